@@ -1,0 +1,126 @@
+package io.carmint.block;
+
+import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.HashFunction;
+import io.carmint.multiformats.Multicodec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An IPLD block: a CID and the bytes it addresses.
+ *
+ * <p>Immutable. {@link #of} copies the bytes in; {@link #wrap} takes ownership of an array the caller promises
+ * not to modify again (the importer's no-copy path). Reads hand out copies ({@link #toBytes()}) or read-only
+ * views ({@link #data()}). Nothing here checks that the bytes hash to the CID; {@link #isValid()} does that.
+ */
+public final class Block {
+  private final Cid cid;
+  private final byte[] bytes;
+  private final int offset;
+  private final int length;
+
+  private Block(Cid cid, byte[] bytes, int offset, int length) {
+    this.cid = Objects.requireNonNull(cid, "cid");
+    this.bytes = bytes;
+    this.offset = offset;
+    this.length = length;
+  }
+
+  /** @return a block of {@code cid} holding a copy of {@code bytes}; the hash is not checked */
+  public static Block of(Cid cid, byte[] bytes) {
+    return new Block(cid, bytes.clone(), 0, bytes.length);
+  }
+
+  /**
+   * @return a block of {@code cid} over {@code bytes[offset..offset+length)} without copying; the caller must not
+   *     modify that range afterwards. The hash is not checked.
+   */
+  public static Block wrap(Cid cid, byte[] bytes, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, bytes.length);
+    return new Block(cid, bytes, offset, length);
+  }
+
+  /** @return {@code wrap(cid, bytes, 0, bytes.length)} */
+  public static Block wrap(Cid cid, byte[] bytes) {
+    return new Block(cid, bytes, 0, bytes.length);
+  }
+
+  /**
+   * Hashes {@code bytes} and makes the CIDv1 block of them.
+   *
+   * @param codec content codec of the bytes
+   * @param hash hash function
+   */
+  public static Block create(Multicodec codec, HashFunction hash, byte[] bytes) {
+    return new Block(Cid.v1(codec, hash.digest(bytes)), bytes.clone(), 0, bytes.length);
+  }
+
+  /** @return the CID */
+  public Cid cid() {
+    return cid;
+  }
+
+  /** @return the number of bytes */
+  public int length() {
+    return length;
+  }
+
+  /** @return a read-only view of the bytes, position 0, without a copy */
+  public ByteBuffer data() {
+    return ByteBuffer.wrap(bytes, offset, length).slice().asReadOnlyBuffer();
+  }
+
+  /** @return a copy of the bytes */
+  public byte[] toBytes() {
+    return Arrays.copyOfRange(bytes, offset, offset + length);
+  }
+
+  /** Writes the bytes to a stream. */
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(bytes, offset, length);
+  }
+
+  /** Writes all the bytes to a channel. */
+  public void writeTo(WritableByteChannel out) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(bytes, offset, length);
+    while (b.hasRemaining()) {
+      out.write(b);
+    }
+  }
+
+  /**
+   * @return whether the bytes hash to the CID's multihash
+   * @throws io.carmint.multiformats.UnsupportedHashException if the CID's hash function cannot be computed
+   */
+  public boolean isValid() {
+    return cid.matches(bytes, offset, length);
+  }
+
+  /** Blocks are equal when their CIDs and bytes are. */
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof Block)) {
+      return false;
+    }
+    Block b = (Block) o;
+    return cid.equals(b.cid) && Arrays.equals(bytes, offset, offset + length, b.bytes, b.offset, b.offset + length);
+  }
+
+  @Override
+  public int hashCode() {
+    return cid.hashCode();
+  }
+
+  /** @return {@code Block{cid, N bytes}} */
+  @Override
+  public String toString() {
+    return "Block{" + cid + ", " + length + " bytes}";
+  }
+}

@@ -1,0 +1,345 @@
+package io.carmint.multiformats;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A <a href="https://github.com/multiformats/cid">content identifier</a>, version 0 or 1.
+ *
+ * <ul>
+ *   <li>CIDv0: a bare sha2-256 multihash (34 bytes {@code 12 20 …}), implicitly dag-pb; text is base58btc
+ *       without a prefix ({@code Qm…}).
+ *   <li>CIDv1: {@code varint(1) | varint(codec) | multihash}; canonical text is base32 lowercase with the
+ *       {@code b} prefix.
+ * </ul>
+ *
+ * <p>Equality, hash code and ordering are by the binary form, so a CIDv0 and its CIDv1 are different CIDs
+ * (compare {@link #toV1()} forms to match content regardless of version). Immutable and thread-safe; the binary
+ * form is kept, so writing a CID costs no encoding.
+ */
+public final class Cid implements Comparable<Cid> {
+  private final int version;
+  private final long codec;
+  private final Multihash multihash;
+  private final byte[] bytes;
+  private int hash;
+  private String text;
+
+  private Cid(int version, long codec, Multihash multihash, byte[] bytes) {
+    this.version = version;
+    this.codec = codec;
+    this.multihash = multihash;
+    this.bytes = bytes;
+  }
+
+  /**
+   * @param multihash a sha2-256 multihash with a 32-byte digest
+   * @return the CIDv0 of it
+   * @throws InvalidCidException if the multihash is not a 32-byte sha2-256
+   */
+  public static Cid v0(Multihash multihash) {
+    checkV0(multihash);
+    return new Cid(0, Multicodec.DAG_PB.code(), multihash, multihash.bytesNoCopy());
+  }
+
+  /**
+   * @return the CIDv1 of {@code multihash} with content codec {@code codec}
+   */
+  public static Cid v1(Multicodec codec, Multihash multihash) {
+    return v1(codec.code(), multihash);
+  }
+
+  /**
+   * @param codec a non-negative multicodec code
+   * @return the CIDv1 of {@code multihash} with content codec {@code codec}
+   * @throws IllegalArgumentException if {@code codec} is negative
+   */
+  public static Cid v1(long codec, Multihash multihash) {
+    Objects.requireNonNull(multihash, "multihash");
+    byte[] mh = multihash.bytesNoCopy();
+    byte[] out = new byte[1 + Varint.encodedLength(codec) + mh.length];
+    out[0] = 1;
+    int p = 1 + Varint.write(codec, out, 1);
+    System.arraycopy(mh, 0, out, p, mh.length);
+    return new Cid(1, codec, multihash, out);
+  }
+
+  /**
+   * @param version 0 or 1
+   * @param codec content codec; must be dag-pb for version 0
+   * @throws InvalidCidException for version 0 with another codec or hash, or a version other than 0 and 1
+   */
+  public static Cid of(int version, Multicodec codec, Multihash multihash) {
+    if (version == 0) {
+      if (!codec.equals(Multicodec.DAG_PB)) {
+        throw new InvalidCidException("CIDv0 is always dag-pb, cannot have codec " + codec);
+      }
+      return v0(multihash);
+    }
+    if (version == 1) {
+      return v1(codec, multihash);
+    }
+    throw new InvalidCidException("Unsupported CID version " + version + " (only 0 and 1 exist)");
+  }
+
+  /**
+   * Parses CID text: a CIDv0 ({@code Qm…}, base58btc without prefix) or a CIDv1 in any supported multibase.
+   *
+   * @throws InvalidCidException if the text is not a valid CID; the message says why
+   */
+  public static Cid parse(CharSequence text) {
+    Objects.requireNonNull(text, "text");
+    int len = text.length();
+    if (len == 0) {
+      throw new InvalidCidException("Invalid CID: empty text");
+    }
+    if (len == 46 && text.charAt(0) == 'Q' && text.charAt(1) == 'm') {
+      byte[] raw;
+      try {
+        raw = Multibase.BASE58_BTC.decodeBare(text);
+      } catch (MultibaseException e) {
+        throw new InvalidCidException("Invalid CIDv0 '" + text + "': " + e.getMessage(), e);
+      }
+      Cid cid = decode(raw);
+      if (cid.version != 0) {
+        throw new InvalidCidException("Invalid CIDv0 '" + text + "': does not decode to a CIDv0");
+      }
+      return cid;
+    }
+    byte[] raw;
+    try {
+      raw = Multibase.decodeAny(text);
+    } catch (MultibaseException e) {
+      throw new InvalidCidException("Invalid CID '" + abbreviate(text) + "': " + e.getMessage(), e);
+    }
+    if (raw.length > 0 && raw[0] == 0x12) {
+      throw new InvalidCidException("Invalid CID '" + abbreviate(text)
+          + "': a multibase-encoded CIDv0 is not allowed (first byte 0x12)");
+    }
+    try {
+      return decode(raw);
+    } catch (InvalidCidException e) {
+      throw new InvalidCidException("Invalid CID '" + abbreviate(text) + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Decodes the binary form of exactly one CID: 34 bytes {@code 12 20 …} for v0, {@code 01 …} for v1.
+   *
+   * @throws InvalidCidException if the bytes are not exactly one valid CID
+   */
+  public static Cid decode(byte[] bytes) {
+    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    Cid cid = read(buf);
+    if (buf.hasRemaining()) {
+      throw new InvalidCidException("Invalid CID: " + buf.remaining() + " trailing byte(s) after a "
+          + cid.byteLength() + "-byte CID");
+    }
+    return cid;
+  }
+
+  /**
+   * Reads one binary CID at the buffer's position and advances past it.
+   *
+   * @throws InvalidCidException if the bytes there are not a valid CID (offsets in the message are buffer
+   *     positions); the buffer position is then unspecified
+   */
+  public static Cid read(ByteBuffer buf) {
+    int start = buf.position();
+    if (!buf.hasRemaining()) {
+      throw new InvalidCidException("Invalid CID at offset " + start + ": no bytes");
+    }
+    int first = buf.get(start) & 0xFF;
+    if (first == 0x12) {
+      if (buf.remaining() < 2 || buf.get(start + 1) != 0x20) {
+        throw new InvalidCidException("Invalid CIDv0 at offset " + start
+            + ": a CIDv0 must be a sha2-256 multihash with a 32-byte digest (12 20 …)");
+      }
+      Multihash mh = readMultihash(buf, start);
+      return new Cid(0, Multicodec.DAG_PB.code(), mh, mh.bytesNoCopy());
+    }
+    long version;
+    long codec;
+    try {
+      version = Varint.read(buf);
+      if (version != 1) {
+        throw new InvalidCidException("Invalid CID at offset " + start + ": unsupported version " + version
+            + (version == 0 ? " (a CIDv0 is a bare multihash, not a version byte 0)" : "")
+            + (version == 2 || version == 3 ? " (reserved)" : ""));
+      }
+      codec = Varint.read(buf);
+    } catch (InvalidVarintException e) {
+      throw new InvalidCidException("Invalid CID at offset " + start + ": " + e.getMessage(), e);
+    }
+    Multihash mh = readMultihash(buf, start);
+    int len = buf.position() - start;
+    byte[] out = new byte[len];
+    buf.get(start, out, 0, len);
+    return new Cid(1, codec, mh, out);
+  }
+
+  /**
+   * Reads one binary CID from {@code src[offset..limit)}; its {@link #byteLength()} tells how many bytes it took.
+   *
+   * @throws InvalidCidException if the bytes there are not a valid CID
+   */
+  public static Cid read(byte[] src, int offset, int limit) {
+    Objects.checkFromToIndex(offset, limit, src.length);
+    ByteBuffer buf = ByteBuffer.wrap(src, offset, limit - offset);
+    return read(buf);
+  }
+
+  private static Multihash readMultihash(ByteBuffer buf, int start) {
+    try {
+      return Multihash.read(buf);
+    } catch (InvalidMultihashException e) {
+      throw new InvalidCidException("Invalid CID at offset " + start + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkV0(Multihash mh) {
+    if (mh.code() != HashFunction.SHA2_256.code() || mh.digestLength() != 32) {
+      throw new InvalidCidException("A CIDv0 must be a sha2-256 multihash with a 32-byte digest, got " + mh);
+    }
+  }
+
+  private static String abbreviate(CharSequence text) {
+    return text.length() <= 80 ? text.toString() : text.subSequence(0, 77) + "...";
+  }
+
+  /** @return 0 or 1 */
+  public int version() {
+    return version;
+  }
+
+  /** @return the content codec (dag-pb for every CIDv0) */
+  public Multicodec codec() {
+    return Multicodec.of(codec);
+  }
+
+  /** @return the content codec's numeric code */
+  public long codecCode() {
+    return codec;
+  }
+
+  /** @return the multihash */
+  public Multihash multihash() {
+    return multihash;
+  }
+
+  /** @return a copy of the binary form */
+  public byte[] toBytes() {
+    return bytes.clone();
+  }
+
+  /** @return the length of the binary form: 34 for a CIDv0, 36 for a sha2-256 CIDv1 of raw or dag-pb */
+  public int byteLength() {
+    return bytes.length;
+  }
+
+  /** Writes the binary form into {@code dst} at {@code offset}; @return bytes written */
+  public int writeTo(byte[] dst, int offset) {
+    System.arraycopy(bytes, 0, dst, offset, bytes.length);
+    return bytes.length;
+  }
+
+  /** Writes the binary form at the buffer's position. */
+  public void writeTo(ByteBuffer dst) {
+    dst.put(bytes);
+  }
+
+  /** Writes the binary form to a stream. */
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(bytes);
+  }
+
+  /** @return the CIDv1 with the same codec and multihash (this instance if already v1) */
+  public Cid toV1() {
+    return version == 1 ? this : v1(codec, multihash);
+  }
+
+  /**
+   * @return the CIDv0 with the same multihash (this instance if already v0)
+   * @throws InvalidCidException if the codec is not dag-pb or the hash not a 32-byte sha2-256
+   */
+  public Cid toV0() {
+    if (version == 0) {
+      return this;
+    }
+    if (codec != Multicodec.DAG_PB.code()) {
+      throw new InvalidCidException("Cannot convert a " + codec() + " CID to CIDv0 (only dag-pb)");
+    }
+    return v0(multihash);
+  }
+
+  /**
+   * @return whether {@code data} hashes to this CID's multihash
+   * @throws UnsupportedHashException if the CID's hash function is unknown or unavailable
+   */
+  public boolean matches(byte[] data, int off, int len) {
+    HashFunction f = HashFunction.forCode(multihash.code()).orElseThrow(() -> new UnsupportedHashException(
+        "Cannot verify a block hashed with unknown multihash function 0x" + Long.toHexString(multihash.code())));
+    if (f == HashFunction.IDENTITY) {
+      return multihash.digestEquals(data, off, len);
+    }
+    Multihash actual = f.digest(data, off, len);
+    // Truncated digests are allowed: compare the declared length.
+    int declared = multihash.digestLength();
+    return declared <= actual.digestLength()
+        && multihash.digestEquals(actual.bytesNoCopy(), actual.byteLength() - actual.digestLength(), declared);
+  }
+
+  /** @return the canonical text: base58btc without prefix for v0, base32 for v1 */
+  @Override
+  public String toString() {
+    String s = text;
+    if (s == null) {
+      s = version == 0 ? Multibase.BASE58_BTC.encodeBare(bytes) : Multibase.BASE32.encode(bytes);
+      text = s;
+    }
+    return s;
+  }
+
+  /**
+   * @return the text in {@code base}; a CIDv0 can only be written in base58btc (without prefix)
+   * @throws IllegalArgumentException for a CIDv0 and a base other than base58btc
+   */
+  public String toString(Multibase base) {
+    if (version == 0) {
+      if (base != Multibase.BASE58_BTC) {
+        throw new IllegalArgumentException("A CIDv0 has only a base58btc form; use toV1() for " + base);
+      }
+      return toString();
+    }
+    return base.encode(bytes);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || (o instanceof Cid && Arrays.equals(bytes, ((Cid) o).bytes));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = hash;
+    if (h == 0) {
+      h = Arrays.hashCode(bytes);
+      hash = h;
+    }
+    return h;
+  }
+
+  /** Orders by binary form, unsigned bytewise (shorter first on a shared prefix). */
+  @Override
+  public int compareTo(Cid o) {
+    return Arrays.compareUnsigned(bytes, o.bytes);
+  }
+
+  /** The binary form without a copy, for trusted callers in this package. */
+  byte[] bytesNoCopy() {
+    return bytes;
+  }
+}

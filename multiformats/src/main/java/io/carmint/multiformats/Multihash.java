@@ -1,0 +1,186 @@
+package io.carmint.multiformats;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * A <a href="https://github.com/multiformats/multihash">multihash</a>: {@code varint(function code) |
+ * varint(digest length) | digest}.
+ *
+ * <p>Any function code is accepted (codes are open values); a known function's fixed digest length is enforced
+ * only by {@link HashFunction}. Digests of known fixed-length functions may be truncated, as the spec allows.
+ * Immutable; the encoded bytes are kept, so {@link #toBytes()} and {@link #writeTo} cost no encoding.
+ */
+public final class Multihash {
+  /** Longest digest accepted when decoding: 8 KiB; far more than any real hash function produces. */
+  public static final int MAX_DIGEST_LENGTH = 8192;
+
+  private final long code;
+  private final int digestOffset;
+  private final byte[] bytes; // full encoding
+  private int hash;
+
+  private Multihash(long code, int digestOffset, byte[] bytes) {
+    this.code = code;
+    this.digestOffset = digestOffset;
+    this.bytes = bytes;
+  }
+
+  /**
+   * @param code function code, e.g. 0x12 for sha2-256
+   * @param digest the digest; copied
+   * @throws IllegalArgumentException if {@code code} is negative or the digest longer than
+   *     {@value #MAX_DIGEST_LENGTH} bytes
+   */
+  public static Multihash of(long code, byte[] digest) {
+    return wrapDigest(code, digest.clone());
+  }
+
+  /** Trusted: takes ownership of {@code digest}. */
+  static Multihash wrapDigest(long code, byte[] digest) {
+    if (digest.length > MAX_DIGEST_LENGTH) {
+      throw new IllegalArgumentException("Digest of " + digest.length + " bytes exceeds the limit of "
+          + MAX_DIGEST_LENGTH);
+    }
+    int head = Varint.encodedLength(code) + Varint.encodedLength(digest.length);
+    byte[] out = new byte[head + digest.length];
+    int p = Varint.write(code, out, 0);
+    Varint.write(digest.length, out, p);
+    System.arraycopy(digest, 0, out, head, digest.length);
+    return new Multihash(code, head, out);
+  }
+
+  /**
+   * Decodes bytes that hold exactly one multihash.
+   *
+   * @throws InvalidMultihashException if they do not (bad varint, wrong length, trailing bytes)
+   */
+  public static Multihash decode(byte[] bytes) {
+    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    Multihash mh = read(buf);
+    if (buf.hasRemaining()) {
+      throw new InvalidMultihashException("Invalid multihash: " + buf.remaining() + " trailing byte(s) after a "
+          + mh.digestLength() + "-byte digest");
+    }
+    return mh;
+  }
+
+  /**
+   * Reads one multihash at the buffer's position and advances past it.
+   *
+   * @throws InvalidMultihashException if the bytes there are not a multihash; the buffer position is then
+   *     unspecified
+   */
+  public static Multihash read(ByteBuffer buf) {
+    int start = buf.position();
+    long code;
+    long length;
+    try {
+      code = Varint.read(buf);
+      length = Varint.read(buf);
+    } catch (InvalidVarintException e) {
+      throw new InvalidMultihashException("Invalid multihash at offset " + start + ": " + e.getMessage(), e);
+    }
+    if (length > MAX_DIGEST_LENGTH) {
+      throw new InvalidMultihashException("Invalid multihash at offset " + start + ": digest length " + length
+          + " exceeds the limit of " + MAX_DIGEST_LENGTH);
+    }
+    if (length > buf.remaining()) {
+      throw new InvalidMultihashException("Invalid multihash at offset " + start + ": declares a " + length
+          + "-byte digest, only " + buf.remaining() + " byte(s) present");
+    }
+    int head = buf.position() - start;
+    byte[] out = new byte[head + (int) length];
+    buf.get(start, out, 0, head);
+    buf.get(out, head, (int) length);
+    return new Multihash(code, head, out);
+  }
+
+  /** @return the function code */
+  public long code() {
+    return code;
+  }
+
+  /** @return the function for this code, if carmint knows it */
+  public java.util.Optional<HashFunction> function() {
+    return HashFunction.forCode(code);
+  }
+
+  /** @return the digest length in bytes */
+  public int digestLength() {
+    return bytes.length - digestOffset;
+  }
+
+  /** @return a copy of the digest */
+  public byte[] digest() {
+    return Arrays.copyOfRange(bytes, digestOffset, bytes.length);
+  }
+
+  /** @return a copy of the full encoding */
+  public byte[] toBytes() {
+    return bytes.clone();
+  }
+
+  /** @return the length of the full encoding in bytes */
+  public int byteLength() {
+    return bytes.length;
+  }
+
+  /** Writes the full encoding into {@code dst} at {@code offset}; @return bytes written */
+  public int writeTo(byte[] dst, int offset) {
+    System.arraycopy(bytes, 0, dst, offset, bytes.length);
+    return bytes.length;
+  }
+
+  /** Writes the full encoding at the buffer's position. */
+  public void writeTo(ByteBuffer dst) {
+    dst.put(bytes);
+  }
+
+  /** Writes the full encoding to a stream. */
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(bytes);
+  }
+
+  /**
+   * @return whether {@code digest[off..off+len)} equals this multihash's digest (constant per length)
+   */
+  public boolean digestEquals(byte[] digest, int off, int len) {
+    return Arrays.equals(bytes, digestOffset, bytes.length, digest, off, off + len);
+  }
+
+  /** Compares the full encodings byte by byte, unsigned. */
+  int compareBytes(Multihash other) {
+    return Arrays.compareUnsigned(bytes, other.bytes);
+  }
+
+  /** The encoding without a copy, for trusted internal callers. */
+  byte[] bytesNoCopy() {
+    return bytes;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || (o instanceof Multihash && Arrays.equals(bytes, ((Multihash) o).bytes));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = hash;
+    if (h == 0) {
+      h = Arrays.hashCode(bytes);
+      hash = h;
+    }
+    return h;
+  }
+
+  /** @return {@code name-or-0xcode:hexdigest}, e.g. {@code sha2-256:b94d27…} */
+  @Override
+  public String toString() {
+    String name = HashFunction.forCode(code).map(HashFunction::name).orElse("0x" + Long.toHexString(code));
+    return name + ":" + HexFormat.of().formatHex(bytes, digestOffset, bytes.length);
+  }
+}
