@@ -1,0 +1,84 @@
+package io.carmint.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code carmint} command. This class owns the only {@code System.exit}; every subcommand is a class of its
+ * own that calls library code, and {@link ErrorHandler} turns exceptions into one-line messages and exit codes.
+ *
+ * <p>Exit codes: 0 success, 1 a problem found (bad input data, verification failure, service error),
+ * 2 bad usage (unknown option or profile, malformed argument).
+ */
+@Command(
+    name = "carmint",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Turn files and folders into IPFS content (UnixFS DAGs, CAR files) locally, and upload them to an "
+        + "NFT.Storage-compatible service, checking the CID.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  /** Exit code for success. */
+  public static final int EXIT_OK = 0;
+  /** Exit code for a problem found in the data or reported by a service. */
+  public static final int EXIT_PROBLEM = 1;
+  /** Exit code for bad usage. */
+  public static final int EXIT_USAGE = 2;
+
+  @Option(names = "--verbose", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
+  boolean verbose;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command; see 'carmint --help'");
+  }
+
+  /**
+   * @return a configured command line writing to the given streams; tests run it in-process
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    Main main = new Main();
+    CommandLine cl = new CommandLine(main);
+    cl.setOut(out);
+    cl.setErr(err);
+    ErrorHandler handler = new ErrorHandler(() -> main.verbose);
+    cl.setExecutionExceptionHandler(handler);
+    cl.setParameterExceptionHandler(handler);
+    return cl;
+  }
+
+  /** Runs the command and exits with its code. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Reads the version the build wrote into {@code version.properties}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Properties p = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new String[] {"carmint " + p.getProperty("version", "unknown")};
+    }
+  }
+}
