@@ -86,28 +86,34 @@ public final class Cid implements Comparable<Cid> {
   }
 
   /**
-   * Parses CID text: a CIDv0 ({@code Qm…}, base58btc without prefix) or a CIDv1 in any supported multibase.
+   * Parses CID text: a CIDv0 ({@code Qm…}, base58btc without a prefix) or a CIDv1 in any supported multibase.
+   *
+   * <p>Text starting with {@code Q}, a prefix multibase reserves for this purpose, is read as a bare base58btc
+   * CIDv0 and must decode to one (34 bytes {@code 12 20 …}). Any other text is multibase; the bytes must be a
+   * CIDv1, and a multibase-encoded CIDv0 (first byte {@code 0x12}) is rejected, as the CID spec requires.
+   * Multibase decoding is strict: for example base32 whose last character carries non-zero padding bits is
+   * rejected, where go-cid would accept and re-encode it.
    *
    * @throws InvalidCidException if the text is not a valid CID; the message says why
    */
   public static Cid parse(CharSequence text) {
     Objects.requireNonNull(text, "text");
-    int len = text.length();
-    if (len == 0) {
+    if (text.length() == 0) {
       throw new InvalidCidException("Invalid CID: empty text");
     }
-    if (len == 46 && text.charAt(0) == 'Q' && text.charAt(1) == 'm') {
+    if (text.charAt(0) == 'Q') {
       byte[] raw;
       try {
         raw = Multibase.BASE58_BTC.decodeBare(text);
       } catch (MultibaseException e) {
-        throw new InvalidCidException("Invalid CIDv0 '" + text + "': " + e.getMessage(), e);
+        throw new InvalidCidException("Invalid CIDv0 '" + abbreviate(text) + "': " + e.getMessage(), e);
       }
-      Cid cid = decode(raw);
-      if (cid.version != 0) {
-        throw new InvalidCidException("Invalid CIDv0 '" + text + "': does not decode to a CIDv0");
+      if (raw.length != 34 || raw[0] != 0x12 || raw[1] != 0x20) {
+        throw new InvalidCidException("Invalid CIDv0 '" + abbreviate(text) + "': decodes to " + raw.length
+            + " bytes" + (raw.length >= 2 ? " starting " + String.format("%02x %02x", raw[0], raw[1]) : "")
+            + "; a CIDv0 is 34 bytes 12 20 + a sha2-256 digest (46 characters starting 'Qm')");
       }
-      return cid;
+      return decode(raw);
     }
     byte[] raw;
     try {
@@ -117,7 +123,7 @@ public final class Cid implements Comparable<Cid> {
     }
     if (raw.length > 0 && raw[0] == 0x12) {
       throw new InvalidCidException("Invalid CID '" + abbreviate(text)
-          + "': a multibase-encoded CIDv0 is not allowed (first byte 0x12)");
+          + "': a multibase-encoded CIDv0 is not allowed (first byte 0x12); write a CIDv0 as bare base58btc");
     }
     try {
       return decode(raw);

@@ -50,7 +50,8 @@ class MultihashTest {
       "declares 32 bytes has 31, 1220" + "00000000000000000000000000000000000000000000000000000000000000",
       "declares 2 has 3 (trailing), 1202000000",
       "non-minimal length varint, 128000",
-      "sha2-256 digest longer than 32 bytes, 1221" + "000000000000000000000000000000000000000000000000000000000000000000",
+      "sha2-256 digest longer than 32 bytes, 1221"
+          + "000000000000000000000000000000000000000000000000000000000000000000",
       "length above the 8 KiB limit, 00818001",
   })
   void invalidBytesAreRejected(String what, String hex) {
