@@ -99,14 +99,16 @@ class CidTest {
   /** UnixFS's identity-size boundary CIDs: a plain CID parser accepts both (the 128-byte rule is UnixFS's). */
   @Test
   void identityBoundaryCidsParse() {
-    Cid ok = Cid.parse("bafkqbaabijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijb"
+    Cid ok = Cid.parse("bafkqbaabijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqsci"
+        + "jbeeqscijb"
         + "eeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqs"
         + "cijbeeqscijbee");
     byte[] b128 = new byte[128];
     Arrays.fill(b128, (byte) 'B');
     assertArrayEquals(b128, ok.multihash().digest());
     assertEquals("0155008001", HEX.formatHex(ok.toBytes(), 0, 5));
-    Cid big = Cid.parse("bafkqbaibifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifa"
+    Cid big = Cid.parse("bafkqbaibifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbi"
+        + "faucqkbifa"
         + "ucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqkbifaucqk"
         + "bifaucqkbifaucqi");
     byte[] a129 = new byte[129];
@@ -177,7 +179,8 @@ class CidTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "empty, ''",
-      "version byte 0x30 (go-car BadCidV0), 3030201220" + "0000000000000000000000000000000000000000000000000000000000000000",
+      "version byte 0x30 (go-car BadCidV0), 3030201220"
+          + "0000000000000000000000000000000000000000000000000000000000000000",
       "version 0 byte (js-car), 00551220" + "0000000000000000000000000000000000000000000000000000000000000000",
       "version 2 (reserved), 02551220" + "0000000000000000000000000000000000000000000000000000000000000000",
       "version 3 (reserved), 03551220" + "0000000000000000000000000000000000000000000000000000000000000000",
