@@ -84,12 +84,20 @@ public final class Block {
     return Arrays.copyOfRange(bytes, offset, offset + length);
   }
 
-  /** Writes the bytes to a stream. */
+  /**
+   * Writes the bytes to a stream.
+   *
+   * @throws IOException if the stream fails
+   */
   public void writeTo(OutputStream out) throws IOException {
     out.write(bytes, offset, length);
   }
 
-  /** Writes all the bytes to a channel. */
+  /**
+   * Writes all the bytes to a channel, looping until the channel has taken them.
+   *
+   * @throws IOException if the channel fails
+   */
   public void writeTo(WritableByteChannel out) throws IOException {
     ByteBuffer b = ByteBuffer.wrap(bytes, offset, length);
     while (b.hasRemaining()) {

@@ -21,6 +21,14 @@ import java.util.Objects;
  * form is kept, so writing a CID costs no encoding.
  */
 public final class Cid implements Comparable<Cid> {
+  /**
+   * Longest CID text {@link #parse} reads: 65,706 characters, the base2 form (8 characters per byte, plus the
+   * prefix) of the longest binary CID (version, 9-byte codec and hash-code varints, a 2-byte length and a
+   * {@value Multihash#MAX_DIGEST_LENGTH}-byte digest). Longer text is rejected before decoding, which for the
+   * big-number bases costs time quadratic in the length.
+   */
+  public static final int MAX_TEXT_LENGTH = 2 + 8 * (1 + 9 + 9 + 2 + Multihash.MAX_DIGEST_LENGTH);
+
   private final int version;
   private final long codec;
   private final Multihash multihash;
@@ -100,6 +108,10 @@ public final class Cid implements Comparable<Cid> {
     Objects.requireNonNull(text, "text");
     if (text.length() == 0) {
       throw new InvalidCidException("Invalid CID: empty text");
+    }
+    if (text.length() > MAX_TEXT_LENGTH) {
+      throw new InvalidCidException("Invalid CID: " + text.length() + " characters, longer than any CID text ("
+          + MAX_TEXT_LENGTH + ")");
     }
     if (text.charAt(0) == 'Q') {
       byte[] raw;
@@ -246,7 +258,12 @@ public final class Cid implements Comparable<Cid> {
     return bytes.length;
   }
 
-  /** Writes the binary form into {@code dst} at {@code offset}; @return bytes written */
+  /**
+   * Writes the binary form into {@code dst} at {@code offset}.
+   *
+   * @return the number of bytes written, {@link #byteLength()}
+   * @throws IndexOutOfBoundsException if {@code dst} has no room
+   */
   public int writeTo(byte[] dst, int offset) {
     System.arraycopy(bytes, 0, dst, offset, bytes.length);
     return bytes.length;
@@ -257,7 +274,11 @@ public final class Cid implements Comparable<Cid> {
     dst.put(bytes);
   }
 
-  /** Writes the binary form to a stream. */
+  /**
+   * Writes the binary form to a stream.
+   *
+   * @throws IOException if the stream fails
+   */
   public void writeTo(OutputStream out) throws IOException {
     out.write(bytes);
   }

@@ -19,6 +19,9 @@ import java.util.Optional;
  * base32z, base36). The reserved prefixes NUL, {@code 1}, {@code Q} and {@code /} decode as nothing. Every
  * instance is immutable and thread-safe.
  *
+ * <p>Cost: the bit-stream bases and base45 and base256emoji are linear; the big-number bases (base10, base36,
+ * base58) are quadratic in the length, so bound the length of untrusted text before decoding it.
+ *
  * <pre>{@code
  * String s = Multibase.BASE32.encode(bytes);      // "b…"
  * byte[] back = Multibase.decode(s);               // any known prefix

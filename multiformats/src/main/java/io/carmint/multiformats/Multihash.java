@@ -153,7 +153,12 @@ public final class Multihash {
     return bytes.length;
   }
 
-  /** Writes the full encoding into {@code dst} at {@code offset}; @return bytes written */
+  /**
+   * Writes the full encoding into {@code dst} at {@code offset}.
+   *
+   * @return the number of bytes written, {@link #byteLength()}
+   * @throws IndexOutOfBoundsException if {@code dst} has no room
+   */
   public int writeTo(byte[] dst, int offset) {
     System.arraycopy(bytes, 0, dst, offset, bytes.length);
     return bytes.length;
@@ -164,7 +169,11 @@ public final class Multihash {
     dst.put(bytes);
   }
 
-  /** Writes the full encoding to a stream. */
+  /**
+   * Writes the full encoding to a stream.
+   *
+   * @throws IOException if the stream fails
+   */
   public void writeTo(OutputStream out) throws IOException {
     out.write(bytes);
   }

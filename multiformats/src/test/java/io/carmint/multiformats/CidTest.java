@@ -214,6 +214,17 @@ class CidTest {
   }
 
   @Test
+  void textLongerThanAnyCidIsRejectedBeforeDecoding() {
+    String huge = "z" + "2".repeat(Cid.MAX_TEXT_LENGTH);
+    InvalidCidException e = assertThrows(InvalidCidException.class, () -> Cid.parse(huge));
+    assertTrue(e.getMessage().contains("longer than any CID text"), e.getMessage());
+    // the longest binary CID, in base2, is exactly at the limit
+    Cid longest = Cid.v1(Long.MAX_VALUE, Multihash.of(Long.MAX_VALUE, new byte[Multihash.MAX_DIGEST_LENGTH]));
+    assertEquals(Cid.MAX_TEXT_LENGTH - 1, longest.toString(Multibase.BASE2).length());
+    assertEquals(longest, Cid.parse(longest.toString(Multibase.BASE2)));
+  }
+
+  @Test
   void versionErrorNamesTheVersion() {
     InvalidCidException e = assertThrows(InvalidCidException.class, () -> Cid.decode(HEX.parseHex("30302012")));
     assertTrue(e.getMessage().contains("unsupported version 48"), e.getMessage());
