@@ -17,6 +17,7 @@ package io.carmint.car;
  * @param verifyHashes whether every block read is hashed and compared with its CID; default true
  * @param zeroLengthSectionAsEof whether a zero-length section ends the CAR (null padding) instead of being an
  *     error; default false
+ * @throws IllegalArgumentException (constructor) if a limit is below 1 or above 2<sup>31</sup>-9
  */
 public record CarReadOptions(
     long maxHeaderSize, long maxSectionSize, long maxIndexSize, boolean verifyHashes,
@@ -38,16 +39,15 @@ public record CarReadOptions(
   /** The defaults: 32 MiB header, 8 MiB section, 256 MiB index, hashes verified, zero-length section is an error. */
   public static final CarReadOptions DEFAULTS = builder().build();
 
-  /**
-   * @throws IllegalArgumentException if a limit is below 1 or a section limit above 2<sup>31</sup>-9 (a block must
-   *     fit in a Java array)
-   */
+  /** Checks the limits: each at least 1 and at most 2<sup>31</sup>-9 (each is read into one array). */
   public CarReadOptions {
     positive(maxHeaderSize, "maxHeaderSize");
     positive(maxSectionSize, "maxSectionSize");
     positive(maxIndexSize, "maxIndexSize");
-    if (maxSectionSize > Integer.MAX_VALUE - 8 || maxHeaderSize > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("maxSectionSize and maxHeaderSize must be at most " + (Integer.MAX_VALUE - 8));
+    if (maxSectionSize > Integer.MAX_VALUE - 8 || maxHeaderSize > Integer.MAX_VALUE - 8
+        || maxIndexSize > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("maxSectionSize, maxHeaderSize and maxIndexSize must be at most "
+          + (Integer.MAX_VALUE - 8) + " (they are read into one array)");
     }
   }
 
