@@ -216,6 +216,18 @@ public final class CarReader implements Closeable {
     return Optional.of(CarIndex.decode(bytes.toByteArray(), h.indexOffset()));
   }
 
+  /** @return the offset of the next byte of the stream */
+  long position() {
+    return parser.input().position();
+  }
+
+  /** Reads the rest of the stream, past any payload bound; @return the number of bytes there were */
+  long drain() throws IOException {
+    CarInput in = parser.input();
+    in.end(Long.MAX_VALUE);
+    return in.skip(Long.MAX_VALUE - in.position());
+  }
+
   /** Closes the stream. */
   @Override
   public void close() throws IOException {

@@ -70,7 +70,7 @@ public sealed interface CarIndex permits IndexSorted, MultihashIndexSorted {
       index = MultihashIndexSorted.decodeBody(c);
     } else {
       throw new CarIndexException(baseOffset, "Unknown CARv2 index codec 0x" + Long.toHexString(codec)
-          + " at offset " + baseOffset + " (expected car-index-sorted 0x400 or car-multihash-index-sorted 0x401)");
+          + " at offset " + baseOffset + " (expected car-index-sorted 0x400 or car-multihash-index-sorted 0x401)", true);
     }
     if (b.hasRemaining()) {
       throw new CarIndexException(baseOffset + b.position(), b.remaining() + " byte(s) after the end of the index at "
