@@ -276,20 +276,27 @@ public final class Cid implements Comparable<Cid> {
   }
 
   /**
+   * Hashes {@code data[off..off+len)} with this CID's hash function and compares. A truncated digest (shorter
+   * than the function's) is compared on its length, as the multihash spec allows; an identity CID matches when
+   * its digest is exactly the data.
+   *
    * @return whether {@code data} hashes to this CID's multihash
-   * @throws UnsupportedHashException if the CID's hash function is unknown or unavailable
+   * @throws UnsupportedHashException if the CID's hash function is unknown or unavailable (Bouncy Castle missing)
+   * @throws IndexOutOfBoundsException if the range is outside {@code data}
    */
   public boolean matches(byte[] data, int off, int len) {
+    Objects.checkFromIndexSize(off, len, data.length);
     HashFunction f = HashFunction.forCode(multihash.code()).orElseThrow(() -> new UnsupportedHashException(
         "Cannot verify a block hashed with unknown multihash function 0x" + Long.toHexString(multihash.code())));
     if (f == HashFunction.IDENTITY) {
       return multihash.digestEquals(data, off, len);
     }
-    Multihash actual = f.digest(data, off, len);
-    // Truncated digests are allowed: compare the declared length.
     int declared = multihash.digestLength();
-    return declared <= actual.digestLength()
-        && multihash.digestEquals(actual.bytesNoCopy(), actual.byteLength() - actual.digestLength(), declared);
+    int max = f.isExtendable() ? Multihash.MAX_DIGEST_LENGTH : f.digestLength();
+    if (declared < 1 || declared > max) {
+      return false;
+    }
+    return f.newHasher(declared).update(data, off, len).digest().equals(multihash);
   }
 
   /** @return the canonical text: base58btc without prefix for v0, base32 for v1 */
