@@ -7,7 +7,6 @@ import io.carmint.car.CarReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Spec;
     description = "List the CID of every block in a CAR, in file order. Each block's hash is checked; the first "
         + "mismatch stops the listing with exit code 1.")
 final class BlocksCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file.")
+  @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file, or - for standard input.")
   Path car;
 
   @Option(names = "--no-verify", description = "Do not hash the blocks (faster; for trusted files).")
@@ -38,7 +37,7 @@ final class BlocksCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     CarReadOptions options = CarReadOptions.builder().verifyHashes(!noVerify).build();
-    try (InputStream in = Files.newInputStream(car); CarReader r = CarReader.open(in, options)) {
+    try (InputStream in = CarInputs.open(car); CarReader r = CarReader.open(in, options)) {
       for (Block b = r.next(); b != null; b = r.next()) {
         if (longFormat) {
           BlockLocation loc = r.lastLocation();

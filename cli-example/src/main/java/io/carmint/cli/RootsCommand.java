@@ -5,7 +5,6 @@ import io.carmint.car.CarReader;
 import io.carmint.multiformats.Cid;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "roots", mixinStandardHelpOptions = true,
     description = "Print the root CIDs in a CAR's header (CARv1 or CARv2), one per line.")
 final class RootsCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file.")
+  @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file, or - for standard input.")
   Path car;
 
   @Spec
@@ -25,7 +24,7 @@ final class RootsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (InputStream in = Files.newInputStream(car); CarReader r = CarReader.open(in, CarReadOptions.DEFAULTS)) {
+    try (InputStream in = CarInputs.open(car); CarReader r = CarReader.open(in, CarReadOptions.DEFAULTS)) {
       for (Cid root : r.roots()) {
         spec.commandLine().getOut().println(root);
       }

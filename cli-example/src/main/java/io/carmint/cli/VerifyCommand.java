@@ -30,7 +30,7 @@ final class VerifyCommand implements Callable<Integer> {
   /** Problems printed before the rest are summarised. */
   static final int MAX_PRINTED = 50;
 
-  @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file.")
+  @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file, or - for standard input.")
   Path car;
 
   @Option(names = "--partial", description = "Check hashes only, not DAG completeness: for one piece of a split "
@@ -42,7 +42,15 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    VerifyReport r = CarVerifier.builder().partial(partial).build().verify(car);
+    CarVerifier verifier = CarVerifier.builder().partial(partial).build();
+    VerifyReport r;
+    if (CarInputs.isStdin(car)) {
+      try (java.io.InputStream in = CarInputs.open(car)) {
+        r = verifier.verify(in);
+      }
+    } else {
+      r = verifier.verify(car);
+    }
     PrintWriter out = spec.commandLine().getOut();
     CarStats s = r.stats();
     out.println("version: " + (r.version() == 0 ? "unreadable" : r.version()));
