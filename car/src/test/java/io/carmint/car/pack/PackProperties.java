@@ -11,10 +11,15 @@ import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.importer.ImportProfile;
 import io.carmint.unixfs.importer.ImportResult;
 import io.carmint.unixfs.importer.Importer;
+import io.carmint.unixfs.exporter.ExportVisitor;
+import io.carmint.unixfs.exporter.Exporter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.TreeMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +34,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Pack round trips on random trees, for every preset profile and both CAR versions: the CAR verifies (every hash,
- * complete DAG, CARv2 index), its header root is the importer's root, and it holds exactly the distinct blocks the
- * importer produced, in first-seen order.
+ * Pack round trips on random trees, for every preset profile and both CAR versions: pack → verify → unpack gives
+ * the input tree back. The CAR verifies (every hash, complete DAG, CARv2 index), its header root is the importer's
+ * root, it holds exactly the distinct blocks the importer produced, in first-seen order, and the UnixFS exporter
+ * reading it through {@link CarFile} (a {@code BlockSource}) gives every file's path and bytes.
  */
 class PackProperties {
   /** A random tree: relative path → (size, seed); sizes straddle the 256 KiB and 1 MiB chunk sizes. */
@@ -94,10 +100,42 @@ class PackProperties {
         assertEquals(List.copyOf(produced), f.locations().stream().map(l -> l.cid()).toList());
         Block root = f.get(expected.root()).orElseThrow();
         assertEquals(expected.root(), root.cid());
+        Map<String, String> unpacked = new TreeMap<>();
+        Exporter.of(f).walk(r.root(), new ExportVisitor() {
+          @Override
+          public void directory(String path, Cid cid) {
+            // implied by the files
+          }
+
+          @Override
+          public void file(String path, Cid cid, long size, InputStream content) throws IOException {
+            byte[] bytes = content.readAllBytes();
+            assertEquals(size, bytes.length);
+            unpacked.put(path, HexFormat.of().formatHex(sha256(bytes)));
+          }
+
+          @Override
+          public void symlink(String path, Cid cid, String target) {
+            throw new AssertionError("no symlink was packed: " + path);
+          }
+        });
+        Map<String, String> input = new TreeMap<>();
+        for (var e : tree.entrySet()) {
+          input.put(e.getKey(), HexFormat.of().formatHex(sha256(Files.readAllBytes(dir.resolve(e.getKey())))));
+        }
+        assertEquals(input, unpacked);
       }
     } finally {
       delete(dir);
       Files.deleteIfExists(car);
+    }
+  }
+
+  static byte[] sha256(byte[] b) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
