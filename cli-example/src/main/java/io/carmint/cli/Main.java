@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     description = "Turn files and folders into IPFS content (UnixFS DAGs, CAR files) locally, and upload them to an "
         + "NFT.Storage-compatible service, checking the CID.",
     subcommands = {CommandLine.HelpCommand.class, RootsCommand.class, BlocksCommand.class, VerifyCommand.class,
-        SplitCommand.class, GetBlockCommand.class})
+        SplitCommand.class, GetBlockCommand.class, PackCommand.class})
 public final class Main implements Runnable {
   /** Exit code for success. */
   public static final int EXIT_OK = 0;
