@@ -40,8 +40,15 @@ public final class HashFunction {
   /** sha3-224 (0x17), 28 bytes. */
   public static final HashFunction SHA3_224 = jdk(0x17, "sha3-224", 28, "SHA3-224");
 
+  /** blake2b-256 (0xb220), 32 bytes; needs Bouncy Castle on the class path (Filecoin and go-car samples use it). */
+  public static final HashFunction BLAKE2B_256 = new HashFunction(0xb220, "blake2b-256", 32,
+      f -> BouncyCastle.blake2b(f, 256));
+  /** blake2b-512 (0xb240), 64 bytes; needs Bouncy Castle on the class path. */
+  public static final HashFunction BLAKE2B_512 = new HashFunction(0xb240, "blake2b-512", 64,
+      f -> BouncyCastle.blake2b(f, 512));
+
   private static final List<HashFunction> ALL = List.of(IDENTITY, SHA1, SHA2_256, SHA2_512, SHA3_512, SHA3_384,
-      SHA3_256, SHA3_224);
+      SHA3_256, SHA3_224, BLAKE2B_256, BLAKE2B_512);
   private static final Map<Long, HashFunction> BY_CODE =
       ALL.stream().collect(Collectors.toUnmodifiableMap(HashFunction::code, Function.identity()));
   private static final Map<String, HashFunction> BY_NAME =
@@ -179,6 +186,67 @@ public final class HashFunction {
     @Override
     public Multihash digest() {
       return Multihash.wrapDigest(function.code, md.digest());
+    }
+  }
+
+  /**
+   * Hashers backed by Bouncy Castle, an optional dependency: this class is only loaded when such a function is
+   * used, and reports a missing provider as {@link UnsupportedHashException}.
+   */
+  private static final class BouncyCastle {
+    private BouncyCastle() {}
+
+    static Hasher blake2b(HashFunction f, int bits) {
+      try {
+        return new DigestHasher(f, new org.bouncycastle.crypto.digests.Blake2bDigest(bits));
+      } catch (NoClassDefFoundError e) {
+        throw new UnsupportedHashException(f.name() + " needs Bouncy Castle (org.bouncycastle:bcprov-jdk18on) on "
+            + "the class path", e);
+      }
+    }
+
+    private static final class DigestHasher implements Hasher {
+      private final HashFunction function;
+      private final org.bouncycastle.crypto.Digest digest;
+
+      DigestHasher(HashFunction function, org.bouncycastle.crypto.Digest digest) {
+        this.function = function;
+        this.digest = digest;
+      }
+
+      @Override
+      public HashFunction function() {
+        return function;
+      }
+
+      @Override
+      public Hasher update(byte[] data, int off, int len) {
+        digest.update(data, off, len);
+        return this;
+      }
+
+      @Override
+      public Hasher update(ByteBuffer data) {
+        if (data.hasArray()) {
+          digest.update(data.array(), data.arrayOffset() + data.position(), data.remaining());
+          data.position(data.limit());
+        } else {
+          byte[] tmp = new byte[Math.min(data.remaining(), 64 * 1024)];
+          while (data.hasRemaining()) {
+            int n = Math.min(tmp.length, data.remaining());
+            data.get(tmp, 0, n);
+            digest.update(tmp, 0, n);
+          }
+        }
+        return this;
+      }
+
+      @Override
+      public Multihash digest() {
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return Multihash.wrapDigest(function.code, out);
+      }
     }
   }
 

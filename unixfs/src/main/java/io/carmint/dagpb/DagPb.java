@@ -1,0 +1,359 @@
+package io.carmint.dagpb;
+
+import io.carmint.block.Block;
+import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.InvalidCidException;
+import io.carmint.multiformats.InvalidVarintException;
+import io.carmint.multiformats.Multicodec;
+import io.carmint.multiformats.Varint;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Encodes and decodes dag-pb blocks.
+ *
+ * <pre>{@code
+ * byte[] block = DagPb.encode(PbNode.of(List.of(PbLink.of(child, "a.txt", 12)), unixfsBytes));
+ * PbNode node = DagPb.decode(block);          // strict; throws DagPbFormatException
+ * List<Cid> children = DagPb.links(block);    // just the link CIDs, in order
+ * }</pre>
+ *
+ * <p>Wire format written: for each link {@code 12 len [0a len hash] [12 len name] [18 tsize]}, then
+ * {@code 0a len data} if Data is present. Varints are protobuf varints (the same bytes as multiformats varints
+ * for non-negative values). Stateless and thread-safe.
+ */
+public final class DagPb {
+  /** The dag-pb multicodec, 0x70. */
+  public static final Multicodec CODEC = Multicodec.DAG_PB;
+
+  private static final int TAG_DATA = 0x0a; // field 1, wire type 2
+  private static final int TAG_LINKS = 0x12; // field 2, wire type 2
+  private static final int TAG_HASH = 0x0a; // link field 1, wire type 2
+  private static final int TAG_NAME = 0x12; // link field 2, wire type 2
+  private static final int TAG_TSIZE = 0x18; // link field 3, wire type 0
+
+  private DagPb() {}
+
+  /**
+   * Encodes a node whose links are sorted by {@link PbLink#NAME_ORDER}, as the dag-pb spec requires of
+   * encoders (equal names keep their order).
+   *
+   * @return the block bytes
+   * @throws InvalidDagPbException if the links are not sorted by Name bytes
+   */
+  public static byte[] encode(PbNode node) {
+    if (!node.linksSorted()) {
+      throw new InvalidDagPbException("Invalid DAG-PB form (links must be sorted by Name bytes): "
+          + firstUnsorted(node));
+    }
+    return encodeInGivenOrder(node);
+  }
+
+  /**
+   * Encodes a node with its links in the given order, sorted or not. Use it only to re-encode blocks that were
+   * decoded from elsewhere (legacy unsorted nodes); new nodes go through {@link #encode}.
+   *
+   * @return the block bytes
+   */
+  public static byte[] encodeInGivenOrder(PbNode node) {
+    List<PbLink> links = node.links();
+    byte[][] names = new byte[links.size()][];
+    int[] linkLengths = new int[links.size()];
+    long total = 0;
+    for (int i = 0; i < links.size(); i++) {
+      PbLink link = links.get(i);
+      names[i] = link.name().isPresent() ? PbLink.utf8(link.name().get()) : null;
+      int len = linkBodyLength(link.hash().byteLength(), names[i] == null ? -1 : names[i].length, link.tsize());
+      linkLengths[i] = len;
+      total += 1 + Varint.encodedLength(len) + len;
+    }
+    if (node.data().isPresent()) {
+      int d = node.data().get().length();
+      total += 1 + Varint.encodedLength(d) + d;
+    }
+    if (total > Integer.MAX_VALUE - 16) {
+      throw new InvalidDagPbException("dag-pb node too large to encode: " + total + " bytes");
+    }
+    byte[] out = new byte[(int) total];
+    int p = 0;
+    for (int i = 0; i < links.size(); i++) {
+      PbLink link = links.get(i);
+      out[p++] = TAG_LINKS;
+      p += Varint.write(linkLengths[i], out, p);
+      out[p++] = TAG_HASH;
+      p += Varint.write(link.hash().byteLength(), out, p);
+      p += link.hash().writeTo(out, p);
+      if (names[i] != null) {
+        out[p++] = TAG_NAME;
+        p += Varint.write(names[i].length, out, p);
+        System.arraycopy(names[i], 0, out, p, names[i].length);
+        p += names[i].length;
+      }
+      if (link.tsize().isPresent()) {
+        out[p++] = TAG_TSIZE;
+        p += Varint.write(link.tsize().getAsLong(), out, p);
+      }
+    }
+    if (node.data().isPresent()) {
+      Bytes d = node.data().get();
+      out[p++] = TAG_DATA;
+      p += Varint.write(d.length(), out, p);
+      p += d.copyTo(out, p);
+    }
+    assert p == out.length;
+    return out;
+  }
+
+  /** @return the exact length {@link #encodeInGivenOrder} (and {@link #encode}) produce, without encoding */
+  public static long encodedLength(PbNode node) {
+    long total = 0;
+    for (PbLink link : node.links()) {
+      total += linkEncodedLength(link);
+    }
+    if (node.data().isPresent()) {
+      int d = node.data().get().length();
+      total += 1 + Varint.encodedLength(d) + d;
+    }
+    return total;
+  }
+
+  /**
+   * @return the bytes one link adds to a node's encoding, including its field tag and length prefix: what the
+   *     "block-bytes" HAMT size estimate sums
+   */
+  public static int linkEncodedLength(PbLink link) {
+    int nameLen = link.name().isPresent() ? PbLink.utf8Length(link.name().get()) : -1;
+    int len = linkBodyLength(link.hash().byteLength(), nameLen, link.tsize());
+    return 1 + Varint.encodedLength(len) + len;
+  }
+
+  private static int linkBodyLength(int cidLength, int nameLength, OptionalLong tsize) {
+    int len = 1 + Varint.encodedLength(cidLength) + cidLength;
+    if (nameLength >= 0) {
+      len += 1 + Varint.encodedLength(nameLength) + nameLength;
+    }
+    if (tsize.isPresent()) {
+      len += 1 + Varint.encodedLength(tsize.getAsLong());
+    }
+    return len;
+  }
+
+  private static String firstUnsorted(PbNode node) {
+    List<PbLink> links = node.links();
+    for (int i = 1; i < links.size(); i++) {
+      if (PbLink.NAME_ORDER.compare(links.get(i - 1), links.get(i)) > 0) {
+        return "link " + i + " name '" + links.get(i).nameOrEmpty() + "' sorts before link " + (i - 1) + " name '"
+            + links.get(i - 1).nameOrEmpty() + "'";
+      }
+    }
+    return "sorted";
+  }
+
+  /**
+   * Decodes a dag-pb block strictly.
+   *
+   * @throws DagPbFormatException if the bytes are not a valid dag-pb block; the message gives the offset
+   */
+  public static PbNode decode(byte[] block) throws DagPbFormatException {
+    return decode(ByteBuffer.wrap(block));
+  }
+
+  /**
+   * Decodes the remaining bytes of {@code block} strictly; the buffer's position is not moved. Offsets in errors
+   * are relative to the buffer's position.
+   *
+   * @throws DagPbFormatException if the bytes are not a valid dag-pb block
+   */
+  public static PbNode decode(ByteBuffer block) throws DagPbFormatException {
+    return new Decoder(block, true).node();
+  }
+
+  /**
+   * Decodes the bytes of a block strictly. The block's codec is not checked; the caller has already chosen to
+   * read it as dag-pb.
+   *
+   * @throws DagPbFormatException if the bytes are not a valid dag-pb block
+   */
+  public static PbNode decode(Block block) throws DagPbFormatException {
+    return decode(block.data());
+  }
+
+  /**
+   * Returns the CIDs a dag-pb block links to, in block order. The block is checked as strictly as by
+   * {@link #decode} except that link names are not decoded, so a name that is not UTF-8 is tolerated here.
+   *
+   * @throws DagPbFormatException if the bytes are not a valid dag-pb block
+   */
+  public static List<Cid> links(byte[] block) throws DagPbFormatException {
+    return links(ByteBuffer.wrap(block));
+  }
+
+  /**
+   * As {@link #links(byte[])} for the remaining bytes of a buffer; its position is not moved.
+   *
+   * @throws DagPbFormatException if the bytes are not a valid dag-pb block
+   */
+  public static List<Cid> links(ByteBuffer block) throws DagPbFormatException {
+    PbNode node = new Decoder(block, false).node();
+    List<Cid> out = new ArrayList<>(node.links().size());
+    for (PbLink l : node.links()) {
+      out.add(l.hash());
+    }
+    return out;
+  }
+
+  /** One strict pass over a block. */
+  private static final class Decoder {
+    private final ByteBuffer buf;
+    private final int base;
+    private final boolean decodeNames;
+
+    Decoder(ByteBuffer block, boolean decodeNames) {
+      this.buf = block.duplicate();
+      this.base = buf.position();
+      this.decodeNames = decodeNames;
+    }
+
+    PbNode node() throws DagPbFormatException {
+      List<PbLink> links = new ArrayList<>();
+      Optional<Bytes> data = Optional.empty();
+      int end = buf.limit();
+      while (buf.position() < end) {
+        int at = buf.position();
+        long tag = varint("field tag");
+        int field = (int) (tag >>> 3);
+        int wire = (int) (tag & 7);
+        if (tag >>> 3 != 1 && tag >>> 3 != 2) {
+          throw error(at, "unknown field number " + (tag >>> 3) + " in PBNode (only Data = 1 and Links = 2 exist)");
+        }
+        if (wire != 2) {
+          throw error(at, "wrong wire type " + wire + " for PBNode field " + field + ", expected 2 (length-delimited)");
+        }
+        int len = length(field == 1 ? "Data" : "link");
+        if (field == 1) {
+          if (data.isPresent()) {
+            throw error(at, "duplicate Data field");
+          }
+          byte[] d = new byte[len];
+          buf.get(d);
+          data = Optional.of(Bytes.wrap(d));
+        } else {
+          if (data.isPresent()) {
+            throw error(at, "Links after Data: links must come first (duplicate Links section)");
+          }
+          links.add(link(at, buf.position() + len));
+        }
+      }
+      return new PbNode(links, data);
+    }
+
+    private PbLink link(int linkStart, int linkEnd) throws DagPbFormatException {
+      int savedLimit = buf.limit();
+      buf.limit(linkEnd);
+      Cid hash = null;
+      Optional<String> name = Optional.empty();
+      OptionalLong tsize = OptionalLong.empty();
+      int lastField = 0;
+      while (buf.position() < linkEnd) {
+        int at = buf.position();
+        long tag = varint("link field tag");
+        long field = tag >>> 3;
+        int wire = (int) (tag & 7);
+        if (field < 1 || field > 3) {
+          throw error(at, "unknown field number " + field + " in PBLink (only Hash = 1, Name = 2, Tsize = 3 exist)");
+        }
+        if (field == lastField) {
+          throw error(at, "duplicate " + fieldName(field) + " field in link");
+        }
+        if (field < lastField) {
+          throw error(at, "link field " + fieldName(field) + " after " + fieldName(lastField)
+              + " (fields must be in order Hash, Name, Tsize)");
+        }
+        lastField = (int) field;
+        int expectedWire = field == 3 ? 0 : 2;
+        if (wire != expectedWire) {
+          throw error(at, "wrong wire type " + wire + " for link " + fieldName(field) + ", expected " + expectedWire);
+        }
+        if (field == 1) {
+          int len = length("Hash");
+          int hashAt = buf.position();
+          byte[] cid = new byte[len];
+          buf.get(cid);
+          try {
+            hash = Cid.decode(cid);
+          } catch (InvalidCidException e) {
+            throw new DagPbFormatException(hashAt - base, "invalid Hash field found in link, expected CID: "
+                + e.getMessage(), e);
+          }
+        } else if (field == 2) {
+          int len = length("Name");
+          int nameAt = buf.position();
+          if (decodeNames) {
+            name = Optional.of(utf8(nameAt, len));
+          } else {
+            name = Optional.of("");
+          }
+          buf.position(nameAt + len);
+        } else {
+          tsize = OptionalLong.of(varint("Tsize"));
+        }
+      }
+      buf.limit(savedLimit);
+      if (hash == null) {
+        throw error(linkStart, "invalid Hash field found in link, expected CID (the link has no Hash)");
+      }
+      return new PbLink(hash, name, tsize);
+    }
+
+    private String utf8(int at, int len) throws DagPbFormatException {
+      ByteBuffer slice = buf.duplicate();
+      slice.limit(at + len);
+      try {
+        CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(slice);
+        return chars.toString();
+      } catch (CharacterCodingException e) {
+        throw new DagPbFormatException(at - base, "link Name is not valid UTF-8", e);
+      }
+    }
+
+    private long varint(String what) throws DagPbFormatException {
+      int at = buf.position();
+      try {
+        return Varint.read(buf);
+      } catch (InvalidVarintException e) {
+        String detail = e.getMessage();
+        int colon = detail.indexOf(": ");
+        throw error(at, "bad varint for " + what + ": " + (colon >= 0 ? detail.substring(colon + 2) : detail)
+            + " (dag-pb requires minimal varints of at most 63 bits, within the enclosing field)");
+      }
+    }
+
+    private int length(String what) throws DagPbFormatException {
+      int at = buf.position();
+      long len = varint(what + " length");
+      if (len > buf.remaining()) {
+        throw error(at, what + " declares " + len + " bytes but only " + buf.remaining()
+          + " remain in the enclosing message");
+      }
+      return (int) len;
+    }
+
+    private DagPbFormatException error(int at, String message) {
+      return new DagPbFormatException(at - base, message);
+    }
+
+    private static String fieldName(long field) {
+      return field == 1 ? "Hash" : field == 2 ? "Name" : "Tsize";
+    }
+  }
+}
