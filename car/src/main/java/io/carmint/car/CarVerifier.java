@@ -264,11 +264,11 @@ public final class CarVerifier {
       while (!todo.isEmpty()) {
         Cid cid = todo.pop();
         Multihash mh = cid.multihash();
-        if (isIdentity(cid) || !visited.add(mh)) {
+        if (!visited.add(mh)) {
           continue;
         }
         if (!present.contains(mh)) {
-          if (missing.add(mh) && !roots.contains(cid)) {
+          if (!isIdentity(cid) && missing.add(mh) && !roots.contains(cid)) {
             problem(Problem.Kind.MISSING_BLOCK, -1, cid, "Block " + cid + " is linked from the DAG but missing");
           }
           continue;

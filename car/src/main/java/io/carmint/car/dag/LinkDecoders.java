@@ -1,6 +1,8 @@
 package io.carmint.car.dag;
 
 import io.carmint.block.Block;
+import io.carmint.dagcbor.DagCbor;
+import io.carmint.dagpb.DagPb;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.Multicodec;
 import java.io.IOException;
@@ -39,7 +41,8 @@ public final class LinkDecoders {
   private static final class Standard implements LinkDecoder {
     @Override
     public boolean supports(long codec) {
-      return codec == Multicodec.RAW.code();
+      return codec == Multicodec.RAW.code() || codec == Multicodec.DAG_PB.code()
+          || codec == Multicodec.DAG_CBOR.code();
     }
 
     @Override
@@ -47,6 +50,12 @@ public final class LinkDecoders {
       long codec = block.cid().codecCode();
       if (codec == Multicodec.RAW.code()) {
         return List.of();
+      }
+      if (codec == Multicodec.DAG_PB.code()) {
+        return DagPb.links(block.data());
+      }
+      if (codec == Multicodec.DAG_CBOR.code()) {
+        return DagCbor.links(block.toBytes());
       }
       throw new UnsupportedCodecException(block.cid());
     }

@@ -49,8 +49,10 @@ import java.util.Set;
  * </pre>
  *
  * <p>Differences from carbites 2.0 (the nft.storage client's splitter): sizes count whole piece bytes, not block
- * bytes only, so a piece never exceeds the limit unless a single block with its ancestors cannot fit (then
- * {@link SplitException}); a block linked twice is written once, not once per link.
+ * bytes only, so a piece never exceeds the limit (a block that cannot fit with its ancestors is a
+ * {@link SplitException}); a block linked twice is written once, not once per link. With
+ * {@link Builder#carbitesCompatible(boolean) carbitesCompatible(true)} the pieces are byte-identical to carbites'
+ * instead.
  *
  * <p>Blocks are read from the {@link CarFile} as the walk reaches them (and hashed); memory is the ancestor chain,
  * its links and the set of CIDs written, so CARs larger than memory split fine. Immutable and thread-safe.
@@ -63,6 +65,7 @@ public final class TreewalkSplitter {
 
   private final long maxPieceSize;
   private final LinkDecoder links;
+  private final boolean carbites;
   private final CarWriteOptions writeOptions;
 
   /** Where pieces go: one channel per piece, closed by the splitter when the piece is complete. */
@@ -75,7 +78,8 @@ public final class TreewalkSplitter {
   private TreewalkSplitter(Builder b) {
     this.maxPieceSize = b.maxPieceSize;
     this.links = b.links;
-    this.writeOptions = CarWriteOptions.builder().deduplicate(true).build();
+    this.carbites = b.carbites;
+    this.writeOptions = CarWriteOptions.builder().deduplicate(!b.carbites).build();
   }
 
   /** @return a builder: 50 MiB pieces, standard link decoders */
@@ -174,7 +178,7 @@ public final class TreewalkSplitter {
             continue;
           }
           Cid child = top.next.next();
-          if (visited.contains(child) || (isIdentity(child) && !car.location(child).isPresent())) {
+          if ((!carbites && visited.contains(child)) || (isIdentity(child) && !car.location(child).isPresent())) {
             continue;
           }
           visited.add(child);
@@ -198,14 +202,14 @@ public final class TreewalkSplitter {
     }
 
     private void visit(Block block) throws IOException {
-      long section = sectionSize(block);
+      long section = carbites ? block.length() : sectionSize(block);
       if (writer == null) {
         openPiece();
-      } else if (hasNew && size + section > maxPieceSize) {
+      } else if (carbites ? size > 0 && size + section >= maxPieceSize : hasNew && size + section > maxPieceSize) {
         closePiece();
         openPiece();
       }
-      if (size + section > maxPieceSize) {
+      if (!carbites && size + section > maxPieceSize) {
         throw new SplitException(String.format(Locale.ROOT, "Cannot split: block %s (%,d bytes) with its %d "
             + "ancestor(s) and the header needs %,d bytes, more than the piece size %,d; raise --max-size",
             block.cid(), block.length(), path.size(), size + section, maxPieceSize));
@@ -224,7 +228,7 @@ public final class TreewalkSplitter {
     private void openPiece() throws IOException {
       channel = out.open(pieces.size());
       writer = CarWriter.create(channel, List.of(root), writeOptions);
-      size = headerSize;
+      size = carbites ? 0 : headerSize;
       blocks = 0;
       ancestors = 0;
       hasNew = false;
@@ -232,7 +236,7 @@ public final class TreewalkSplitter {
       while (fromRoot.hasNext()) {
         Block a = fromRoot.next().block;
         writer.put(a);
-        size += sectionSize(a);
+        size += carbites ? a.length() : sectionSize(a);
         blocks++;
         ancestors++;
       }
@@ -252,8 +256,20 @@ public final class TreewalkSplitter {
   public static final class Builder {
     private long maxPieceSize = DEFAULT_MAX_PIECE_SIZE;
     private LinkDecoder links = LinkDecoders.standard();
+    private boolean carbites;
 
     private Builder() {}
+
+    /**
+     * @param compatible whether to reproduce carbites 2.0's {@code TreewalkCarSplitter} byte for byte: the piece
+     *     size is a target on block bytes only (a piece is cut when its block bytes plus the next block's reach it,
+     *     so pieces exceed it by their varints, CIDs and header, and a big block gets a piece of its own), and a
+     *     block is written every time it is linked. Default false.
+     */
+    public Builder carbitesCompatible(boolean compatible) {
+      this.carbites = compatible;
+      return this;
+    }
 
     /** @param bytes largest piece, header included (default {@value TreewalkSplitter#DEFAULT_MAX_PIECE_SIZE}) */
     public Builder maxPieceSize(long bytes) {
