@@ -32,6 +32,9 @@ import java.util.Map;
 final class ApiHandler implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(LocalNftStorage.class.getName());
 
+  /** Most bytes of a refused request body read before answering (beyond it, the connection is just closed). */
+  static final long MAX_DRAIN = 1L << 30;
+
   private final Service service;
   private final Map<String, Account> tokens;
   private final long maxRequestBytes;
@@ -52,6 +55,7 @@ final class ApiHandler implements HttpHandler {
       try {
         route(ex);
       } catch (HttpError e) {
+        drain(ex);
         Replies.error(ex, e);
       } catch (IOException | RuntimeException e) {
         // the boundary of the server: answer 500 rather than drop the connection
@@ -59,6 +63,23 @@ final class ApiHandler implements HttpHandler {
             + ex.getRequestURI().getRawPath(), e);
         Replies.error(ex, new HttpError(500, "HTTP_ERROR", String.valueOf(e.getMessage())));
       }
+    }
+  }
+
+  /**
+   * Reads what is left of the request body (up to {@link #MAX_DRAIN} bytes) before an early error answer: closing a
+   * socket with unread data makes TCP reset it, and the client would see "connection reset" instead of the answer
+   * (and retry, where it should stop).
+   */
+  private static void drain(HttpExchange ex) {
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] buf = new byte[64 * 1024];
+      long total = 0;
+      for (int n = in.read(buf); n >= 0 && total < MAX_DRAIN; n = in.read(buf)) {
+        total += n;
+      }
+    } catch (IOException e) {
+      // the client went away; nothing to answer
     }
   }
 
