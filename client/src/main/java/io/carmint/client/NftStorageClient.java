@@ -1,6 +1,9 @@
 package io.carmint.client;
 
 import com.fasterxml.jackson.core.JacksonException;
+import io.carmint.car.CarFile;
+import io.carmint.car.split.SplitResult;
+import io.carmint.car.split.TreewalkSplitter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.carmint.multiformats.Cid;
 import java.io.IOException;
@@ -19,7 +22,16 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -58,13 +70,12 @@ public final class NftStorageClient implements AutoCloseable {
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofMinutes(2);
   /** Default number of CAR pieces uploaded at once: 3, as the JS client. */
   public static final int DEFAULT_CONCURRENCY = 3;
-  /** Default size of a CAR piece in block bytes: 50 MiB, as the JS client ({@code MAX_CHUNK_SIZE}). */
-  public static final long DEFAULT_MAX_CHUNK_SIZE = 50L * 1024 * 1024;
-  /**
-   * Largest allowed piece size: 96 MiB, so that a piece plus one 2 MiB block and CAR framing stays under the
-   * service's 100 MB per request.
-   */
-  public static final long MAX_CHUNK_SIZE = 96L * 1024 * 1024;
+  /** Default largest CAR piece of a split upload: 50 MiB, as the JS client ({@code MAX_CHUNK_SIZE}). */
+  public static final long DEFAULT_MAX_CHUNK_SIZE = TreewalkSplitter.DEFAULT_MAX_PIECE_SIZE;
+  /** Largest allowed piece: 100 MB, the service's limit per request (pieces count header and framing too). */
+  public static final long MAX_CHUNK_SIZE = TreewalkSplitter.SERVICE_MAX_REQUEST_SIZE;
+  /** Smallest allowed piece: 1 KiB. */
+  public static final long MIN_CHUNK_SIZE = 1024;
   /** Largest page of {@link #list}: 1000, the service's maximum. */
   public static final int MAX_LIST_LIMIT = 1000;
   /** Page size when none is given: 10, the service's default. */
@@ -72,6 +83,7 @@ public final class NftStorageClient implements AutoCloseable {
   /** Largest successful response body read: 64 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
 
+  private static final System.Logger LOG_PIECES = System.getLogger(NftStorageClient.class.getName());
   static final MediaType CAR = MediaType.get("application/car");
   private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
 
@@ -84,6 +96,7 @@ public final class NftStorageClient implements AutoCloseable {
   private final RateLimiter rateLimiter;
   private final int concurrency;
   private final long maxChunkSize;
+  private final Path tempDirectory;
 
   private NftStorageClient(Builder b) {
     this.endpoint = b.endpoint;
@@ -102,6 +115,7 @@ public final class NftStorageClient implements AutoCloseable {
         : RateLimiter.of(RateLimiter.DEFAULT_PERMITS, RateLimiter.DEFAULT_PERIOD, b.timeSource);
     this.concurrency = b.concurrency;
     this.maxChunkSize = b.maxChunkSize;
+    this.tempDirectory = b.tempDirectory;
     this.transport = new Transport(http, b.token, retryPolicy, rateLimiter, b.timeSource, b.maxResponseBytes);
   }
 
@@ -126,6 +140,145 @@ public final class NftStorageClient implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- store
+
+  /**
+   * Uploads a CAR and checks that the service stored its root: {@code storeCar(car, UploadListener.NONE)}.
+   *
+   * @see #storeCar(Path, UploadListener)
+   */
+  public Nft storeCar(Path car) throws IOException {
+    return storeCar(car, UploadListener.NONE);
+  }
+
+  /**
+   * Uploads a CAR (v1 or v2) with exactly one root, and checks that the service stored that root. The DAG below the
+   * root is split by the treewalk rule into CARv1 pieces of at most {@link Builder#maxChunkSize maxChunkSize} bytes,
+   * every piece with the same root, each uploaded ({@link Builder#concurrency concurrency} at a time) as
+   * {@code application/car} and retried on its own; every answer must name the root.
+   *
+   * <p>The pieces are written to a temporary directory (as much disk as the CAR) and streamed from there; nothing
+   * holds a whole CAR or piece in memory. Reading the pieces hashes every block, so a corrupt or incomplete CAR
+   * fails here, before anything is sent. Blocks not reachable from the root are not uploaded.
+   *
+   * @param car the CAR file
+   * @param listener hears of progress (bytes of the pieces) and of each piece stored
+   * @return the service's description of the upload, from the last answer received
+   * @throws io.carmint.car.split.SplitException if the CAR has not exactly one root, a block below the root is
+   *     missing or cannot be walked, or a block with its ancestors does not fit in a piece
+   * @throws io.carmint.car.BlockIntegrityException if a block does not match its CID
+   * @throws CidMismatchException if the service answers any piece with another root
+   * @throws ApiException (a subclass) if the service refuses a piece
+   * @throws IOException if the file cannot be read, or the network fails after retries
+   */
+  public Nft storeCar(Path car, UploadListener listener) throws IOException {
+    Objects.requireNonNull(listener, "listener");
+    Path work = Files.createTempDirectory(tempDirectory, "carmint-upload-");
+    try {
+      Cid root;
+      SplitResult split;
+      try (CarFile file = CarFile.open(car)) {
+        split = TreewalkSplitter.builder().maxPieceSize(maxChunkSize).build().split(file, work, "piece");
+        root = file.roots().get(0);
+      }
+      List<Path> pieces = new ArrayList<>();
+      long[] sizes = new long[split.pieces().size()];
+      for (int i = 0; i < sizes.length; i++) {
+        pieces.add(work.resolve(TreewalkSplitter.pieceName("piece", i)));
+        sizes[i] = split.pieces().get(i).size();
+      }
+      return uploadPieces(root, pieces, sizes, listener);
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  /** Uploads pieces with bounded concurrency; the first failure cancels the rest and is thrown. */
+  private Nft uploadPieces(Cid root, List<Path> pieces, long[] sizes, UploadListener listener) throws IOException {
+    int count = pieces.size();
+    long total = 0;
+    for (long s : sizes) {
+      total += s;
+    }
+    ProgressTracker tracker = new ProgressTracker(listener, count, total);
+    AtomicInteger threadNumber = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, count), r -> {
+      Thread t = new Thread(r, "carmint-upload-" + threadNumber.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    AtomicBoolean failed = new AtomicBoolean();
+    try {
+      CompletionService<Nft> done = new ExecutorCompletionService<>(pool);
+      List<Future<Nft>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        futures.add(done.submit(() -> {
+          try {
+            Nft answer = postCar(pieces.get(index), 0, sizes[index], tracker, index, failed::get);
+            if (!answer.cid().toV1().equals(root.toV1())) {
+              throw new CidMismatchException(count == 1 ? "the upload" : "piece " + (index + 1) + " of " + count,
+                  root, answer.cid());
+            }
+            tracker.stored(index, count, sizes[index]);
+            return answer;
+          } catch (IOException | RuntimeException e) {
+            failed.set(true);
+            throw e;
+          }
+        }));
+      }
+      Nft last = null;
+      for (int i = 0; i < count; i++) {
+        try {
+          last = done.take().get();
+        } catch (ExecutionException e) {
+          failed.set(true);
+          futures.forEach(f -> f.cancel(false));
+          throw unwrap(e);
+        }
+      }
+      return last;
+    } catch (InterruptedException e) {
+      failed.set(true);
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("Interrupted while uploading " + count + " piece(s)");
+    } finally {
+      pool.shutdown();
+      try {
+        if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
+          LOG_PIECES.log(System.Logger.Level.WARNING, "upload threads still running after cancellation");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static IOException unwrap(ExecutionException e) {
+    Throwable c = e.getCause();
+    if (c instanceof IOException) {
+      return (IOException) c;
+    }
+    if (c instanceof RuntimeException) {
+      throw (RuntimeException) c;
+    }
+    if (c instanceof Error) {
+      throw (Error) c;
+    }
+    return new IOException("Upload failed: " + c, c);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+      for (Path p : all) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
 
   /**
    * Uploads a file as one blob ({@code POST /upload} with the file as body); the service packs it into a UnixFS DAG
@@ -182,9 +335,10 @@ public final class NftStorageClient implements AutoCloseable {
    *
    * @return the service's answer
    */
-  Nft postCar(Path file, long offset, long length, ProgressTracker tracker, int index) throws IOException {
+  Nft postCar(Path file, long offset, long length, ProgressTracker tracker, int index, BooleanSupplier cancelled)
+      throws IOException {
     Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
-        parts -> parts.add(new FileRequestBody(file, offset, length, CAR, tracker.attempt(index))), null);
+        parts -> parts.add(new FileRequestBody(file, offset, length, CAR, tracker.attempt(index))), null, cancelled);
     return readNft(transport.send(spec));
   }
 
@@ -482,6 +636,7 @@ public final class NftStorageClient implements AutoCloseable {
     private long maxChunkSize = DEFAULT_MAX_CHUNK_SIZE;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private OkHttpClient okHttpClient;
+    private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
 
     private Builder() {
     }
@@ -591,13 +746,14 @@ public final class NftStorageClient implements AutoCloseable {
     }
 
     /**
-     * @param bytes target size of a CAR piece in block bytes (default 50 MiB, at most {@link #MAX_CHUNK_SIZE});
-     *     a piece can exceed it by one block
-     * @throws IllegalArgumentException if not positive or above {@link #MAX_CHUNK_SIZE}
+     * @param bytes largest CAR piece of a split upload, header and framing included (default 50 MiB, from
+     *     {@link #MIN_CHUNK_SIZE} to {@link #MAX_CHUNK_SIZE})
+     * @throws IllegalArgumentException if out of range
      */
     public Builder maxChunkSize(long bytes) {
-      if (bytes < 1 || bytes > MAX_CHUNK_SIZE) {
-        throw new IllegalArgumentException("maxChunkSize must be 1.." + MAX_CHUNK_SIZE + " bytes, got " + bytes);
+      if (bytes < MIN_CHUNK_SIZE || bytes > MAX_CHUNK_SIZE) {
+        throw new IllegalArgumentException("maxChunkSize must be " + MIN_CHUNK_SIZE + ".." + MAX_CHUNK_SIZE
+            + " bytes, got " + bytes);
       }
       this.maxChunkSize = bytes;
       return this;
@@ -612,6 +768,12 @@ public final class NftStorageClient implements AutoCloseable {
         throw new IllegalArgumentException("maxResponseBytes must be positive, got " + bytes);
       }
       this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    /** @param dir where split pieces and packed CARs are written while uploading (default {@code java.io.tmpdir}) */
+    public Builder tempDirectory(Path dir) {
+      this.tempDirectory = Objects.requireNonNull(dir, "dir");
       return this;
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -56,12 +57,21 @@ final class Transport {
     RequestBody newBody(LocalParts parts);
   }
 
-  /** What to send; {@code body} is null for requests without a body. */
-  record Spec(String method, HttpUrl url, boolean authenticated, BodyFactory body, Headers extraHeaders) {
+  /**
+   * What to send; {@code body} is null for requests without a body. {@code cancelled} is asked before every attempt
+   * and retry: once true, the request stops with an {@link InterruptedIOException}.
+   */
+  record Spec(String method, HttpUrl url, boolean authenticated, BodyFactory body, Headers extraHeaders,
+      BooleanSupplier cancelled) {
     Spec {
       Objects.requireNonNull(method);
       Objects.requireNonNull(url);
       extraHeaders = extraHeaders == null ? Headers.of() : extraHeaders;
+      cancelled = cancelled == null ? () -> false : cancelled;
+    }
+
+    Spec(String method, HttpUrl url, boolean authenticated, BodyFactory body, Headers extraHeaders) {
+      this(method, url, authenticated, body, extraHeaders, null);
     }
 
     String describe() {
@@ -100,7 +110,9 @@ final class Transport {
     String what = spec.describe();
     List<IOException> earlier = new ArrayList<>();
     for (int attempt = 1; ; attempt++) {
+      checkCancelled(spec);
       acquirePermit();
+      checkCancelled(spec);
       Request.Builder rb = new Request.Builder().url(spec.url()).headers(spec.extraHeaders());
       if (spec.authenticated() && token != null) {
         rb.header("Authorization", "Bearer " + token);
@@ -121,7 +133,8 @@ final class Transport {
         if (local != null) {
           throw local;
         }
-        if (Thread.currentThread().isInterrupted() || !isRetryable(e) || attempt > retry.maxRetries()) {
+        if (Thread.currentThread().isInterrupted() || spec.cancelled().getAsBoolean() || !isRetryable(e)
+            || attempt > retry.maxRetries()) {
           earlier.forEach(e::addSuppressed);
           throw e;
         }
@@ -149,6 +162,12 @@ final class Transport {
 
   private static boolean isSuccess(int status) {
     return status >= 200 && status < 300;
+  }
+
+  private static void checkCancelled(Spec spec) throws InterruptedIOException {
+    if (spec.cancelled().getAsBoolean()) {
+      throw new InterruptedIOException(spec.describe() + " cancelled: another part of the upload failed");
+    }
   }
 
   private void acquirePermit() throws InterruptedIOException {

@@ -362,6 +362,50 @@ class FaultsTest {
     assertTrue(Thread.interrupted(), "the interrupt flag is restored");
   }
 
+  static String nftJson(Cid cid) {
+    return "{\"ok\":true,\"value\":{\"cid\":\"" + cid + "\",\"type\":\"application/car\"}}";
+  }
+
+  @Test
+  void aServiceAnsweringAnotherCidIsCaught() throws Exception {
+    Path car = dir.resolve("one.car");
+    Cid root = Cars.single(car, 1, 1000);
+    Cid other = Cars.raw(2, 1000).cid();
+    script.enqueue(json(200, nftJson(other)));
+    CidMismatchException e = assertThrows(CidMismatchException.class, () -> client.storeCar(car));
+    assertEquals(root, e.expected());
+    assertEquals(other, e.actual());
+    assertTrue(e.getMessage().contains(root.toString()) && e.getMessage().contains(other.toString()));
+    RecordedRequest sent = server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals("application/car", sent.getHeaders().get("Content-Type"));
+    assertArrayEquals(Files.readAllBytes(car), sent.getBody().toByteArray(), "a one-piece CARv1 is sent as is");
+  }
+
+  @Test
+  void aCidv1AnswerForACidv0RootIsTheSameContent() throws Exception {
+    io.carmint.block.Block leaf = Cars.raw(3, 100);
+    byte[] node = io.carmint.dagpb.DagPb.encode(io.carmint.dagpb.PbNode.of(
+        List.of(io.carmint.dagpb.PbLink.of(leaf.cid(), "", 100))));
+    Cid v0 = Cid.v0(io.carmint.multiformats.HashFunction.SHA2_256.digest(node));
+    Path car = dir.resolve("v0.car");
+    Cars.write(car, v0, List.of(io.carmint.block.Block.of(v0, node), leaf));
+    script.enqueue(json(200, nftJson(v0.toV1())));
+    assertEquals(v0.toV1(), client.storeCar(car).cid());
+  }
+
+  @Test
+  void oneRefusedPieceFailsTheUpload() throws Exception {
+    Path car = dir.resolve("split.car");
+    Cid root = Cars.flat(car, 10, 6, 4000);
+    NftStorageClient c = NftStorageClient.builder().endpoint(server.url("/").uri()).token(TOKEN).timeSource(time)
+        .maxChunkSize(10_000).concurrency(1).build();
+    script.enqueue(json(200, nftJson(root)));
+    script.enqueue(error(400, "ERROR_INVALID_CAR", "Invalid CAR file received: block too big"));
+    BadRequestException e = assertThrows(BadRequestException.class, () -> c.storeCar(car));
+    assertTrue(e.getMessage().contains("block too big"), e.getMessage());
+    assertEquals(2, server.getRequestCount(), "the remaining pieces were not sent");
+  }
+
   @Test
   void anEndpointIsRequiredAndMustBeHttp() {
     assertThrows(IllegalStateException.class, () -> NftStorageClient.builder().token(TOKEN).build());

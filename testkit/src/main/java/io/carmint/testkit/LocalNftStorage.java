@@ -70,6 +70,14 @@ public final class LocalNftStorage implements AutoCloseable, BeforeAllCallback, 
   /** Default name ({@code scope}) of a token. */
   public static final String DEFAULT_SCOPE = "default";
 
+  static {
+    // The JDK server writes headers and body in two segments; with Nagle's algorithm the body then waits for the
+    // client's delayed ACK (40 ms per request on Linux). The property is read once, when the first server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final int requestedPort;
   private final InetAddress bindAddress;
   private final Map<String, String> tokens;
