@@ -4,7 +4,8 @@ import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multihash;
 import io.carmint.multiformats.UnsupportedHashException;
-import java.util.Arrays;
+import io.carmint.multiformats.Hasher;
+import java.nio.ByteBuffer;
 import java.util.Locale;
 
 /** Constants and helpers shared by the CAR readers and writers. Stateless. */
@@ -34,27 +35,48 @@ final class Car {
    */
   static void verify(Cid cid, byte[] data, int off, int len, long offset)
       throws BlockIntegrityException, UnverifiableBlockException {
+    verify(cid, ByteBuffer.wrap(data, off, len), offset);
+  }
+
+  /**
+   * Checks that the buffer's remaining bytes (position not moved) hash to {@code cid}. Truncated digests are
+   * compared at the CID's length, as the multihash spec allows; an identity CID must hold exactly the bytes.
+   *
+   * @param offset section offset for messages, or -1
+   * @throws BlockIntegrityException if they do not
+   * @throws UnverifiableBlockException if the CID's hash function cannot be computed
+   */
+  static void verify(Cid cid, ByteBuffer data, long offset)
+      throws BlockIntegrityException, UnverifiableBlockException {
     Multihash expected = cid.multihash();
-    Multihash actual;
+    HashFunction f;
     try {
-      HashFunction f = HashFunction.forCode(expected.code()).orElseThrow(() -> new UnsupportedHashException(
+      f = HashFunction.forCode(expected.code()).orElseThrow(() -> new UnsupportedHashException(
           "unknown multihash function 0x" + Long.toHexString(expected.code())));
-      actual = f.digest(data, off, len);
     } catch (UnsupportedHashException e) {
       throw new UnverifiableBlockException(offset, cid, e);
-    } catch (IllegalArgumentException e) {
-      // identity "hash" of a block longer than a multihash may hold
-      throw new BlockIntegrityException(offset, cid, Multihash.of(expected.code(), new byte[0]));
     }
-    byte[] digest = actual.digest();
-    int declared = expected.digestLength();
-    boolean identity = expected.code() == HashFunction.IDENTITY.code();
-    if (declared > digest.length || (identity && declared != digest.length)
-        || !expected.digestEquals(digest, 0, declared)) {
-      // Report the actual digest truncated (or as-is) the way the CID declares it.
-      byte[] shown = declared <= digest.length && !identity
-          ? Arrays.copyOf(digest, declared) : digest;
-      throw new BlockIntegrityException(offset, cid, Multihash.of(expected.code(), shown));
+    Multihash actual;
+    try {
+      if (f == HashFunction.IDENTITY) {
+        if (data.remaining() > Multihash.MAX_DIGEST_LENGTH) {
+          throw new BlockIntegrityException(offset, cid, Multihash.of(expected.code(), new byte[0]));
+        }
+        actual = f.digest(data);
+      } else {
+        Hasher h;
+        try {
+          h = f.newHasher(expected.digestLength());
+        } catch (IllegalArgumentException badLength) {
+          h = f.newHasher();
+        }
+        actual = h.update(data.duplicate()).digest();
+      }
+    } catch (UnsupportedHashException e) {
+      throw new UnverifiableBlockException(offset, cid, e);
+    }
+    if (!actual.equals(expected)) {
+      throw new BlockIntegrityException(offset, cid, actual);
     }
   }
 }

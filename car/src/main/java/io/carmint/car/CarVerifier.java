@@ -224,9 +224,8 @@ public final class CarVerifier {
         duplicates++;
         return;
       }
-      byte[] bytes = b.toBytes();
       try {
-        Car.verify(cid, bytes, 0, bytes.length, loc.offset());
+        Car.verify(cid, b.data(), loc.offset());
       } catch (BlockIntegrityException e) {
         problem(Problem.Kind.HASH_MISMATCH, loc.offset(), cid, e.getMessage());
         return;

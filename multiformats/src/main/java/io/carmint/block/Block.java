@@ -16,6 +16,7 @@ import java.util.Objects;
  * <p>Immutable. {@link #of} copies the bytes in; {@link #wrap} takes ownership of an array the caller promises
  * not to modify again (the importer's no-copy path). Reads hand out copies ({@link #toBytes()}) or read-only
  * views ({@link #data()}). Nothing here checks that the bytes hash to the CID; {@link #isValid()} does that.
+ * Thread-safe as long as a wrapped array is not modified.
  */
 public final class Block {
   private final Cid cid;
@@ -30,7 +31,10 @@ public final class Block {
     this.length = length;
   }
 
-  /** @return a block of {@code cid} holding a copy of {@code bytes}; the hash is not checked */
+  /**
+   * @return a block of {@code cid} holding a copy of {@code bytes}; the hash is not checked (see
+   *     {@link #isValid()})
+   */
   public static Block of(Cid cid, byte[] bytes) {
     return new Block(cid, bytes.clone(), 0, bytes.length);
   }
@@ -50,10 +54,11 @@ public final class Block {
   }
 
   /**
-   * Hashes {@code bytes} and makes the CIDv1 block of them.
+   * Hashes {@code bytes} and makes the CIDv1 block of them, holding a copy of the bytes.
    *
    * @param codec content codec of the bytes
    * @param hash hash function
+   * @throws io.carmint.multiformats.UnsupportedHashException if {@code hash} cannot be computed here
    */
   public static Block create(Multicodec codec, HashFunction hash, byte[] bytes) {
     return new Block(Cid.v1(codec, hash.digest(bytes)), bytes.clone(), 0, bytes.length);
@@ -79,12 +84,20 @@ public final class Block {
     return Arrays.copyOfRange(bytes, offset, offset + length);
   }
 
-  /** Writes the bytes to a stream. */
+  /**
+   * Writes the bytes to a stream.
+   *
+   * @throws IOException if the stream fails
+   */
   public void writeTo(OutputStream out) throws IOException {
     out.write(bytes, offset, length);
   }
 
-  /** Writes all the bytes to a channel. */
+  /**
+   * Writes all the bytes to a channel, looping until the channel has taken them.
+   *
+   * @throws IOException if the channel fails
+   */
   public void writeTo(WritableByteChannel out) throws IOException {
     ByteBuffer b = ByteBuffer.wrap(bytes, offset, length);
     while (b.hasRemaining()) {
@@ -100,7 +113,7 @@ public final class Block {
     return cid.matches(bytes, offset, length);
   }
 
-  /** Blocks are equal when their CIDs and bytes are. */
+  /** Blocks are equal when their CIDs and bytes are; how the bytes are held (copied, wrapped) does not matter. */
   @Override
   public boolean equals(Object o) {
     if (o == this) {
@@ -110,9 +123,10 @@ public final class Block {
       return false;
     }
     Block b = (Block) o;
-    return cid.equals(b.cid) && Arrays.equals(bytes, offset, offset + length, b.bytes, b.offset, b.offset + length);
+    return cid.equals(b.cid) && Arrays.equals(bytes, offset, offset + length, b.bytes, b.offset, b.offset + b.length);
   }
 
+  /** @return the CID's hash code (equal blocks have equal CIDs) */
   @Override
   public int hashCode() {
     return cid.hashCode();

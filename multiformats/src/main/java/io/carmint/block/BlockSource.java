@@ -16,7 +16,10 @@ public interface BlockSource {
    */
   Optional<Block> get(Cid cid) throws IOException;
 
-  /** @return whether the source holds the block; by default {@code get(cid).isPresent()} */
+  /**
+   * @return whether the source holds the block; by default {@code get(cid).isPresent()}
+   * @throws IOException if the source fails
+   */
   default boolean has(Cid cid) throws IOException {
     return get(cid).isPresent();
   }

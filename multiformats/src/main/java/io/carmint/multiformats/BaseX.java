@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * Big-number encodings (base10, base36, base58): the bytes are read as one unsigned big-endian integer written
- * in the alphabet's radix, with one zero digit for each leading zero byte.
+ * in the alphabet's radix, with one zero digit for each leading zero byte. Encoding and decoding take time
+ * quadratic in the length, as in every implementation of these bases; callers bound the length of untrusted
+ * text (CID text, for example, is at most {@link Cid#MAX_TEXT_LENGTH}).
  */
 final class BaseX extends Multibase {
   private final char[] alphabet;

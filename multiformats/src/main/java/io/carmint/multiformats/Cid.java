@@ -21,6 +21,14 @@ import java.util.Objects;
  * form is kept, so writing a CID costs no encoding.
  */
 public final class Cid implements Comparable<Cid> {
+  /**
+   * Longest CID text {@link #parse} reads: 65,706 characters, the base2 form (8 characters per byte, plus the
+   * prefix) of the longest binary CID (version, 9-byte codec and hash-code varints, a 2-byte length and a
+   * {@value Multihash#MAX_DIGEST_LENGTH}-byte digest). Longer text is rejected before decoding, which for the
+   * big-number bases costs time quadratic in the length.
+   */
+  public static final int MAX_TEXT_LENGTH = 2 + 8 * (1 + 9 + 9 + 2 + Multihash.MAX_DIGEST_LENGTH);
+
   private final int version;
   private final long codec;
   private final Multihash multihash;
@@ -86,28 +94,38 @@ public final class Cid implements Comparable<Cid> {
   }
 
   /**
-   * Parses CID text: a CIDv0 ({@code Qm…}, base58btc without prefix) or a CIDv1 in any supported multibase.
+   * Parses CID text: a CIDv0 ({@code Qm…}, base58btc without a prefix) or a CIDv1 in any supported multibase.
+   *
+   * <p>Text starting with {@code Q}, a prefix multibase reserves for this purpose, is read as a bare base58btc
+   * CIDv0 and must decode to one (34 bytes {@code 12 20 …}). Any other text is multibase; the bytes must be a
+   * CIDv1, and a multibase-encoded CIDv0 (first byte {@code 0x12}) is rejected, as the CID spec requires.
+   * Multibase decoding is strict: for example base32 whose last character carries non-zero padding bits is
+   * rejected, where go-cid would accept and re-encode it.
    *
    * @throws InvalidCidException if the text is not a valid CID; the message says why
    */
   public static Cid parse(CharSequence text) {
     Objects.requireNonNull(text, "text");
-    int len = text.length();
-    if (len == 0) {
+    if (text.length() == 0) {
       throw new InvalidCidException("Invalid CID: empty text");
     }
-    if (len == 46 && text.charAt(0) == 'Q' && text.charAt(1) == 'm') {
+    if (text.length() > MAX_TEXT_LENGTH) {
+      throw new InvalidCidException("Invalid CID: " + text.length() + " characters, longer than any CID text ("
+          + MAX_TEXT_LENGTH + ")");
+    }
+    if (text.charAt(0) == 'Q') {
       byte[] raw;
       try {
         raw = Multibase.BASE58_BTC.decodeBare(text);
       } catch (MultibaseException e) {
-        throw new InvalidCidException("Invalid CIDv0 '" + text + "': " + e.getMessage(), e);
+        throw new InvalidCidException("Invalid CIDv0 '" + abbreviate(text) + "': " + e.getMessage(), e);
       }
-      Cid cid = decode(raw);
-      if (cid.version != 0) {
-        throw new InvalidCidException("Invalid CIDv0 '" + text + "': does not decode to a CIDv0");
+      if (raw.length != 34 || raw[0] != 0x12 || raw[1] != 0x20) {
+        throw new InvalidCidException("Invalid CIDv0 '" + abbreviate(text) + "': decodes to " + raw.length
+            + " bytes" + (raw.length >= 2 ? " starting " + String.format("%02x %02x", raw[0], raw[1]) : "")
+            + "; a CIDv0 is 34 bytes 12 20 + a sha2-256 digest (46 characters starting 'Qm')");
       }
-      return cid;
+      return decode(raw);
     }
     byte[] raw;
     try {
@@ -117,7 +135,7 @@ public final class Cid implements Comparable<Cid> {
     }
     if (raw.length > 0 && raw[0] == 0x12) {
       throw new InvalidCidException("Invalid CID '" + abbreviate(text)
-          + "': a multibase-encoded CIDv0 is not allowed (first byte 0x12)");
+          + "': a multibase-encoded CIDv0 is not allowed (first byte 0x12); write a CIDv0 as bare base58btc");
     }
     try {
       return decode(raw);
@@ -240,7 +258,12 @@ public final class Cid implements Comparable<Cid> {
     return bytes.length;
   }
 
-  /** Writes the binary form into {@code dst} at {@code offset}; @return bytes written */
+  /**
+   * Writes the binary form into {@code dst} at {@code offset}.
+   *
+   * @return the number of bytes written, {@link #byteLength()}
+   * @throws IndexOutOfBoundsException if {@code dst} has no room
+   */
   public int writeTo(byte[] dst, int offset) {
     System.arraycopy(bytes, 0, dst, offset, bytes.length);
     return bytes.length;
@@ -251,7 +274,11 @@ public final class Cid implements Comparable<Cid> {
     dst.put(bytes);
   }
 
-  /** Writes the binary form to a stream. */
+  /**
+   * Writes the binary form to a stream.
+   *
+   * @throws IOException if the stream fails
+   */
   public void writeTo(OutputStream out) throws IOException {
     out.write(bytes);
   }
@@ -276,20 +303,27 @@ public final class Cid implements Comparable<Cid> {
   }
 
   /**
+   * Hashes {@code data[off..off+len)} with this CID's hash function and compares. A truncated digest (shorter
+   * than the function's) is compared on its length, as the multihash spec allows; an identity CID matches when
+   * its digest is exactly the data.
+   *
    * @return whether {@code data} hashes to this CID's multihash
-   * @throws UnsupportedHashException if the CID's hash function is unknown or unavailable
+   * @throws UnsupportedHashException if the CID's hash function is unknown or unavailable (Bouncy Castle missing)
+   * @throws IndexOutOfBoundsException if the range is outside {@code data}
    */
   public boolean matches(byte[] data, int off, int len) {
+    Objects.checkFromIndexSize(off, len, data.length);
     HashFunction f = HashFunction.forCode(multihash.code()).orElseThrow(() -> new UnsupportedHashException(
         "Cannot verify a block hashed with unknown multihash function 0x" + Long.toHexString(multihash.code())));
     if (f == HashFunction.IDENTITY) {
       return multihash.digestEquals(data, off, len);
     }
-    Multihash actual = f.digest(data, off, len);
-    // Truncated digests are allowed: compare the declared length.
     int declared = multihash.digestLength();
-    return declared <= actual.digestLength()
-        && multihash.digestEquals(actual.bytesNoCopy(), actual.byteLength() - actual.digestLength(), declared);
+    int max = f.isExtendable() ? Multihash.MAX_DIGEST_LENGTH : f.digestLength();
+    if (declared < 1 || declared > max) {
+      return false;
+    }
+    return f.newHasher(declared).update(data, off, len).digest().equals(multihash);
   }
 
   /** @return the canonical text: base58btc without prefix for v0, base32 for v1 */

@@ -12,7 +12,10 @@ public final class InvalidCidException extends IllegalArgumentException {
     super(message);
   }
 
-  /** @param message what is wrong and where; @param cause the underlying failure */
+  /**
+   * @param message what is wrong and where
+   * @param cause the underlying failure
+   */
   public InvalidCidException(String message, Throwable cause) {
     super(message, cause);
   }

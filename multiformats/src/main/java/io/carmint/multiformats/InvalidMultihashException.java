@@ -12,7 +12,10 @@ public final class InvalidMultihashException extends IllegalArgumentException {
     super(message);
   }
 
-  /** @param message what is wrong; @param cause the underlying failure */
+  /**
+   * @param message what is wrong
+   * @param cause the underlying failure
+   */
   public InvalidMultihashException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -11,9 +11,16 @@ import java.util.Optional;
  * A <a href="https://github.com/multiformats/multibase">multibase</a> encoding: a prefix (one code point) that
  * names the encoding, followed by the data in that encoding.
  *
- * <p>There is one codec object per base (no switch over an enum). Decoding is strict: no lenient padding, no
- * characters outside the alphabet, no non-zero trailing bits, and upper/lower case mixed only in the bases the
- * spec makes case-insensitive (base16, base32 family, base36). Every instance is immutable and thread-safe.
+ * <p>There is one codec object per base (no switch over an enum); every encoding of the official registry is
+ * here except proquint ({@code p}), whose handling of an odd number of bytes no spec defines. Decoding is
+ * strict: padding exactly where the padded variants put it and nowhere else, no characters outside the
+ * alphabet, no non-zero trailing bits (so {@code decode} then {@code encode} gives the text back, modulo case),
+ * and upper/lower case mixed only in the bases the spec makes case-insensitive (base16, the base32 family except
+ * base32z, base36). The reserved prefixes NUL, {@code 1}, {@code Q} and {@code /} decode as nothing. Every
+ * instance is immutable and thread-safe.
+ *
+ * <p>Cost: the bit-stream bases and base45 and base256emoji are linear; the big-number bases (base10, base36,
+ * base58) are quadratic in the length, so bound the length of untrusted text before decoding it.
  *
  * <pre>{@code
  * String s = Multibase.BASE32.encode(bytes);      // "b…"
@@ -81,10 +88,17 @@ public abstract class Multibase {
   /** base64urlpad ({@code U}). */
   public static final Multibase BASE64_URL_PAD = new Rfc4648("base64urlpad", "U",
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 6, true, false);
+  /** base45 ({@code R}), RFC 9285: uppercase letters, digits and {@code " $%*+-./:"}. */
+  public static final Multibase BASE45 = new Base45();
+  /** base256emoji ({@code 🚀}, U+1F680): one emoji per byte, from the spec's table of 256 code points. */
+  public static final Multibase BASE256_EMOJI = new Base256Emoji();
 
   private static final List<Multibase> ALL = List.of(BASE2, BASE8, BASE10, BASE16, BASE16_UPPER, BASE32_HEX,
       BASE32_HEX_UPPER, BASE32_HEX_PAD, BASE32_HEX_PAD_UPPER, BASE32, BASE32_UPPER, BASE32_PAD, BASE32_PAD_UPPER,
-      BASE32_Z, BASE36, BASE36_UPPER, BASE58_BTC, BASE58_FLICKR, BASE64, BASE64_PAD, BASE64_URL, BASE64_URL_PAD);
+      BASE32_Z, BASE36, BASE36_UPPER, BASE45, BASE58_BTC, BASE58_FLICKR, BASE64, BASE64_PAD, BASE64_URL,
+      BASE64_URL_PAD, BASE256_EMOJI);
+  /** Prefixes the registry reserves so that they never name an encoding: NUL, '1' and 'Q' (CIDv0), '/' (paths). */
+  private static final String RESERVED = "\0" + "1Q/";
   private static final Map<String, Multibase> BY_NAME = new LinkedHashMap<>();
   private static final Map<Integer, Multibase> BY_PREFIX = new LinkedHashMap<>();
 
@@ -169,8 +183,13 @@ public abstract class Multibase {
       throw new MultibaseException("Empty multibase text");
     }
     int cp = Character.codePointAt(text, 0);
-    return forPrefix(cp).orElseThrow(() -> new MultibaseException("Unknown multibase prefix '"
-        + new String(Character.toChars(cp)) + "' (U+" + String.format(Locale.ROOT, "%04X", cp) + ")"));
+    String shown = "'" + (cp < 0x20 ? "" : new String(Character.toChars(cp))) + "' (U+"
+        + String.format(Locale.ROOT, "%04X", cp) + ")";
+    if (RESERVED.indexOf(cp) >= 0) {
+      throw new MultibaseException("Reserved multibase prefix " + shown + " names no encoding"
+          + (cp == 'Q' || cp == '1' ? " (text starting 'Qm' is a CIDv0, read it with Cid.parse)" : ""));
+    }
+    return forPrefix(cp).orElseThrow(() -> new MultibaseException("Unknown multibase prefix " + shown));
   }
 
   /** @return the base with this prefix code point, if known */

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 public final class Multicodec {
   /** {@code identity} (0x00): raw bytes held inline, as a multihash function. */
   public static final Multicodec IDENTITY = new Multicodec(0x00, "identity");
+  /** {@code cbor} (0x51): plain CBOR, not DAG-CBOR (no links). */
+  public static final Multicodec CBOR = new Multicodec(0x51, "cbor");
   /** {@code raw} (0x55): a block of plain bytes. */
   public static final Multicodec RAW = new Multicodec(0x55, "raw");
   /** {@code dag-pb} (0x70): MerkleDAG protobuf, the codec of UnixFS nodes. */
@@ -30,6 +32,8 @@ public final class Multicodec {
   public static final Multicodec LIBP2P_KEY = new Multicodec(0x72, "libp2p-key");
   /** {@code dag-json} (0x0129). */
   public static final Multicodec DAG_JSON = new Multicodec(0x0129, "dag-json");
+  /** {@code json} (0x0200): plain JSON, not DAG-JSON. */
+  public static final Multicodec JSON = new Multicodec(0x0200, "json");
   /** {@code car} (0x0202): a whole CAR file, as addressed by {@code ipfs-car hash}. */
   public static final Multicodec CAR = new Multicodec(0x0202, "car");
   /** {@code car-index-sorted} (0x0400): the CARv2 IndexSorted index format. */
@@ -37,8 +41,8 @@ public final class Multicodec {
   /** {@code car-multihash-index-sorted} (0x0401): the CARv2 MultihashIndexSorted index format. */
   public static final Multicodec CAR_MULTIHASH_INDEX_SORTED = new Multicodec(0x0401, "car-multihash-index-sorted");
 
-  private static final List<Multicodec> KNOWN = List.of(IDENTITY, RAW, DAG_PB, DAG_CBOR, LIBP2P_KEY, DAG_JSON, CAR,
-      CAR_INDEX_SORTED, CAR_MULTIHASH_INDEX_SORTED);
+  private static final List<Multicodec> KNOWN = List.of(IDENTITY, CBOR, RAW, DAG_PB, DAG_CBOR, LIBP2P_KEY, DAG_JSON,
+      JSON, CAR, CAR_INDEX_SORTED, CAR_MULTIHASH_INDEX_SORTED);
   private static final Map<Long, Multicodec> BY_CODE =
       KNOWN.stream().collect(Collectors.toUnmodifiableMap(Multicodec::code, Function.identity()));
   private static final Map<String, Multicodec> BY_NAME =

@@ -10,9 +10,13 @@ import java.util.HexFormat;
  * A <a href="https://github.com/multiformats/multihash">multihash</a>: {@code varint(function code) |
  * varint(digest length) | digest}.
  *
- * <p>Any function code is accepted (codes are open values); a known function's fixed digest length is enforced
- * only by {@link HashFunction}. Digests of known fixed-length functions may be truncated, as the spec allows.
- * Immutable; the encoded bytes are kept, so {@link #toBytes()} and {@link #writeTo} cost no encoding.
+ * <p>Any function code is accepted (codes are open values: an unknown function parses, prints and round-trips).
+ * For a function carmint knows with a fixed digest length (all but identity and blake3), the digest may be
+ * truncated, as the spec allows, but not longer than the function's: that is rejected by {@link #of},
+ * {@link #decode} and {@link #read}. Digests are at most {@value #MAX_DIGEST_LENGTH} bytes.
+ *
+ * <p>Immutable and thread-safe; the encoded bytes are kept, so {@link #toBytes()} and {@link #writeTo} cost no
+ * encoding. Equality, hash code and {@link #toString()} are by the encoded bytes.
  */
 public final class Multihash {
   /** Longest digest accepted when decoding: 8 KiB; far more than any real hash function produces. */
@@ -32,14 +36,34 @@ public final class Multihash {
   /**
    * @param code function code, e.g. 0x12 for sha2-256
    * @param digest the digest; copied
-   * @throws IllegalArgumentException if {@code code} is negative or the digest longer than
-   *     {@value #MAX_DIGEST_LENGTH} bytes
+   * @throws IllegalArgumentException if {@code code} is negative
+   * @throws InvalidMultihashException if the digest is longer than {@value #MAX_DIGEST_LENGTH} bytes or than a
+   *     known fixed-length function's digest
    */
   public static Multihash of(long code, byte[] digest) {
+    if (code < 0) {
+      throw new IllegalArgumentException("Multihash code must be non-negative, got " + code);
+    }
+    String problem = checkLength(code, digest.length);
+    if (problem != null) {
+      throw new InvalidMultihashException("Invalid multihash: " + problem);
+    }
     return wrapDigest(code, digest.clone());
   }
 
-  /** Trusted: takes ownership of {@code digest}. */
+  /** @return what is wrong with a digest of {@code length} bytes for function {@code code}, or null if nothing */
+  private static String checkLength(long code, long length) {
+    if (length > MAX_DIGEST_LENGTH) {
+      return "digest length " + length + " exceeds the limit of " + MAX_DIGEST_LENGTH;
+    }
+    HashFunction f = HashFunction.forCode(code).orElse(null);
+    if (f != null && f != HashFunction.IDENTITY && !f.isExtendable() && length > f.digestLength()) {
+      return f.name() + " digests are " + f.digestLength() + " bytes (or truncated), got " + length;
+    }
+    return null;
+  }
+
+  /** Trusted: takes ownership of {@code digest}, whose length the caller has checked. */
   static Multihash wrapDigest(long code, byte[] digest) {
     if (digest.length > MAX_DIGEST_LENGTH) {
       throw new IllegalArgumentException("Digest of " + digest.length + " bytes exceeds the limit of "
@@ -84,9 +108,9 @@ public final class Multihash {
     } catch (InvalidVarintException e) {
       throw new InvalidMultihashException("Invalid multihash at offset " + start + ": " + e.getMessage(), e);
     }
-    if (length > MAX_DIGEST_LENGTH) {
-      throw new InvalidMultihashException("Invalid multihash at offset " + start + ": digest length " + length
-          + " exceeds the limit of " + MAX_DIGEST_LENGTH);
+    String problem = checkLength(code, length);
+    if (problem != null) {
+      throw new InvalidMultihashException("Invalid multihash at offset " + start + ": " + problem);
     }
     if (length > buf.remaining()) {
       throw new InvalidMultihashException("Invalid multihash at offset " + start + ": declares a " + length
@@ -129,7 +153,12 @@ public final class Multihash {
     return bytes.length;
   }
 
-  /** Writes the full encoding into {@code dst} at {@code offset}; @return bytes written */
+  /**
+   * Writes the full encoding into {@code dst} at {@code offset}.
+   *
+   * @return the number of bytes written, {@link #byteLength()}
+   * @throws IndexOutOfBoundsException if {@code dst} has no room
+   */
   public int writeTo(byte[] dst, int offset) {
     System.arraycopy(bytes, 0, dst, offset, bytes.length);
     return bytes.length;
@@ -140,7 +169,11 @@ public final class Multihash {
     dst.put(bytes);
   }
 
-  /** Writes the full encoding to a stream. */
+  /**
+   * Writes the full encoding to a stream.
+   *
+   * @throws IOException if the stream fails
+   */
   public void writeTo(OutputStream out) throws IOException {
     out.write(bytes);
   }

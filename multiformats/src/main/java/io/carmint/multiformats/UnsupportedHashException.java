@@ -12,7 +12,10 @@ public final class UnsupportedHashException extends IllegalArgumentException {
     super(message);
   }
 
-  /** @param message which function and why; @param cause the underlying failure */
+  /**
+   * @param message which function and why
+   * @param cause the underlying failure
+   */
   public UnsupportedHashException(String message, Throwable cause) {
     super(message, cause);
   }

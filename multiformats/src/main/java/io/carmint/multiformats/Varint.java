@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 
 /**
@@ -21,6 +20,8 @@ import java.nio.ByteBuffer;
 public final class Varint {
   /** Longest valid encoding, in bytes: 9 (63 bits). */
   public static final int MAX_LENGTH = 9;
+  private static final String TOO_LONG =
+      "longer than " + MAX_LENGTH + " bytes (the limit; values above 2^63-1 are not allowed)";
 
   private Varint() {}
 
@@ -100,7 +101,8 @@ public final class Varint {
     ByteBuffer buf = ByteBuffer.wrap(src);
     long value = read(buf);
     if (buf.hasRemaining()) {
-      throw new InvalidVarintException(0, (src.length - buf.position()) + " trailing byte(s) after the varint");
+      throw new InvalidVarintException(buf.position(), (src.length - buf.position())
+          + " trailing byte(s) after the varint");
     }
     return value;
   }
@@ -123,12 +125,15 @@ public final class Varint {
       int b = src.get(start + i) & 0xFF;
       value |= (long) (b & 0x7F) << (7 * i);
       if ((b & 0x80) == 0) {
-        checkEnd(b, i, value, start);
+        String problem = problem(b, i);
+        if (problem != null) {
+          throw new InvalidVarintException(start, problem);
+        }
         src.position(start + i + 1);
         return value;
       }
     }
-    throw new InvalidVarintException(start, "longer than " + MAX_LENGTH + " bytes");
+    throw new InvalidVarintException(start, TOO_LONG);
   }
 
   /**
@@ -136,13 +141,11 @@ public final class Varint {
    * The number of bytes it took is {@link #encodedLength(long)} of the result.
    *
    * @throws InvalidVarintException if the bytes there are not a valid varint (offset = {@code offset})
+   * @throws IndexOutOfBoundsException if {@code [offset, limit)} is not a range of {@code src}
    */
   public static long read(byte[] src, int offset, int limit) {
-    try {
-      return read(ByteBuffer.wrap(src, offset, limit - offset));
-    } catch (IndexOutOfBoundsException | BufferUnderflowException e) {
-      throw new InvalidVarintException(offset, "offset out of range");
-    }
+    java.util.Objects.checkFromToIndex(offset, limit, src.length);
+    return read(ByteBuffer.wrap(src, offset, limit - offset));
   }
 
   /**
@@ -162,20 +165,20 @@ public final class Varint {
         if (i == 0) {
           return -1;
         }
-        throw new EOFException("Truncated varint" + (offset >= 0 ? " at offset " + offset : "") + ": stream ended after "
+        throw new EOFException("Truncated varint" + (offset >= 0 ? " at offset " + offset : "")
+            + ": stream ended after "
             + i + " byte(s)");
       }
       value |= (long) (b & 0x7F) << (7 * i);
       if ((b & 0x80) == 0) {
-        try {
-          checkEnd(b, i, value, offset);
-        } catch (InvalidVarintException e) {
-          throw new VarintFormatException(offset, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+        String problem = problem(b, i);
+        if (problem != null) {
+          throw new VarintFormatException(offset, problem);
         }
         return value;
       }
     }
-    throw new VarintFormatException(offset, "longer than " + MAX_LENGTH + " bytes");
+    throw new VarintFormatException(offset, TOO_LONG);
   }
 
   /**
@@ -194,13 +197,17 @@ public final class Varint {
     return v;
   }
 
-  private static void checkEnd(int lastByte, int index, long value, long offset) {
+  /**
+   * @param lastByte the final byte (high bit clear) of a varint
+   * @param index its index in the varint
+   * @return why the varint is invalid, or null. Nine 7-bit groups hold at most 63 bits, so the value is always
+   *     within {@link Long#MAX_VALUE}; only minimality is left to check.
+   */
+  private static String problem(int lastByte, int index) {
     if (lastByte == 0 && index > 0) {
-      throw new InvalidVarintException(offset, "not minimal (ends in a zero group after " + index + " byte(s))");
+      return "not minimal (ends in a zero group after " + index + " byte(s))";
     }
-    if (index == MAX_LENGTH - 1 && (lastByte & 0x80) != 0) {
-      throw new InvalidVarintException(offset, "longer than " + MAX_LENGTH + " bytes");
-    }
+    return null;
   }
 
   private static void checkNonNegative(long value) {
