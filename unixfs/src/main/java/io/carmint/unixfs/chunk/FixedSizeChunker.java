@@ -1,0 +1,40 @@
+package io.carmint.unixfs.chunk;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Cuts a stream into chunks of exactly {@code size} bytes; the last one may be shorter. An empty stream has no
+ * chunks (the importer then writes the empty leaf, as Kubo and the JS importers do). Boxo's {@code size-N}
+ * splitter.
+ *
+ * @param size chunk size in bytes, 1 to {@link Chunkers#MAX_CHUNK_SIZE}
+ */
+public record FixedSizeChunker(int size) implements Chunker {
+  /** @throws IllegalArgumentException if {@code size} is outside [1, {@value Chunkers#MAX_CHUNK_SIZE}] */
+  public FixedSizeChunker {
+    if (size < 1 || size > Chunkers.MAX_CHUNK_SIZE) {
+      throw new IllegalArgumentException("Chunk size must be between 1 and " + Chunkers.MAX_CHUNK_SIZE
+          + " bytes, got " + size);
+    }
+  }
+
+  @Override
+  public int maxChunkSize() {
+    return size;
+  }
+
+  @Override
+  public ChunkReader open(InputStream in) {
+    return (dst, offset) -> {
+      int n = in.readNBytes(dst, offset, size);
+      return n == 0 ? -1 : n;
+    };
+  }
+
+  /** @return {@code size-N} */
+  @Override
+  public String toString() {
+    return "size-" + size;
+  }
+}

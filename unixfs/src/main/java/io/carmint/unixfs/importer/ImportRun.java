@@ -1,0 +1,428 @@
+package io.carmint.unixfs.importer;
+
+import io.carmint.block.Block;
+import io.carmint.block.BlockSink;
+import io.carmint.dagpb.Bytes;
+import io.carmint.dagpb.DagPb;
+import io.carmint.dagpb.PbLink;
+import io.carmint.dagpb.PbNode;
+import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.HashFunction;
+import io.carmint.multiformats.Multicodec;
+import io.carmint.multiformats.Varint;
+import io.carmint.unixfs.UnixFsData;
+import io.carmint.unixfs.WrittenNode;
+import io.carmint.unixfs.chunk.ChunkReader;
+import io.carmint.unixfs.hamt.HamtShard;
+import io.carmint.unixfs.importer.Tree.DirNode;
+import io.carmint.unixfs.importer.Tree.FileNode;
+import io.carmint.unixfs.importer.Tree.Node;
+import io.carmint.unixfs.importer.Tree.SymlinkNode;
+import io.carmint.unixfs.layout.FileBuilder;
+import io.carmint.unixfs.layout.FileLink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * One import: walks the tree on the calling thread, reading chunks and handing leaf hashing to a pool, and
+ * consumes the results strictly in order (layouts, directories, block sink), also on the calling thread. At most
+ * {@code maxPendingLeaves} chunks are in flight, so memory is bounded by chunk size × that, whatever the input
+ * size; the output is identical to hashing sequentially.
+ */
+final class ImportRun {
+  /** Bytes reserved before a dag-pb leaf's data for its framing: {@code 0a L 08 02 12 N} needs at most 14. */
+  private static final int LEAF_HEADER_RESERVE = 16;
+  /** Bytes reserved after a dag-pb leaf's data for its filesize field: {@code 18 N}, at most 11. */
+  private static final int LEAF_TRAILER_RESERVE = 11;
+  private static final byte[] DIRECTORY_DATA = UnixFsData.directory().encode();
+
+  private final ImportProfile profile;
+  private final BlockSink sink;
+  private final ExecutorService executor; // null: hash on the calling thread
+  private final int maxPendingLeaves;
+  private final HashFunction hash;
+  private final int chunkSize;
+  private final ArrayDeque<Event> queue = new ArrayDeque<>();
+  private int pendingLeaves;
+  private byte[] scratch;
+
+  private FileBuilder file;
+  private FileLink lastShortLeaf;
+
+  long blocks;
+  long blockBytes;
+  long contentBytes;
+
+  ImportRun(ImportProfile profile, BlockSink sink, ExecutorService executor, int maxPendingLeaves) {
+    this.profile = profile;
+    this.sink = sink;
+    this.executor = executor;
+    this.maxPendingLeaves = maxPendingLeaves;
+    this.hash = profile.hashFunction();
+    this.chunkSize = profile.chunker().maxChunkSize();
+  }
+
+  // ------------------------------------------------------------------------------------------------ events
+
+  private abstract static class Event {}
+
+  private static final class FileStart extends Event {}
+
+  private static final class Leaf extends Event {
+    final Future<Block> block;
+    final int contentLength;
+    final boolean lastShort;
+
+    Leaf(Future<Block> block, int contentLength, boolean lastShort) {
+      this.block = block;
+      this.contentLength = contentLength;
+      this.lastShort = lastShort;
+    }
+  }
+
+  private static final class FileEnd extends Event {
+    final FileNode node;
+
+    FileEnd(FileNode node) {
+      this.node = node;
+    }
+  }
+
+  private static final class SymlinkEvent extends Event {
+    final SymlinkNode node;
+
+    SymlinkEvent(SymlinkNode node) {
+      this.node = node;
+    }
+  }
+
+  private static final class DirEnd extends Event {
+    final DirNode node;
+
+    DirEnd(DirNode node) {
+      this.node = node;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ driver
+
+  /** Imports {@code root} and, if the profile says so, wraps it under {@code wrapName}. */
+  WrittenNode run(Node root, String wrapName) throws IOException {
+    boolean ok = false;
+    try {
+      produce(root);
+      drain(true);
+      WrittenNode result = root.result;
+      if (profile.wrap()) {
+        if (wrapName == null || wrapName.isEmpty()) {
+          throw new IllegalArgumentException("Cannot wrap the input in a directory: it has no name");
+        }
+        Tree.checkName(wrapName, wrapName);
+        DirNode wrapper = new DirNode("");
+        wrapper.children.put(wrapName, root);
+        result = writeDirectory(wrapper);
+      }
+      ok = true;
+      return result;
+    } finally {
+      if (!ok) {
+        for (Event e : queue) {
+          if (e instanceof Leaf l) {
+            l.block.cancel(false);
+          }
+        }
+        queue.clear();
+      }
+    }
+  }
+
+  private void produce(Node node) throws IOException {
+    if (node instanceof FileNode f) {
+      produceFile(f);
+    } else if (node instanceof SymlinkNode s) {
+      enqueue(new SymlinkEvent(s));
+    } else {
+      DirNode d = (DirNode) node;
+      for (Node child : d.children.values()) {
+        produce(child);
+      }
+      enqueue(new DirEnd(d));
+    }
+  }
+
+  private void produceFile(FileNode f) throws IOException {
+    enqueue(new FileStart());
+    try (InputStream in = Tree.open(f)) {
+      ChunkReader reader = profile.chunker().open(in);
+      boolean small = f.sizeHint >= 0 && f.sizeHint < chunkSize;
+      Chunk cur = read(reader, small);
+      if (cur == null) {
+        cur = new Chunk(new byte[profile.rawLeaves() ? 0 : LEAF_HEADER_RESERVE + LEAF_TRAILER_RESERVE],
+            profile.rawLeaves() ? 0 : LEAF_HEADER_RESERVE, 0);
+        submit(cur, true);
+      } else {
+        while (cur != null) {
+          Chunk next = read(reader, false);
+          submit(cur, next == null && cur.length < chunkSize);
+          cur = next;
+        }
+      }
+    }
+    enqueue(new FileEnd(f));
+  }
+
+  private record Chunk(byte[] buf, int offset, int length) {}
+
+  /** Reads one chunk into a buffer of its own (with room for dag-pb framing when needed). */
+  private Chunk read(ChunkReader reader, boolean small) throws IOException {
+    int head = profile.rawLeaves() ? 0 : LEAF_HEADER_RESERVE;
+    int tail = profile.rawLeaves() ? 0 : LEAF_TRAILER_RESERVE;
+    if (small) {
+      if (scratch == null) {
+        scratch = new byte[chunkSize];
+      }
+      int n = reader.read(scratch, 0);
+      if (n < 0) {
+        return null;
+      }
+      byte[] buf = new byte[head + n + tail];
+      System.arraycopy(scratch, 0, buf, head, n);
+      contentBytes += n;
+      return new Chunk(buf, head, n);
+    }
+    byte[] buf = new byte[head + chunkSize + tail];
+    int n = reader.read(buf, head);
+    if (n < 0) {
+      return null;
+    }
+    contentBytes += n;
+    if (n < chunkSize / 2) {
+      buf = Arrays.copyOf(buf, head + n + tail); // don't keep a mostly empty buffer alive in the block
+    }
+    return new Chunk(buf, head, n);
+  }
+
+  private void submit(Chunk c, boolean lastShort) throws IOException {
+    Future<Block> f;
+    if (executor == null) {
+      f = CompletableFuture.completedFuture(leaf(c));
+    } else {
+      f = executor.submit(() -> leaf(c));
+    }
+    enqueue(new Leaf(f, c.length, lastShort));
+  }
+
+  private void enqueue(Event e) throws IOException {
+    queue.add(e);
+    if (e instanceof Leaf) {
+      pendingLeaves++;
+    }
+    drain(false);
+  }
+
+  /** Consumes events in order: all of them, or while the head is ready or too many chunks are in flight. */
+  private void drain(boolean all) throws IOException {
+    while (!queue.isEmpty()) {
+      Event head = queue.peek();
+      if (head instanceof Leaf l && !all && !l.block.isDone() && pendingLeaves <= maxPendingLeaves) {
+        return;
+      }
+      queue.poll();
+      consume(head);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ consumer
+
+  private void consume(Event e) throws IOException {
+    if (e instanceof FileStart) {
+      file = profile.layout().newFile(this::writeBranch);
+      lastShortLeaf = null;
+    } else if (e instanceof Leaf l) {
+      pendingLeaves--;
+      Block b = await(l.block);
+      emit(b);
+      FileLink link = new FileLink(b.cid(), l.contentLength, b.length());
+      if (l.lastShort) {
+        lastShortLeaf = link;
+      } else {
+        file.add(link);
+      }
+    } else if (e instanceof FileEnd fe) {
+      FileLink root = file.finish(lastShortLeaf);
+      file = null;
+      lastShortLeaf = null;
+      fe.node.result = new WrittenNode(root.cid(), root.dagSize());
+    } else if (e instanceof SymlinkEvent s) {
+      Bytes target = Bytes.wrap(s.node.target.getBytes(StandardCharsets.UTF_8));
+      byte[] block = DagPb.encode(PbNode.of(List.of(), UnixFsData.symlink(target).encode()));
+      s.node.result = new WrittenNode(writeDagPb(block), block.length);
+    } else if (e instanceof DirEnd d) {
+      d.node.nonEmpty = !d.node.children.isEmpty();
+      d.node.result = writeDirectory(d.node);
+      d.node.children = Map.of(); // the links are in the written block now
+    }
+  }
+
+  private static Block await(Future<Block> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException io = new InterruptedIOException("Interrupted while hashing a chunk");
+      io.initCause(ex);
+      throw io;
+    } catch (CancellationException ex) {
+      throw new InterruptedIOException("Chunk hashing was cancelled");
+    } catch (ExecutionException ex) {
+      Throwable c = ex.getCause();
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      throw new UncheckedIOException(new IOException("Chunk hashing failed", c));
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ blocks
+
+  /** Makes a leaf block from a chunk: runs on a pool thread. */
+  private Block leaf(Chunk c) {
+    if (profile.rawLeaves()) {
+      Cid cid = Cid.v1(Multicodec.RAW, hash.digest(c.buf, c.offset, c.length));
+      return Block.wrap(cid, c.buf, c.offset, c.length);
+    }
+    int n = c.length;
+    byte[] buf = c.buf;
+    int start;
+    int total;
+    if (n == 0) {
+      // {Data: {Type: File, filesize: 0}}: no Data field for the empty file
+      byte[] empty = {0x0a, 0x04, 0x08, 0x02, 0x18, 0x00};
+      start = c.offset - empty.length;
+      System.arraycopy(empty, 0, buf, start, empty.length);
+      total = empty.length;
+    } else {
+      int vn = Varint.encodedLength(n);
+      int inner = 2 + 1 + vn + n + 1 + vn;
+      int header = 1 + Varint.encodedLength(inner) + 2 + 1 + vn;
+      start = c.offset - header;
+      int p = start;
+      buf[p++] = 0x0a;
+      p += Varint.write(inner, buf, p);
+      buf[p++] = 0x08;
+      buf[p++] = 0x02;
+      buf[p++] = 0x12;
+      Varint.write(n, buf, p);
+      int t = c.offset + n;
+      buf[t++] = 0x18;
+      Varint.write(n, buf, t);
+      total = header + n + 1 + vn;
+    }
+    return Block.wrap(dagPbCid(buf, start, total), buf, start, total);
+  }
+
+  private Cid dagPbCid(byte[] block, int off, int len) {
+    return profile.cidVersion() == 0
+        ? Cid.v0(HashFunction.SHA2_256.digest(block, off, len))
+        : Cid.v1(Multicodec.DAG_PB, hash.digest(block, off, len));
+  }
+
+  private Cid writeDagPb(byte[] block) throws IOException {
+    Cid cid = dagPbCid(block, 0, block.length);
+    emit(Block.wrap(cid, block));
+    return cid;
+  }
+
+  private void emit(Block b) throws IOException {
+    blocks++;
+    blockBytes += b.length();
+    sink.put(b);
+  }
+
+  /** A UnixFS File node over {@code children}: the layouts' branch writer. */
+  private FileLink writeBranch(List<FileLink> children) throws IOException {
+    List<PbLink> links = new ArrayList<>(children.size());
+    List<Long> sizes = new ArrayList<>(children.size());
+    long fileSize = 0;
+    long dagSize = 0;
+    for (FileLink c : children) {
+      links.add(PbLink.of(c.cid(), "", c.dagSize()));
+      sizes.add(c.fileSize());
+      fileSize += c.fileSize();
+      dagSize += c.dagSize();
+    }
+    byte[] block = DagPb.encode(PbNode.of(links, UnixFsData.fileNode(sizes).encode()));
+    return new FileLink(writeDagPb(block), fileSize, block.length + dagSize);
+  }
+
+  /** Writes a directory whose children are all written: flat, or a HAMT when the profile's rule says so. */
+  private WrittenNode writeDirectory(DirNode dir) throws IOException {
+    List<Map.Entry<String, Node>> entries = new ArrayList<>(dir.children.entrySet());
+    if (shards(entries)) {
+      HamtShard shard = new HamtShard(profile.hamtFanout());
+      for (Map.Entry<String, Node> e : entries) {
+        shard.put(e.getKey(), e.getValue().result);
+      }
+      return shard.write(this::writeDagPb);
+    }
+    entries.sort((a, b) -> PbLink.compareNames(a.getKey(), b.getKey()));
+    List<PbLink> links = new ArrayList<>(entries.size());
+    long dagSize = 0;
+    for (Map.Entry<String, Node> e : entries) {
+      WrittenNode r = e.getValue().result;
+      links.add(PbLink.of(r.cid(), e.getKey(), r.dagSize()));
+      dagSize += r.dagSize();
+    }
+    byte[] block = DagPb.encode(PbNode.of(links, DIRECTORY_DATA));
+    return new WrittenNode(writeDagPb(block), block.length + dagSize);
+  }
+
+  private boolean shards(List<Map.Entry<String, Node>> entries) {
+    ShardingRule rule = profile.sharding();
+    long t = rule.threshold();
+    switch (rule.kind()) {
+      case NEVER:
+        return false;
+      case ENTRIES_GREATER_THAN:
+        return entries.size() > t;
+      case ENTRIES_AT_LEAST:
+        return entries.size() >= t;
+      default:
+        break;
+    }
+    long size = rule.kind() == ShardingRule.Kind.BLOCK_BYTES_GREATER_THAN
+        ? 1 + Varint.encodedLength(DIRECTORY_DATA.length) + DIRECTORY_DATA.length : 0;
+    for (Map.Entry<String, Node> e : entries) {
+      Node n = e.getValue();
+      if (n instanceof DirNode d && d.nonEmpty) {
+        continue; // ipfs-unixfs-importer has not flushed sub-directories when it estimates: they count 0
+      }
+      WrittenNode r = n.result;
+      if (rule.kind() == ShardingRule.Kind.LINKS_BYTES_GREATER_THAN) {
+        size += PbLink.utf8Length(e.getKey()) + r.cid().byteLength();
+      } else {
+        size += DagPb.linkEncodedLength(PbLink.of(r.cid(), e.getKey(), r.dagSize()));
+      }
+    }
+    return size > t;
+  }
+}
