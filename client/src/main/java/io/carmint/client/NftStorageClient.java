@@ -2,10 +2,16 @@ package io.carmint.client;
 
 import com.fasterxml.jackson.core.JacksonException;
 import io.carmint.car.CarFile;
+import io.carmint.car.CarWriteOptions;
+import io.carmint.car.CarWriter;
 import io.carmint.car.split.SplitResult;
 import io.carmint.car.split.TreewalkSplitter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.Multicodec;
+import io.carmint.unixfs.importer.ImportProfile;
+import io.carmint.unixfs.importer.ImportResult;
+import io.carmint.unixfs.importer.Importer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -140,6 +146,52 @@ public final class NftStorageClient implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- store
+
+  /**
+   * Packs a file or directory locally and uploads it: {@code upload(path, profile, UploadListener.NONE)}.
+   *
+   * @see #upload(Path, ImportProfile, UploadListener)
+   */
+  public Nft upload(Path path, ImportProfile profile) throws IOException {
+    return upload(path, profile, UploadListener.NONE);
+  }
+
+  /**
+   * The core promise: packs {@code path} into a UnixFS DAG locally with {@code profile}, uploads it as
+   * {@link #storeCar(Path, UploadListener) storeCar} does, and succeeds only if the service answers every piece with
+   * the root computed here.
+   *
+   * <p>The DAG is written to a temporary CAR (blocks repeated in the input are written once), then split; the
+   * temporary directory needs about twice the size of the content while uploading, and is emptied afterwards.
+   *
+   * @param path a file or a directory
+   * @param profile how to pack it, e.g. {@link ImportProfile#DEFAULT}; the root CID depends on it
+   * @return the service's description of the upload; its {@code cid} names the same DAG as the local root
+   * @throws CidMismatchException if the service answers with another root
+   * @throws ApiException (a subclass) if the service refuses a piece
+   * @throws IOException if reading {@code path} fails, or the network fails after retries
+   */
+  public Nft upload(Path path, ImportProfile profile, UploadListener listener) throws IOException {
+    Objects.requireNonNull(profile, "profile");
+    Path work = Files.createTempDirectory(tempDirectory, "carmint-pack-");
+    try {
+      Path car = work.resolve("upload.car");
+      Cid placeholder = CarWriter.placeholder(profile.cidVersion(), Multicodec.DAG_PB, profile.hashFunction());
+      ImportResult result;
+      try (CarWriter writer = CarWriter.createFile(car, placeholder,
+          CarWriteOptions.builder().deduplicate(true).build())) {
+        result = Importer.of(profile).importPath(path, writer::put);
+        writer.finish(result.root());
+      }
+      Nft nft = storeCar(car, listener);
+      if (!nft.cid().toV1().equals(result.root().toV1())) {
+        throw new CidMismatchException(path.toString(), result.root(), nft.cid());
+      }
+      return nft;
+    } finally {
+      deleteRecursively(work);
+    }
+  }
 
   /**
    * Uploads a CAR and checks that the service stored its root: {@code storeCar(car, UploadListener.NONE)}.

@@ -9,6 +9,7 @@ import io.carmint.block.Block;
 import io.carmint.car.split.SplitException;
 import io.carmint.multiformats.Cid;
 import io.carmint.testkit.LocalNftStorage;
+import io.carmint.unixfs.importer.ImportProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,7 +56,7 @@ class LocalServiceTest {
 
   @RegisterExtension
   final LocalNftStorage service = LocalNftStorage.builder().token(TOKEN, "carmint-tests").clock(CLOCK)
-      .maxBlockSize(300_000).maxRequestBytes(2_000_000).build();
+      .maxRequestBytes(2_000_000).build();
 
   @TempDir
   Path dir;
@@ -145,6 +146,45 @@ class LocalServiceTest {
   }
 
   @Test
+  void uploadPacksLocallyAndTheServiceAgreesOnTheRoot() throws Exception {
+    // expected roots: ipfs-car 3.1.0 and the nft.storage 7.2.0 client, from testdata/vectors
+    Path tree = Vectors.materialise("p-d-small", dir.resolve("p-d-small"));
+    Nft nft = client.upload(tree, ImportProfile.DEFAULT);
+    assertEquals(Vectors.expected("p-d-small", "ipfs-car"), nft.cid().toString());
+    assertEquals(PinStatus.PINNED, client.status(nft.cid()).pin().status());
+
+    Path file = Vectors.materialise("p-f-2m+777", dir.resolve("p-f-2m+777.bin"));
+    Nft small = clientBuilder().maxChunkSize(700_000).build().upload(file, ImportProfile.NFT_STORAGE);
+    assertEquals(Vectors.expected("p-f-2m+777", "nft.storage"), small.cid().toString());
+    assertTrue(client.status(small.cid()).parts().size() >= 4, "split into pieces");
+  }
+
+  @Test
+  void storeBlobIsPackedByTheServiceAsNftStorageDid() throws Exception {
+    Path file = Vectors.materialise("p-f-1m+2", dir.resolve("blob.bin"));
+    Nft nft = client.storeBlob(file, "image/png");
+    assertEquals(Vectors.expected("p-f-1m+2", "nft.storage"), nft.cid().toString());
+    assertEquals("image/png", nft.type());
+    assertEquals(PinStatus.PINNED, nft.pin().status());
+  }
+
+  @Test
+  void storeFilesIsPackedIntoOneDirectoryAsNftStorageDid() throws Exception {
+    Path tree = Vectors.materialise("p-d-small", dir.resolve("files"));
+    List<FilePart> parts = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode e : Vectors.corpusCase("p-d-small").path("entries")) {
+      String name = e.path("path").asText();
+      parts.add(new FilePart(name, tree.resolve(name), name.endsWith(".png") ? "image/png" : null));
+    }
+    Nft nft = client.storeFiles(parts);
+    assertEquals(Vectors.expected("p-d-small", "nft.storage"), nft.cid().toString());
+    assertEquals("directory", nft.type());
+    assertEquals(parts.size(), nft.files().size());
+    assertTrue(nft.files().contains(new NftFile("émoji-😀.txt", "application/octet-stream")), nft.files().toString());
+    assertTrue(nft.files().contains(new NftFile("image.png", "image/png")));
+  }
+
+  @Test
   void anIncompleteCarFailsBeforeAnythingIsSent() throws Exception {
     Block leaf = Cars.raw(7, 100);
     Block other = Cars.raw(8, 100);
@@ -158,9 +198,12 @@ class LocalServiceTest {
   void refusalsArriveAsTypedExceptions() throws Exception {
     Path big = dir.resolve("big-block.car");
     Cars.single(big, 9, 300_001);
-    BadRequestException bad = assertThrows(BadRequestException.class, () -> client.storeCar(big));
-    assertEquals("ERROR_INVALID_CAR", bad.errorName().orElseThrow());
-    assertTrue(bad.serviceMessage().orElseThrow().contains("block too big: 300001 > 300000"), bad.getMessage());
+    try (LocalNftStorage strict = LocalNftStorage.builder().token(TOKEN).maxBlockSize(300_000).build().start();
+        NftStorageClient c = clientBuilder().endpoint(strict.endpoint()).build()) {
+      BadRequestException bad = assertThrows(BadRequestException.class, () -> c.storeCar(big));
+      assertEquals("ERROR_INVALID_CAR", bad.errorName().orElseThrow());
+      assertTrue(bad.serviceMessage().orElseThrow().contains("block too big: 300001 > 300000"), bad.getMessage());
+    }
 
     Path blob = Files.write(dir.resolve("blob.bin"), new byte[2_000_001]);
     assertThrows(PayloadTooLargeException.class, () -> client.storeBlob(blob, null));
