@@ -126,6 +126,33 @@ class ServiceCommandsTest {
     assertTrue(gone.err().startsWith("carmint: GET /" + root + ": HTTP 404"), gone.err());
   }
 
+  /** Corpus case p-f-1m+2 of testdata/vectors: 1,048,578 bytes of the AES-128-CTR keystream of its seed. */
+  static byte[] vectorFile() throws Exception {
+    byte[] key = java.util.Arrays.copyOf(java.security.MessageDigest.getInstance("SHA-256")
+        .digest("public-p-f-1m+2".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 16);
+    javax.crypto.Cipher aes = javax.crypto.Cipher.getInstance("AES/CTR/NoPadding");
+    aes.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+        new javax.crypto.spec.IvParameterSpec(new byte[16]));
+    return aes.doFinal(new byte[1_048_578]);
+  }
+
+  @Test
+  void uploadPacksAPathWithTheProfileAndPrintsTheVerifiedCid() throws Exception {
+    Path file = Files.write(tmp.resolve("p-f-1m+2.bin"), vectorFile());
+    // expected roots from testdata/vectors/expected.json: ipfs-car 3.1.0 and the nft.storage 7.2.0 client
+    Run up = service("upload", file.toString());
+    assertEquals(0, up.code(), up.err());
+    assertEquals(List.of("bafybeihm5ibqh2xguerqrkn3mqzly6krjiuzs6w6a5635dxim2r3vwswq4"), up.lines());
+    Run nft = service("upload", file.toString(), "--profile", "nft.storage", "--max-chunk-size", "300kB");
+    assertEquals(0, nft.code(), nft.err());
+    assertEquals(List.of("bafybeihpo4pilehc4xsiqakkasgljy25a44ml6r733kshry5pzhvpeplaq"), nft.lines());
+    Run unknown = service("upload", file.toString(), "--profile", "nope");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("nft.storage"), unknown.err());
+    Run missing = service("upload", tmp.resolve("absent").toString());
+    assertEquals(2, missing.code());
+  }
+
   @Test
   void theTokenComesFromTheEnvironment() throws Exception {
     Path file = tmp.resolve("b.car");
