@@ -34,11 +34,39 @@ try {
     return blobCid
   })
 
-  await step('storeDirectory (2 files, one nested)', async () => {
+  const blobBytes = randomBytes(700 * 1024 + 3)
+  await step('a raw blob POST is packed by the service to the root storeBlob computes', async () => {
+    const local = await client.storeBlob(new Blob([blobBytes]))
+    const res = await fetch(new URL('upload', endpoint), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' },
+      body: blobBytes,
+    })
+    const body = await res.json()
+    assert.equal(res.status, 200, JSON.stringify(body))
+    assert.equal(body.value.cid, local)
+    return local
+  })
+
+  const catBytes = randomBytes(300 * 1024)
+  await step('a multipart POST packed by the service = storeDirectory (2 files, one nested)', async () => {
+    const form = new FormData()
+    form.append('file', new globalThis.Blob(['hello world\n'], { type: 'text/plain' }), 'hello.txt')
+    form.append('file', new globalThis.Blob([catBytes], { type: 'image/png' }), 'pics/cat.png')
+    const res = await fetch(new URL('upload', endpoint), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: form,
+    })
+    const body = await res.json()
+    assert.equal(res.status, 200, JSON.stringify(body))
+    assert.equal(body.value.type, 'directory')
+    assert.deepEqual(body.value.files.map((f) => f.name), ['hello.txt', 'pics/cat.png'])
     const cid = await client.storeDirectory([
       new File(['hello world\n'], 'hello.txt', { type: 'text/plain' }),
-      new File([randomBytes(300 * 1024)], 'pics/cat.png', { type: 'image/png' }),
+      new File([catBytes], 'pics/cat.png', { type: 'image/png' }),
     ])
+    assert.equal(body.value.cid, cid, 'the service packed the files to the root the JS client computed')
     assert.equal((await client.status(cid)).pin.status, 'pinned')
     return cid
   })
