@@ -1,12 +1,10 @@
 package io.carmint.client;
 
-import com.fasterxml.jackson.core.JacksonException;
 import io.carmint.car.CarFile;
 import io.carmint.car.CarWriteOptions;
 import io.carmint.car.CarWriter;
 import io.carmint.car.split.SplitResult;
 import io.carmint.car.split.TreewalkSplitter;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.importer.ImportProfile;
@@ -15,7 +13,6 @@ import io.carmint.unixfs.importer.Importer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +23,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -38,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -391,7 +386,7 @@ public final class NftStorageClient implements AutoCloseable {
       throws IOException {
     Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
         parts -> parts.add(new FileRequestBody(file, offset, length, CAR, tracker.attempt(index))), null, cancelled);
-    return readNft(transport.send(spec));
+    return Responses.nft(transport.send(spec));
   }
 
   @FunctionalInterface
@@ -404,7 +399,7 @@ public final class NftStorageClient implements AutoCloseable {
     ProgressTracker tracker = new ProgressTracker(listener, count, total);
     Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
         parts -> body.make(parts, tracker.attempt(index)), null);
-    Nft nft = readNft(transport.send(spec));
+    Nft nft = Responses.nft(transport.send(spec));
     tracker.stored(index, count, total);
     return nft;
   }
@@ -420,7 +415,7 @@ public final class NftStorageClient implements AutoCloseable {
    */
   public Nft status(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    return readNft(transport.send(new Transport.Spec("GET", url(cid.toString()), true, null, null)));
+    return Responses.nft(transport.send(new Transport.Spec("GET", url(cid.toString()), true, null, null)));
   }
 
   /**
@@ -433,7 +428,7 @@ public final class NftStorageClient implements AutoCloseable {
   public CheckResult check(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
     Transport.Reply reply = transport.send(new Transport.Spec("GET", url("check", cid.toString()), false, null, null));
-    return readValue(reply, CheckResult.class);
+    return Responses.check(reply);
   }
 
   /**
@@ -455,25 +450,7 @@ public final class NftStorageClient implements AutoCloseable {
     if (before != null) {
       ub.addQueryParameter("before", before.toString());
     }
-    Transport.Reply reply = transport.send(new Transport.Spec("GET", ub.build(), true, null, null));
-    JsonNode value = readEnvelope(reply);
-    if (!value.isArray()) {
-      throw new MalformedResponseException(reply.status(), reply.request(), "value is not an array");
-    }
-    List<Nft> nfts = new ArrayList<>(value.size());
-    for (JsonNode n : value) {
-      nfts.add(toModel(reply, n, Nft.class));
-    }
-    String count = reply.headers().get("Count");
-    OptionalLong total = OptionalLong.empty();
-    if (count != null) {
-      try {
-        total = OptionalLong.of(Long.parseLong(count.strip()));
-      } catch (NumberFormatException e) {
-        total = OptionalLong.empty();
-      }
-    }
-    return new ListPage(nfts, total);
+    return Responses.page(transport.send(new Transport.Spec("GET", ub.build(), true, null, null)));
   }
 
   /** @return {@code list(null, DEFAULT_LIST_LIMIT)}: the newest page */
@@ -508,20 +485,7 @@ public final class NftStorageClient implements AutoCloseable {
    */
   public void delete(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    Transport.Reply reply = transport.send(new Transport.Spec("DELETE", url(cid.toString()), true, null, null));
-    String text = new String(reply.body(), StandardCharsets.UTF_8).strip();
-    if (text.startsWith("{")) {
-      try {
-        JsonNode root = Json.MAPPER.readTree(text);
-        if (root.path("ok").isBoolean() && !root.path("ok").booleanValue()) {
-          throw new MalformedResponseException(reply.status(), reply.request(),
-              "\"ok\": false in a " + reply.status() + " answer: " + ErrorReply.snippet(text));
-        }
-      } catch (JacksonException e) {
-        throw new MalformedResponseException(reply.status(), reply.request(), "invalid JSON: "
-            + ErrorReply.snippet(text));
-      }
-    }
+    Responses.deleted(transport.send(new Transport.Spec("DELETE", url(cid.toString()), true, null, null)));
   }
 
   /** Releases idle connections of the client's own connection pool (not of a shared {@code OkHttpClient}). */
@@ -549,46 +513,6 @@ public final class NftStorageClient implements AutoCloseable {
       b.addPathSegment(s);
     }
     return b.build();
-  }
-
-  private static JsonNode readEnvelope(Transport.Reply reply) throws MalformedResponseException {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(reply.body());
-    } catch (IOException e) {
-      throw new MalformedResponseException(reply.status(), reply.request(),
-          "not JSON: " + ErrorReply.snippet(new String(reply.body(), StandardCharsets.UTF_8)));
-    }
-    if (root == null || !root.isObject()) {
-      throw new MalformedResponseException(reply.status(), reply.request(), "not a JSON object");
-    }
-    JsonNode ok = root.get("ok");
-    if (ok != null && ok.isBoolean() && !ok.booleanValue()) {
-      throw new MalformedResponseException(reply.status(), reply.request(), "\"ok\": false in a "
-          + reply.status() + " answer: " + ErrorReply.snippet(root.path("error").toString()));
-    }
-    JsonNode value = root.get("value");
-    if (value == null || value.isNull()) {
-      throw new MalformedResponseException(reply.status(), reply.request(), "no \"value\"");
-    }
-    return value;
-  }
-
-  private static <T> T toModel(Transport.Reply reply, JsonNode node, Class<T> type) throws IOException {
-    try {
-      return Json.treeToValue(node, type);
-    } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-      throw new MalformedResponseException(reply.status(), reply.request(),
-          "not a " + type.getSimpleName() + ": " + ErrorReply.snippet(String.valueOf(e.getMessage())));
-    }
-  }
-
-  private static <T> T readValue(Transport.Reply reply, Class<T> type) throws IOException {
-    return toModel(reply, readEnvelope(reply), type);
-  }
-
-  private static Nft readNft(Transport.Reply reply) throws IOException {
-    return readValue(reply, Nft.class);
   }
 
   /** Pages through {@link #list}, dropping the item each page repeats from the previous one. */
