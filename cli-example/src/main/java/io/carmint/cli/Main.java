@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
     description = "Turn files and folders into IPFS content (UnixFS DAGs, CAR files) locally, and upload them to an "
         + "NFT.Storage-compatible service, checking the CID.",
     subcommands = {CommandLine.HelpCommand.class, RootsCommand.class, BlocksCommand.class, VerifyCommand.class,
-        SplitCommand.class, GetBlockCommand.class, UploadCommand.class, StatusCommand.class, CheckCommand.class,
-        ListCommand.class, DeleteCommand.class, ServeCommand.class})
+        SplitCommand.class, GetBlockCommand.class, PackCommand.class, UploadCommand.class, StatusCommand.class,
+        CheckCommand.class, ListCommand.class, DeleteCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
   /** Exit code for success. */
   public static final int EXIT_OK = 0;

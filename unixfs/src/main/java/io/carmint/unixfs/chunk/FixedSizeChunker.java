@@ -27,7 +27,16 @@ public record FixedSizeChunker(int size) implements Chunker {
   @Override
   public ChunkReader open(InputStream in) {
     return (dst, offset) -> {
-      int n = in.readNBytes(dst, offset, size);
+      // Loop over read(): a stream may return fewer bytes than asked at any time, and some streams'
+      // readNBytes do not loop (ByteArrayInputStream's delegates to one read call).
+      int n = 0;
+      while (n < size) {
+        int r = in.read(dst, offset + n, size - n);
+        if (r < 0) {
+          break;
+        }
+        n += r;
+      }
       return n == 0 ? -1 : n;
     };
   }

@@ -22,15 +22,19 @@ final class Keystream extends InputStream {
 
   private final boolean zero;
   private final Cipher cipher;
-  private final byte[] counters = new byte[16 * BLOCKS_PER_BATCH];
-  private final byte[] batch = new byte[16 * BLOCKS_PER_BATCH];
+  private final byte[] counters;
+  private final byte[] batch;
   private long nextCounter;
-  private int batchPos = batch.length;
+  private int batchPos;
   private long remaining;
 
   private Keystream(String seed, long size) {
     this.remaining = size;
     this.zero = seed.equals("zero");
+    int blocks = (int) Math.min(BLOCKS_PER_BATCH, Math.max(1, (size + 15) / 16));
+    this.counters = new byte[16 * blocks];
+    this.batch = new byte[16 * blocks];
+    this.batchPos = batch.length;
     if (zero) {
       cipher = null;
       Arrays.fill(batch, (byte) 0);
@@ -60,7 +64,7 @@ final class Keystream extends InputStream {
       batchPos = 0;
       return;
     }
-    for (int b = 0; b < BLOCKS_PER_BATCH; b++) {
+    for (int b = 0; b < counters.length / 16; b++) {
       long v = nextCounter++;
       int o = b * 16 + 8;
       for (int k = 7; k >= 0; k--) {

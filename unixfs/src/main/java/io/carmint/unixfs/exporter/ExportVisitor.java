@@ -1,0 +1,34 @@
+package io.carmint.unixfs.exporter;
+
+import io.carmint.multiformats.Cid;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Receives the entries of a tree from {@link Exporter#walk}, depth first: a directory before its entries. Paths are
+ * relative to the walked root, {@code /}-separated, made only of names that passed the safety check; the root
+ * itself has path {@code ""}.
+ */
+public interface ExportVisitor {
+  /**
+   * A directory (the root included) is about to be walked.
+   *
+   * @throws IOException to stop the walk
+   */
+  void directory(String path, Cid cid) throws IOException;
+
+  /**
+   * A file. {@code content} streams its bytes, checked against the declared sizes as it is read, and is valid only
+   * during this call; the walk does not need it to be read.
+   *
+   * @throws IOException to stop the walk (reading {@code content} throws the exporter's exceptions)
+   */
+  void file(String path, Cid cid, long size, InputStream content) throws IOException;
+
+  /**
+   * A symbolic link; the target is not checked or resolved.
+   *
+   * @throws IOException to stop the walk
+   */
+  void symlink(String path, Cid cid, String target) throws IOException;
+}

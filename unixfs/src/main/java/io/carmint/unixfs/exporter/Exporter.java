@@ -1,0 +1,339 @@
+package io.carmint.unixfs.exporter;
+
+import io.carmint.block.Block;
+import io.carmint.block.BlockSource;
+import io.carmint.dagpb.Bytes;
+import io.carmint.dagpb.DagPb;
+import io.carmint.dagpb.DagPbFormatException;
+import io.carmint.dagpb.PbLink;
+import io.carmint.dagpb.PbNode;
+import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.Multicodec;
+import io.carmint.unixfs.UnixFsData;
+import io.carmint.unixfs.UnixFsFormatException;
+import io.carmint.unixfs.UnixFsType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads UnixFS files, directories and symlinks from a {@link BlockSource}.
+ *
+ * <pre>{@code
+ * Exporter exporter = Exporter.of(carFile);               // any BlockSource
+ * try (InputStream in = exporter.open(root)) {             // streams, checks sizes as it goes
+ *   in.transferTo(out);
+ * }
+ * for (DirectoryEntry e : exporter.list(dirCid)) { ... }   // basic or HAMT directory
+ * exporter.walk(root, visitor);                            // a whole tree, names checked for extraction
+ * }</pre>
+ *
+ * <p>Memory: reading a file holds one decoded node per level of its DAG plus the current leaf, whatever the file
+ * size. Listing a directory holds its entries. Defaults: block hashes verified, file DAGs at most
+ * {@value #DEFAULT_MAX_FILE_DEPTH} levels deep, directory trees at most {@value #DEFAULT_MAX_DIRECTORY_DEPTH}.
+ * Immutable and thread-safe if the source is; each stream it opens is not thread-safe.
+ */
+public final class Exporter {
+  /** Deepest file DAG read: 64 levels (a balanced file of width 2 would need 2^64 leaves to go deeper). */
+  public static final int DEFAULT_MAX_FILE_DEPTH = 64;
+  /** Deepest directory nesting walked: 1024 levels. */
+  public static final int DEFAULT_MAX_DIRECTORY_DEPTH = 1024;
+
+  private final BlockSource source;
+  private final boolean verifyHashes;
+  private final int maxFileDepth;
+  private final int maxDirectoryDepth;
+
+  private Exporter(Builder b) {
+    this.source = b.source;
+    this.verifyHashes = b.verifyHashes;
+    this.maxFileDepth = b.maxFileDepth;
+    this.maxDirectoryDepth = b.maxDirectoryDepth;
+  }
+
+  /** @return an exporter over {@code source} with the defaults */
+  public static Exporter of(BlockSource source) {
+    return builder(source).build();
+  }
+
+  /** @return a builder over {@code source} */
+  public static Builder builder(BlockSource source) {
+    return new Builder(source);
+  }
+
+  // ---------------------------------------------------------------------------------------------- nodes
+
+  /** A loaded node: a raw block, or a dag-pb node with its UnixFS data. */
+  record Node(Cid cid, Block block, PbNode pb, UnixFsData data) {
+    boolean raw() {
+      return pb == null;
+    }
+  }
+
+  Node load(Cid cid, String where) throws IOException {
+    Optional<Block> found = source.get(cid);
+    if (found.isEmpty()) {
+      throw new MissingBlockException(cid, where);
+    }
+    Block block = found.get();
+    if (!block.cid().equals(cid)) {
+      throw new CorruptBlockException(cid, "The block source returned block " + block.cid() + " for " + cid);
+    }
+    if (verifyHashes && !block.isValid()) {
+      throw new CorruptBlockException(cid, "Block " + cid + " (" + where + "): its bytes do not hash to its CID");
+    }
+    long codec = cid.codecCode();
+    if (codec == Multicodec.RAW.code()) {
+      return new Node(cid, block, null, null);
+    }
+    if (codec != Multicodec.DAG_PB.code()) {
+      throw new UnixFsFormatException("Block " + cid + " (" + where + ") has codec " + cid.codec()
+          + "; UnixFS nodes are dag-pb or raw");
+    }
+    PbNode pb;
+    try {
+      pb = DagPb.decode(block);
+    } catch (DagPbFormatException e) {
+      throw new UnixFsFormatException("Block " + cid + " (" + where + "): " + e.getMessage(), e);
+    }
+    if (pb.data().isEmpty()) {
+      throw new UnixFsFormatException("Block " + cid + " (" + where + ") is dag-pb without UnixFS data");
+    }
+    UnixFsData data;
+    try {
+      data = UnixFsData.decode(pb.data().get());
+    } catch (UnixFsFormatException e) {
+      throw new UnixFsFormatException("Block " + cid + " (" + where + "): " + e.getMessage(), e);
+    }
+    return new Node(cid, block, pb, data);
+  }
+
+  static EntryKind kind(Node n) throws UnixFsFormatException {
+    if (n.raw()) {
+      return EntryKind.FILE;
+    }
+    return switch (n.data.type()) {
+      case FILE, RAW -> EntryKind.FILE;
+      case DIRECTORY, HAMT_SHARD -> EntryKind.DIRECTORY;
+      case SYMLINK -> EntryKind.SYMLINK;
+      case METADATA -> throw new UnixFsFormatException("Node " + n.cid + " is a UnixFS Metadata node, which is not "
+          + "supported");
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------- API
+
+  /**
+   * Describes the node at {@code cid} from its own block.
+   *
+   * @throws MissingBlockException if the block is not in the source
+   * @throws CorruptBlockException if its bytes do not match the CID
+   * @throws UnixFsFormatException if it is not a UnixFS node (or a Metadata node)
+   * @throws IOException if the source fails
+   */
+  public UnixFsEntry stat(Cid cid) throws IOException {
+    Node n = load(cid, "the requested entry");
+    EntryKind kind = kind(n);
+    return switch (kind) {
+      case FILE -> new UnixFsEntry(cid, kind, n.raw() ? n.block.length() : declaredFileSize(n), false);
+      case SYMLINK -> new UnixFsEntry(cid, kind, n.data.data().map(Bytes::length).orElse(0), false);
+      case DIRECTORY -> new UnixFsEntry(cid, kind, -1, n.data.type() == UnixFsType.HAMT_SHARD);
+    };
+  }
+
+  static long declaredFileSize(Node n) {
+    if (n.data.filesize().isPresent()) {
+      return n.data.filesize().getAsLong();
+    }
+    long total = n.data.data().map(Bytes::length).orElse(0);
+    for (long b : n.data.blocksizes()) {
+      total += b;
+    }
+    return total;
+  }
+
+  /**
+   * Opens a file for streaming. Each node's declared sizes are checked against the bytes really found as reading
+   * proceeds; a mismatch fails the read at that point.
+   *
+   * @throws MissingBlockException if the root block is not in the source (later blocks: thrown by {@code read})
+   * @throws UnixFsFormatException if the root is not a file
+   * @throws IOException if the source fails
+   */
+  public InputStream open(Cid file) throws IOException {
+    Node n = load(file, "the requested file");
+    if (kind(n) != EntryKind.FILE) {
+      throw new UnixFsFormatException("Node " + file + " is a " + kind(n).name().toLowerCase(java.util.Locale.ROOT)
+          + ", not a file");
+    }
+    return new FileStream(this, n, maxFileDepth);
+  }
+
+  /**
+   * Copies a whole file to {@code out}.
+   *
+   * @return the number of bytes written
+   * @throws IOException as {@link #open} and its stream's {@code read}, or if writing fails
+   */
+  public long readFile(Cid file, OutputStream out) throws IOException {
+    try (InputStream in = open(file)) {
+      return in.transferTo(out);
+    }
+  }
+
+  /**
+   * Reads a symlink's target.
+   *
+   * @throws UnixFsFormatException if the node is not a symlink, has links, or its target is not UTF-8
+   * @throws IOException as {@link #stat}
+   */
+  public String readSymlink(Cid symlink) throws IOException {
+    return symlinkTarget(load(symlink, "the requested symlink"));
+  }
+
+  private static String symlinkTarget(Node n) throws UnixFsFormatException {
+    if (n.raw() || n.data.type() != UnixFsType.SYMLINK) {
+      throw new UnixFsFormatException("Node " + n.cid + " is not a symlink");
+    }
+    if (!n.pb.links().isEmpty()) {
+      throw new UnixFsFormatException("Symlink " + n.cid + " has " + n.pb.links().size() + " links; it must have none");
+    }
+    ByteBuffer target = n.data.data().map(Bytes::asReadOnlyBuffer).orElse(ByteBuffer.allocate(0));
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(target).toString();
+    } catch (CharacterCodingException e) {
+      throw new UnixFsFormatException("Symlink " + n.cid + ": target is not valid UTF-8");
+    }
+  }
+
+  /**
+   * Lists a directory: a basic directory's links in block order, or a HAMT's entries in shard order (bucket order,
+   * depth first; not sorted by name).
+   *
+   * @throws UnixFsFormatException if the node is not a directory, a link has no name, a name repeats, or a HAMT
+   *     shard is malformed
+   * @throws MissingBlockException if a HAMT shard block is missing
+   * @throws IOException as {@link #stat}
+   */
+  public List<DirectoryEntry> list(Cid directory) throws IOException {
+    return list(load(directory, "the requested directory"));
+  }
+
+  private List<DirectoryEntry> list(Node n) throws IOException {
+    if (n.raw() || (n.data.type() != UnixFsType.DIRECTORY && n.data.type() != UnixFsType.HAMT_SHARD)) {
+      throw new UnixFsFormatException("Node " + n.cid + " is not a directory");
+    }
+    List<DirectoryEntry> out = new ArrayList<>();
+    if (n.data.type() == UnixFsType.DIRECTORY) {
+      for (PbLink l : n.pb.links()) {
+        if (l.name().isEmpty()) {
+          throw new UnixFsFormatException("Directory " + n.cid + " has a link without a name (to " + l.hash() + ")");
+        }
+        out.add(new DirectoryEntry(l.name().get(), l.hash(), l.tsize()));
+      }
+    } else {
+      HamtReader.entries(this, n, out);
+    }
+    Set<String> names = new HashSet<>();
+    for (DirectoryEntry e : out) {
+      if (!names.add(e.name())) {
+        throw new UnixFsFormatException("Directory " + n.cid + " has two entries named '" + e.name() + "'");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Walks the tree under {@code root} depth first, giving every directory, file and symlink to {@code visitor}.
+   * Every name is checked to be a safe path segment before it is used (see {@link UnsafeNameException}).
+   *
+   * @throws UnsafeNameException if a name is empty, {@code .}, {@code ..}, or contains {@code /} or NUL
+   * @throws ExportLimitException if directories nest deeper than the limit
+   * @throws IOException as {@link #list}, {@link #open}, or what the visitor throws
+   */
+  public void walk(Cid root, ExportVisitor visitor) throws IOException {
+    walk(load(root, "the walked root"), "", visitor, 0);
+  }
+
+  private void walk(Node n, String path, ExportVisitor visitor, int depth) throws IOException {
+    switch (kind(n)) {
+      case FILE -> {
+        try (InputStream in = new FileStream(this, n, maxFileDepth)) {
+          visitor.file(path, n.cid, n.raw() ? n.block.length() : declaredFileSize(n), in);
+        }
+      }
+      case SYMLINK -> visitor.symlink(path, n.cid, symlinkTarget(n));
+      case DIRECTORY -> {
+        if (depth >= maxDirectoryDepth) {
+          throw new ExportLimitException("Directories nest deeper than " + maxDirectoryDepth + " levels at '" + path
+              + "'; raise maxDirectoryDepth if the tree is genuine");
+        }
+        visitor.directory(path, n.cid);
+        for (DirectoryEntry e : list(n)) {
+          checkSafe(e.name(), path, n.cid);
+          String child = path.isEmpty() ? e.name() : path + "/" + e.name();
+          walk(load(e.cid(), "'" + child + "'"), child, visitor, depth + 1);
+        }
+      }
+    }
+  }
+
+  private static void checkSafe(String name, String path, Cid dir) throws UnsafeNameException {
+    if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0 || name.indexOf(0) >= 0) {
+      throw new UnsafeNameException("Unsafe entry name '" + name.replace("\0", "\\0") + "' in directory '" + path
+          + "' (" + dir + "): names must be single path segments, not empty, '.' or '..', without '/' or NUL");
+    }
+  }
+
+  /** Configures an {@link Exporter}. Not thread-safe. */
+  public static final class Builder {
+    private final BlockSource source;
+    private boolean verifyHashes = true;
+    private int maxFileDepth = DEFAULT_MAX_FILE_DEPTH;
+    private int maxDirectoryDepth = DEFAULT_MAX_DIRECTORY_DEPTH;
+
+    private Builder(BlockSource source) {
+      this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** Whether to check every block's bytes against its CID (default true; turn off only for a trusted source). */
+    public Builder verifyHashes(boolean value) {
+      verifyHashes = value;
+      return this;
+    }
+
+    /** Deepest file DAG read (default {@value #DEFAULT_MAX_FILE_DEPTH}). */
+    public Builder maxFileDepth(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxFileDepth must be at least 1, got " + value);
+      }
+      maxFileDepth = value;
+      return this;
+    }
+
+    /** Deepest directory nesting walked (default {@value #DEFAULT_MAX_DIRECTORY_DEPTH}). */
+    public Builder maxDirectoryDepth(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxDirectoryDepth must be at least 1, got " + value);
+      }
+      maxDirectoryDepth = value;
+      return this;
+    }
+
+    /** @return the exporter */
+    public Exporter build() {
+      return new Exporter(this);
+    }
+  }
+}
