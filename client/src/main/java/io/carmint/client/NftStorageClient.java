@@ -335,6 +335,7 @@ public final class NftStorageClient implements AutoCloseable {
    * @param file the file to send, streamed
    * @param contentType the blob's media type, {@code application/octet-stream} if null
    * @return the service's description of the upload
+   * @throws IllegalArgumentException if {@code contentType} is not a media type
    * @throws ApiException (a subclass) if the service refuses it
    * @throws IOException if the file cannot be read or the network fails after retries
    */
@@ -345,13 +346,18 @@ public final class NftStorageClient implements AutoCloseable {
         parts.add(new FileRequestBody(file, 0, size, type, progress)));
   }
 
+  /** @return {@code storeBlob(file, null)}: the blob sent as {@code application/octet-stream} */
+  public Nft storeBlob(Path file) throws IOException {
+    return storeBlob(file, null);
+  }
+
   /**
    * Uploads files as {@code multipart/form-data}, one {@code file} part each, streamed from disk; the service packs
    * them into a directory (the root CID is the wrapping directory's). Limited to 100 MB per request.
    *
    * @param files at least one file
    * @return the service's description of the upload
-   * @throws IllegalArgumentException if {@code files} is empty
+   * @throws IllegalArgumentException if {@code files} is empty or a part's content type is not a media type
    * @throws ApiException (a subclass) if the service refuses it
    * @throws IOException if a file cannot be read or the network fails after retries
    */
