@@ -146,6 +146,12 @@ public final class CarV2Writer implements BlockSink, Closeable {
     payload.put(block);
   }
 
+  /** @return {@code false}: as {@link CarWriter#retainsBlocks()} (the index keeps CIDs and offsets only) */
+  @Override
+  public boolean retainsBlocks() {
+    return false;
+  }
+
   /** {@link #finish(List)} with one root. */
   public void finish(Cid root) throws IOException {
     finish(List.of(root));

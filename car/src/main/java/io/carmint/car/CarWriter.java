@@ -148,6 +148,15 @@ public final class CarWriter implements BlockSink, Closeable {
   }
 
   /**
+   * @return {@code false}: {@link #put} has copied or written a block's bytes when it returns (it keeps CIDs only,
+   *     for de-duplication), so producers may reuse the block's memory
+   */
+  @Override
+  public boolean retainsBlocks() {
+    return false;
+  }
+
+  /**
    * Writes one section unless its CID was already written (with de-duplication on).
    *
    * @throws IllegalStateException if the writer is finished or closed

@@ -18,8 +18,21 @@ public interface BlockSink {
    */
   void put(Block block) throws IOException;
 
-  /** A sink that drops every block: for computing a CID only. */
+  /**
+   * Whether this sink may still use a block's bytes after {@link #put} has returned (it keeps the block, or
+   * queues it for later). A sink that answers {@code false} has written or copied all it needs of the bytes by the
+   * time {@code put} returns (it may keep the CID), so a producer may reuse the memory behind the block for the
+   * next one: the importer then reads every chunk into one of a few recycled buffers instead of a new array.
+   *
+   * @return {@code true} (the safe default) unless the sink is done with the bytes when {@code put} returns
+   */
+  default boolean retainsBlocks() {
+    return true;
+  }
+
+  /** A sink that drops every block: for computing a CID only. It {@linkplain #retainsBlocks() retains} nothing. */
   static BlockSink discard() {
-    return block -> { };
+    return DiscardSink.INSTANCE;
   }
 }
+

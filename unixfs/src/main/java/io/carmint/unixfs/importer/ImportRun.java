@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -40,7 +39,9 @@ import java.util.concurrent.Future;
  * One import: walks the tree on the calling thread, reading chunks and handing leaf hashing to a pool, and
  * consumes the results strictly in order (layouts, directories, block sink), also on the calling thread. At most
  * {@code maxPendingLeaves} chunks are in flight, so memory is bounded by chunk size × that, whatever the input
- * size; the output is identical to hashing sequentially.
+ * size; the output is identical to hashing sequentially. When the sink does not retain blocks (a CAR writer, the
+ * discarding sink), the chunk buffers are recycled once the sink has taken a leaf, so a whole import allocates
+ * about {@code maxPendingLeaves + 2} of them.
  */
 final class ImportRun {
   /** Bytes reserved before a dag-pb leaf's data for its framing: {@code 0a L 08 02 12 N} needs at most 14. */
@@ -57,7 +58,13 @@ final class ImportRun {
   private final int chunkSize;
   private final ArrayDeque<Event> queue = new ArrayDeque<>();
   private int pendingLeaves;
-  private byte[] scratch;
+  /** Bytes around a chunk's data in its buffer, for the dag-pb framing of a leaf (0 with raw leaves). */
+  private final int head;
+  private final int tail;
+  /** Whether a leaf's buffer may be reused once the sink has taken the leaf (the sink does not retain blocks). */
+  private final boolean recycle;
+  /** Chunk buffers ({@code head + chunkSize + tail} bytes) ready for reuse; touched by the calling thread only. */
+  private final ArrayDeque<byte[]> freeBuffers = new ArrayDeque<>();
 
   private FileBuilder file;
   private FileLink lastShortLeaf;
@@ -73,6 +80,9 @@ final class ImportRun {
     this.maxPendingLeaves = maxPendingLeaves;
     this.hash = profile.hashFunction();
     this.chunkSize = profile.chunker().maxChunkSize();
+    this.head = profile.rawLeaves() ? 0 : LEAF_HEADER_RESERVE;
+    this.tail = profile.rawLeaves() ? 0 : LEAF_TRAILER_RESERVE;
+    this.recycle = !sink.retainsBlocks();
   }
 
   // ------------------------------------------------------------------------------------------------ events
@@ -85,11 +95,13 @@ final class ImportRun {
     final Future<Block> block;
     final int contentLength;
     final boolean lastShort;
+    final byte[] reusable; // the chunk buffer to recycle once the sink has the block, or null
 
-    Leaf(Future<Block> block, int contentLength, boolean lastShort) {
+    Leaf(Future<Block> block, int contentLength, boolean lastShort, byte[] reusable) {
       this.block = block;
       this.contentLength = contentLength;
       this.lastShort = lastShort;
+      this.reusable = reusable;
     }
   }
 
@@ -167,15 +179,12 @@ final class ImportRun {
     enqueue(new FileStart());
     try (InputStream in = Tree.open(f)) {
       ChunkReader reader = profile.chunker().open(in);
-      boolean small = f.sizeHint >= 0 && f.sizeHint < chunkSize;
-      Chunk cur = read(reader, small);
+      Chunk cur = read(reader);
       if (cur == null) {
-        cur = new Chunk(new byte[profile.rawLeaves() ? 0 : LEAF_HEADER_RESERVE + LEAF_TRAILER_RESERVE],
-            profile.rawLeaves() ? 0 : LEAF_HEADER_RESERVE, 0);
-        submit(cur, true);
+        submit(new Chunk(new byte[head + tail], head, 0, false), true);
       } else {
         while (cur != null) {
-          Chunk next = read(reader, false);
+          Chunk next = read(reader);
           submit(cur, next == null && cur.length < chunkSize);
           cur = next;
         }
@@ -184,35 +193,32 @@ final class ImportRun {
     enqueue(new FileEnd(f));
   }
 
-  private record Chunk(byte[] buf, int offset, int length) {}
+  /** A chunk's data at {@code buf[offset..offset+length)}; {@code pooled}: buf is a recyclable chunk buffer. */
+  private record Chunk(byte[] buf, int offset, int length, boolean pooled) {}
 
-  /** Reads one chunk into a buffer of its own (with room for dag-pb framing when needed). */
-  private Chunk read(ChunkReader reader, boolean small) throws IOException {
-    int head = profile.rawLeaves() ? 0 : LEAF_HEADER_RESERVE;
-    int tail = profile.rawLeaves() ? 0 : LEAF_TRAILER_RESERVE;
-    if (small) {
-      if (scratch == null) {
-        scratch = new byte[chunkSize];
-      }
-      int n = reader.read(scratch, 0);
-      if (n < 0) {
-        return null;
-      }
-      byte[] buf = new byte[head + n + tail];
-      System.arraycopy(scratch, 0, buf, head, n);
-      contentBytes += n;
-      return new Chunk(buf, head, n);
+  /**
+   * Reads one chunk into a chunk buffer (with room for dag-pb framing when needed): a recycled one when the sink
+   * does not retain blocks. Otherwise the block keeps the buffer, so a short chunk is copied into an array of its
+   * size and the big buffer goes back to the pool (a directory of small files then needs one big buffer in all).
+   */
+  private Chunk read(ChunkReader reader) throws IOException {
+    byte[] buf = freeBuffers.poll();
+    if (buf == null) {
+      buf = new byte[head + chunkSize + tail];
     }
-    byte[] buf = new byte[head + chunkSize + tail];
     int n = reader.read(buf, head);
     if (n < 0) {
+      freeBuffers.push(buf);
       return null;
     }
     contentBytes += n;
-    if (n < chunkSize / 2) {
-      buf = Arrays.copyOf(buf, head + n + tail); // don't keep a mostly empty buffer alive in the block
+    if (!recycle && n < chunkSize / 2) {
+      byte[] exact = new byte[head + n + tail];
+      System.arraycopy(buf, head, exact, head, n);
+      freeBuffers.push(buf);
+      return new Chunk(exact, head, n, false);
     }
-    return new Chunk(buf, head, n);
+    return new Chunk(buf, head, n, recycle);
   }
 
   private void submit(Chunk c, boolean lastShort) throws IOException {
@@ -222,7 +228,7 @@ final class ImportRun {
     } else {
       f = executor.submit(() -> leaf(c));
     }
-    enqueue(new Leaf(f, c.length, lastShort));
+    enqueue(new Leaf(f, c.length, lastShort, c.pooled ? c.buf : null));
   }
 
   private void enqueue(Event e) throws IOException {
@@ -255,6 +261,9 @@ final class ImportRun {
       pendingLeaves--;
       Block b = await(l.block);
       emit(b);
+      if (l.reusable != null) {
+        freeBuffers.push(l.reusable); // the sink is done with the bytes (it does not retain blocks)
+      }
       FileLink link = new FileLink(b.cid(), l.contentLength, b.length());
       if (l.lastShort) {
         lastShortLeaf = link;

@@ -35,7 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Memory.</b> Chunks are read on the calling thread and hashed on {@code parallelism} threads while the
  * results are consumed in order; at most {@code 2 × parallelism + 2} chunks are in flight. Memory is bounded by
  * chunk size × that, plus the links of the file and directory nodes still open, whatever the input size. With
- * {@code parallelism(1)} everything runs on the calling thread; the blocks are identical either way.
+ * {@code parallelism(1)} everything runs on the calling thread; the blocks are identical either way. If the sink
+ * does not {@linkplain BlockSink#retainsBlocks() retain blocks} (a CAR writer, {@link BlockSink#discard()}), a
+ * leaf's buffer is reused for a later chunk once {@code put} has returned, so an import allocates a handful of
+ * chunk buffers in all instead of one per chunk; such a sink must not keep a block it was given.
  *
  * <p><b>Names.</b> A directory tree's names are the file system's (decoded as UTF-8); in-memory entry paths are
  * split and checked by the profile's {@link PathRules}. Hidden entries, symlinks and empty directories follow the

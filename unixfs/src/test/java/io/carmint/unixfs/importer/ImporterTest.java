@@ -175,6 +175,42 @@ class ImporterTest {
     assertEquals(a, b);
   }
 
+  /**
+   * A sink that does not retain blocks lets the importer reuse chunk buffers: each block must still be whole and
+   * valid while {@code put} runs, and the sequence must equal what a retaining sink gets.
+   */
+  @Test
+  void aSinkThatRetainsNothingSeesTheSameValidBlocks() throws IOException {
+    List<ImportEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String seed = "recycle" + i;
+      int size = i == 0 ? 0 : (i * 7919) % 9000 + (i % 5 == 0 ? 20_000 : 0);
+      entries.add(ImportEntry.file("d" + (i % 3) + "/f" + i, () -> Keystream.open(seed, size)));
+    }
+    for (ImportProfile base : List.of(ImportProfile.UNIXFS_V0_2015, ImportProfile.KUBO_V1)) {
+      ImportProfile p = base.toBuilder().chunker(new io.carmint.unixfs.chunk.FixedSizeChunker(1000)).build();
+      List<Block> kept = new ArrayList<>();
+      Importer.builder().profile(p).parallelism(1).build().importEntries(entries, kept::add);
+      for (int threads : new int[] {1, 3}) {
+        List<Block> copies = new ArrayList<>();
+        BlockSink copying = new BlockSink() {
+          @Override
+          public void put(Block b) {
+            assertTrue(b.isValid(), b::toString);
+            copies.add(Block.of(b.cid(), b.toBytes()));
+          }
+
+          @Override
+          public boolean retainsBlocks() {
+            return false;
+          }
+        };
+        Importer.builder().profile(p).parallelism(threads).build().importEntries(entries, copying);
+        assertEquals(kept, copies, p.name() + ", " + threads + " threads");
+      }
+    }
+  }
+
   @Test
   void readFailuresPropagateAndTheStreamIsClosed() {
     boolean[] closed = new boolean[1];
