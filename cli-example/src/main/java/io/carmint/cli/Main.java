@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -22,11 +23,18 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Turn files and folders into IPFS content (UnixFS DAGs, CAR files) locally, and upload them to an "
-        + "NFT.Storage-compatible service, checking the CID.",
-    subcommands = {CommandLine.HelpCommand.class, RootsCommand.class, BlocksCommand.class, VerifyCommand.class,
-        SplitCommand.class, GetBlockCommand.class, PackCommand.class, UploadCommand.class, StatusCommand.class,
-        CheckCommand.class, ListCommand.class, DeleteCommand.class, ServeCommand.class})
+        + "NFT.Storage-compatible service, checking the CID.")
 public final class Main implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. They are added in code rather than in the annotation so that
+   * {@link #main} can build only the one being run: picocli introspects every subcommand it is given, which is a
+   * good part of the start-up time of a short run.
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, RootsCommand.class,
+      BlocksCommand.class, VerifyCommand.class, SplitCommand.class, GetBlockCommand.class, PackCommand.class,
+      UploadCommand.class, StatusCommand.class, CheckCommand.class, ListCommand.class, DeleteCommand.class,
+      ServeCommand.class);
+
   /** Exit code for success. */
   public static final int EXIT_OK = 0;
   /** Exit code for a problem found in the data or reported by a service. */
@@ -62,9 +70,33 @@ public final class Main implements Runnable {
 
   /** As {@link #commandLine(PrintWriter, PrintWriter)}, reading environment variables from {@code env}. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
+    return commandLine(out, err, env, SUBCOMMANDS);
+  }
+
+  /**
+   * As {@link #commandLine(PrintWriter, PrintWriter, Map)} for the command line {@code args}: when its first
+   * argument names a subcommand (other than {@code help}), only that subcommand is built; it parses, runs and
+   * prints its help exactly as in the full command line.
+   */
+  static CommandLine commandLineFor(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    if (args.length > 0 && !args[0].equals("help")) {
+      for (Class<?> c : SUBCOMMANDS) {
+        if (c.getAnnotation(Command.class).name().equals(args[0])) {
+          return commandLine(out, err, env, List.of(c));
+        }
+      }
+    }
+    return commandLine(out, err, env);
+  }
+
+  private static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env,
+      List<Class<?>> subcommands) {
     Main main = new Main();
     main.environment = Map.copyOf(env);
     CommandLine cl = new CommandLine(main);
+    for (Class<?> c : subcommands) {
+      cl.addSubcommand(c);
+    }
     cl.setOut(out);
     cl.setErr(err);
     ErrorHandler handler = new ErrorHandler(() -> main.verbose);
@@ -77,7 +109,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    int code = commandLine(out, err).execute(args);
+    int code = commandLineFor(args, out, err, System.getenv()).execute(args);
     out.flush();
     err.flush();
     System.exit(code);
