@@ -26,18 +26,25 @@ public record FixedSizeChunker(int size) implements Chunker {
 
   @Override
   public ChunkReader open(InputStream in) {
-    return (dst, offset) -> {
-      // Loop over read(): a stream may return fewer bytes than asked at any time, and some streams'
-      // readNBytes do not loop (ByteArrayInputStream's delegates to one read call).
-      int n = 0;
-      while (n < size) {
-        int r = in.read(dst, offset + n, size - n);
-        if (r < 0) {
-          break;
+    return new ChunkReader() {
+      private boolean ended;
+
+      @Override
+      public int read(byte[] dst, int offset) throws IOException {
+        // Loop over read(): a stream may return fewer bytes than asked at any time, and some streams'
+        // readNBytes do not loop (ByteArrayInputStream's delegates to one read call). Once the stream has
+        // ended, it is not asked again (for a small file that saves a read call).
+        int n = 0;
+        while (n < size && !ended) {
+          int r = in.read(dst, offset + n, size - n);
+          if (r < 0) {
+            ended = true;
+            break;
+          }
+          n += r;
         }
-        n += r;
+        return n == 0 ? -1 : n;
       }
-      return n == 0 ? -1 : n;
     };
   }
 
