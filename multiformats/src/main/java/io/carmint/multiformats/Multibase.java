@@ -183,13 +183,21 @@ public abstract class Multibase {
       throw new MultibaseException("Empty multibase text");
     }
     int cp = Character.codePointAt(text, 0);
-    String shown = "'" + (cp < 0x20 ? "" : new String(Character.toChars(cp))) + "' (U+"
-        + String.format(Locale.ROOT, "%04X", cp) + ")";
     if (RESERVED.indexOf(cp) >= 0) {
-      throw new MultibaseException("Reserved multibase prefix " + shown + " names no encoding"
+      throw new MultibaseException("Reserved multibase prefix " + shownPrefix(cp) + " names no encoding"
           + (cp == 'Q' || cp == '1' ? " (text starting 'Qm' is a CIDv0, read it with Cid.parse)" : ""));
     }
-    return forPrefix(cp).orElseThrow(() -> new MultibaseException("Unknown multibase prefix " + shown));
+    Multibase base = BY_PREFIX.get(cp);
+    if (base == null) {
+      throw new MultibaseException("Unknown multibase prefix " + shownPrefix(cp));
+    }
+    return base;
+  }
+
+  /** The prefix as error messages show it (formatted only on error: String.format costs microseconds). */
+  private static String shownPrefix(int cp) {
+    return "'" + (cp < 0x20 ? "" : new String(Character.toChars(cp))) + "' (U+"
+        + String.format(Locale.ROOT, "%04X", cp) + ")";
   }
 
   /** @return the base with this prefix code point, if known */
