@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Turn files and folders into IPFS content (UnixFS DAGs, CAR files) locally, and upload them to an "
         + "NFT.Storage-compatible service, checking the CID.",
-    subcommands = {CommandLine.HelpCommand.class, RootsCommand.class, BlocksCommand.class, VerifyCommand.class,
-        SplitCommand.class, GetBlockCommand.class, PackCommand.class, UploadCommand.class, StatusCommand.class,
-        CheckCommand.class, ListCommand.class, DeleteCommand.class, ServeCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, CidCommand.class, RootsCommand.class, BlocksCommand.class,
+        VerifyCommand.class, SplitCommand.class, GetBlockCommand.class, PackCommand.class, UploadCommand.class,
+        StatusCommand.class, CheckCommand.class, ListCommand.class, DeleteCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
   /** Exit code for success. */
   public static final int EXIT_OK = 0;
