@@ -219,7 +219,8 @@ public final class Exporter {
 
   /**
    * Lists a directory: a basic directory's links in block order, or a HAMT's entries in shard order (bucket order,
-   * depth first; not sorted by name).
+   * depth first; not sorted by name). The whole listing is held in memory; to read a directory of unknown size
+   * entry by entry, use {@link #openDirectory}.
    *
    * @throws UnixFsFormatException if the node is not a directory, a link has no name, a name repeats, or a HAMT
    *     shard is malformed
@@ -227,36 +228,42 @@ public final class Exporter {
    * @throws IOException as {@link #stat}
    */
   public List<DirectoryEntry> list(Cid directory) throws IOException {
-    return list(load(directory, "the requested directory"));
-  }
-
-  private List<DirectoryEntry> list(Node n) throws IOException {
-    if (n.raw() || (n.data.type() != UnixFsType.DIRECTORY && n.data.type() != UnixFsType.HAMT_SHARD)) {
-      throw new UnixFsFormatException("Node " + n.cid + " is not a directory");
-    }
+    DirectoryCursor cursor = openDirectory(directory);
     List<DirectoryEntry> out = new ArrayList<>();
-    if (n.data.type() == UnixFsType.DIRECTORY) {
-      for (PbLink l : n.pb.links()) {
-        if (l.name().isEmpty()) {
-          throw new UnixFsFormatException("Directory " + n.cid + " has a link without a name (to " + l.hash() + ")");
-        }
-        out.add(new DirectoryEntry(l.name().get(), l.hash(), l.tsize()));
-      }
-    } else {
-      HamtReader.entries(this, n, out);
-    }
     Set<String> names = new HashSet<>();
-    for (DirectoryEntry e : out) {
-      if (!names.add(e.name())) {
-        throw new UnixFsFormatException("Directory " + n.cid + " has two entries named '" + e.name() + "'");
+    for (Optional<DirectoryEntry> e = cursor.next(); e.isPresent(); e = cursor.next()) {
+      if (!names.add(e.get().name())) {
+        throw duplicate(directory, e.get().name());
       }
+      out.add(e.get());
     }
     return out;
   }
 
   /**
+   * Opens a directory for reading entry by entry (see {@link DirectoryCursor}): memory stays bounded however many
+   * entries it has or declares.
+   *
+   * @throws UnixFsFormatException if the node is not a directory, or a HAMT root is malformed
+   * @throws IOException as {@link #stat}
+   */
+  public DirectoryCursor openDirectory(Cid directory) throws IOException {
+    return new DirectoryCursor(this, load(directory, "the requested directory"));
+  }
+
+  private static UnixFsFormatException duplicate(Cid directory, String name) {
+    return new UnixFsFormatException("Directory " + directory + " has two entries named '" + name + "'");
+  }
+
+  /**
    * Walks the tree under {@code root} depth first, giving every directory, file and symlink to {@code visitor}.
    * Every name is checked to be a safe path segment before it is used (see {@link UnsafeNameException}).
+   *
+   * <p>Directories are read lazily (see {@link DirectoryCursor}): each entry goes to the visitor as soon as it is
+   * read, so a repeated name is detected when its second occurrence is reached, after the first was visited. The
+   * walk itself holds the names seen so far in each directory on the current path; it does not limit how many
+   * entries or bytes a DAG declares (one sub-DAG linked many times can declare billions). A visitor that extracts
+   * should count and stop by throwing, as {@code io.carmint.unixfs.unpack.Unpacker} does.
    *
    * @throws UnsafeNameException if a name is empty, {@code .}, {@code ..}, or contains {@code /} or NUL
    * @throws ExportLimitException if directories nest deeper than the limit
@@ -279,9 +286,15 @@ public final class Exporter {
           throw new ExportLimitException("Directories nest deeper than " + maxDirectoryDepth + " levels at '" + path
               + "'; raise maxDirectoryDepth if the tree is genuine");
         }
+        DirectoryCursor cursor = new DirectoryCursor(this, n);
         visitor.directory(path, n.cid);
-        for (DirectoryEntry e : list(n)) {
+        Set<String> names = new HashSet<>();
+        for (Optional<DirectoryEntry> next = cursor.next(); next.isPresent(); next = cursor.next()) {
+          DirectoryEntry e = next.get();
           checkSafe(e.name(), path, n.cid);
+          if (!names.add(e.name())) {
+            throw duplicate(n.cid, e.name());
+          }
           String child = path.isEmpty() ? e.name() : path + "/" + e.name();
           walk(load(e.cid(), "'" + child + "'"), child, visitor, depth + 1);
         }
