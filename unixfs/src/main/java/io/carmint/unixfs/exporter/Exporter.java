@@ -222,8 +222,8 @@ public final class Exporter {
    * depth first; not sorted by name). The whole listing is held in memory; to read a directory of unknown size
    * entry by entry, use {@link #openDirectory}.
    *
-   * @throws UnixFsFormatException if the node is not a directory, a link has no name, a name repeats, or a HAMT
-   *     shard is malformed
+   * @throws DuplicateNameException if a name repeats
+   * @throws UnixFsFormatException if the node is not a directory, a link has no name, or a HAMT shard is malformed
    * @throws MissingBlockException if a HAMT shard block is missing
    * @throws IOException as {@link #stat}
    */
@@ -233,7 +233,7 @@ public final class Exporter {
     Set<String> names = new HashSet<>();
     for (Optional<DirectoryEntry> e = cursor.next(); e.isPresent(); e = cursor.next()) {
       if (!names.add(e.get().name())) {
-        throw duplicate(directory, e.get().name());
+        throw new DuplicateNameException(e.get().name(), directory);
       }
       out.add(e.get());
     }
@@ -251,10 +251,6 @@ public final class Exporter {
     return new DirectoryCursor(this, load(directory, "the requested directory"));
   }
 
-  private static UnixFsFormatException duplicate(Cid directory, String name) {
-    return new UnixFsFormatException("Directory " + directory + " has two entries named '" + name + "'");
-  }
-
   /**
    * Walks the tree under {@code root} depth first, giving every directory, file and symlink to {@code visitor}.
    * Every name is checked to be a safe path segment before it is used (see {@link UnsafeNameException}).
@@ -265,7 +261,8 @@ public final class Exporter {
    * entries or bytes a DAG declares (one sub-DAG linked many times can declare billions). A visitor that extracts
    * should count and stop by throwing, as {@code io.carmint.unixfs.unpack.Unpacker} does.
    *
-   * @throws UnsafeNameException if a name is empty, {@code .}, {@code ..}, or contains {@code /} or NUL
+   * @throws UnsafeNameException if a name is not a safe path segment (see {@link EntryNames#check})
+   * @throws DuplicateNameException if a directory has two entries with the same name
    * @throws ExportLimitException if directories nest deeper than the limit
    * @throws IOException as {@link #list}, {@link #open}, or what the visitor throws
    */
@@ -283,29 +280,22 @@ public final class Exporter {
       case SYMLINK -> visitor.symlink(path, n.cid, symlinkTarget(n));
       case DIRECTORY -> {
         if (depth >= maxDirectoryDepth) {
-          throw new ExportLimitException("Directories nest deeper than " + maxDirectoryDepth + " levels at '" + path
-              + "'; raise maxDirectoryDepth if the tree is genuine");
+          throw new ExportLimitException("Directories nest deeper than " + maxDirectoryDepth + " levels at "
+              + EntryNames.quote(path) + "; raise maxDirectoryDepth if the tree is genuine");
         }
         DirectoryCursor cursor = new DirectoryCursor(this, n);
         visitor.directory(path, n.cid);
         Set<String> names = new HashSet<>();
         for (Optional<DirectoryEntry> next = cursor.next(); next.isPresent(); next = cursor.next()) {
           DirectoryEntry e = next.get();
-          checkSafe(e.name(), path, n.cid);
-          if (!names.add(e.name())) {
-            throw duplicate(n.cid, e.name());
-          }
           String child = path.isEmpty() ? e.name() : path + "/" + e.name();
-          walk(load(e.cid(), "'" + child + "'"), child, visitor, depth + 1);
+          EntryNames.check(e.name(), path, "directory " + n.cid);
+          if (!names.add(e.name())) {
+            throw new DuplicateNameException(child, n.cid);
+          }
+          walk(load(e.cid(), EntryNames.quote(child)), child, visitor, depth + 1);
         }
       }
-    }
-  }
-
-  private static void checkSafe(String name, String path, Cid dir) throws UnsafeNameException {
-    if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0 || name.indexOf(0) >= 0) {
-      throw new UnsafeNameException("Unsafe entry name '" + name.replace("\0", "\\0") + "' in directory '" + path
-          + "' (" + dir + "): names must be single path segments, not empty, '.' or '..', without '/' or NUL");
     }
   }
 
