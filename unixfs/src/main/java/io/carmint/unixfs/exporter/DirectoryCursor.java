@@ -7,7 +7,9 @@ import io.carmint.unixfs.UnixFsData;
 import io.carmint.unixfs.UnixFsFormatException;
 import io.carmint.unixfs.UnixFsType;
 import io.carmint.unixfs.hamt.HamtShard;
+import io.carmint.unixfs.hamt.Murmur3;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,8 +21,10 @@ import java.util.Optional;
  * the directory declares (a small DAG can declare billions by linking one sub-shard from many buckets).
  *
  * <p>Each shard is checked as it is reached (fanout, hash type, bucket prefixes uppercase, increasing and below the
- * fanout, bitfield bits set, depth at most 64 bits of hash); a failure is thrown by the {@link #next} call that
- * reaches it. Unlike {@link Exporter#list}, the cursor does not check that names are unique: that needs memory
+ * fanout, bitfield bits set, depth at most 64 bits of hash), and each entry must sit in the buckets its name hashes
+ * to (murmur3-x64-64 of its UTF-8 bytes), as every HAMT writer places it; a failure is thrown by the {@link #next}
+ * call that reaches it. The placement check also means a sub-shard linked from several buckets is refused at its
+ * first entry, so a HAMT cannot declare more entries than its blocks hold. Unlike {@link Exporter#list}, the cursor does not check that names are unique: that needs memory
  * proportional to the directory. Not thread-safe.
  */
 public final class DirectoryCursor {
@@ -31,8 +35,11 @@ public final class DirectoryCursor {
   // HAMT
   private final ArrayDeque<Shard> shards = new ArrayDeque<>();
   private int fanout;
+  private int bits;
   private int pad;
   private int maxShardDepth;
+  /** {@code buckets[d]}: the bucket taken at shard depth {@code d} on the current path. */
+  private int[] buckets;
 
   /** One shard being read: its node, the next link to look at, the last bucket seen, its depth below the root. */
   private static final class Shard {
@@ -68,8 +75,10 @@ public final class DirectoryCursor {
             + "; only murmur3-x64-64 (0x22) is supported");
       }
       fanout = (int) f;
+      bits = Long.numberOfTrailingZeros(f);
       pad = Long.toHexString(f - 1).length();
-      maxShardDepth = 64 / Long.numberOfTrailingZeros(f);
+      maxShardDepth = 64 / bits;
+      buckets = new int[maxShardDepth];
       shards.push(new Shard(root, 0));
     }
   }
@@ -111,12 +120,15 @@ public final class DirectoryCursor {
       }
       PbLink l = s.node.pb().links().get(s.nextLink++);
       String name = bucketChecked(s, l);
+      buckets[s.depth] = s.previousBucket;
       if (name.length() == pad) {
         Exporter.Node child = exporter.load(l.hash(), "HAMT shard " + s.node.cid() + " bucket " + name);
         checkSubShard(child, s.depth + 1);
         shards.push(new Shard(child, s.depth + 1));
       } else {
-        return Optional.of(new DirectoryEntry(name.substring(pad), l.hash(), l.tsize()));
+        String entry = name.substring(pad);
+        checkPlacement(s, entry);
+        return Optional.of(new DirectoryEntry(entry, l.hash(), l.tsize()));
       }
     }
     return Optional.empty();
@@ -163,6 +175,96 @@ public final class DirectoryCursor {
     if (n.data().fanout().orElse(-1) != fanout) {
       throw new UnixFsFormatException("HAMT shard " + n.cid() + " has fanout " + n.data().fanout()
           + ", its root " + fanout);
+    }
+  }
+
+  /** The bucket {@code name}'s hash selects at shard depth {@code depth}. */
+  private int bucketOf(long hash, int depth) {
+    return (int) ((hash << (depth * bits)) >>> (64 - bits));
+  }
+
+  private static long hash(String name) {
+    return Murmur3.hash64(name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Checks that an entry found in shard {@code s} sits in the buckets its name hashes to at every level. */
+  private void checkPlacement(Shard s, String name) throws UnixFsFormatException {
+    long h = hash(name);
+    for (int d = 0; d <= s.depth; d++) {
+      if (bucketOf(h, d) != buckets[d]) {
+        throw new UnixFsFormatException("HAMT " + root.cid() + ": entry " + EntryNames.quote(name) + " in shard "
+            + s.node.cid() + " sits in bucket path " + bucketPath(buckets, s.depth) + " but its name hashes to "
+            + bucketPath(h, s.depth) + " (a misplaced entry, or a sub-shard linked from several buckets)");
+      }
+    }
+  }
+
+  private String bucketPath(int[] path, int depth) {
+    StringBuilder b = new StringBuilder();
+    for (int d = 0; d <= depth; d++) {
+      b.append(d == 0 ? "" : "/").append(prefix(path[d]));
+    }
+    return b.toString();
+  }
+
+  private String bucketPath(long hash, int depth) {
+    int[] path = new int[depth + 1];
+    for (int d = 0; d <= depth; d++) {
+      path[d] = bucketOf(hash, d);
+    }
+    return bucketPath(path, depth);
+  }
+
+  private String prefix(int bucket) {
+    String hex = Integer.toHexString(bucket).toUpperCase(Locale.ROOT);
+    return "0".repeat(pad - hex.length()) + hex;
+  }
+
+  /**
+   * Finds one entry by name without reading the others: a basic directory's links are scanned; a HAMT is descended
+   * along the buckets the name hashes to, one shard per level. Call on a fresh cursor.
+   *
+   * @throws DuplicateNameException if a basic directory has the name twice
+   * @throws UnixFsFormatException if a shard on the way is malformed
+   * @throws MissingBlockException if a sub-shard on the way is missing
+   * @throws IOException if the source fails
+   */
+  Optional<DirectoryEntry> find(String name) throws IOException {
+    if (!sharded()) {
+      DirectoryEntry found = null;
+      for (Optional<DirectoryEntry> e = next(); e.isPresent(); e = next()) {
+        if (e.get().name().equals(name)) {
+          if (found != null) {
+            throw new DuplicateNameException(name, root.cid());
+          }
+          found = e.get();
+        }
+      }
+      return Optional.ofNullable(found);
+    }
+    long h = hash(name);
+    Exporter.Node shard = root;
+    for (int depth = 0; ; depth++) {
+      String prefix = prefix(bucketOf(h, depth));
+      PbLink hit = null;
+      for (PbLink l : shard.pb().links()) {
+        if (l.name().isPresent() && l.name().get().startsWith(prefix)) {
+          hit = l;
+          break;
+        }
+      }
+      if (hit == null) {
+        return Optional.empty();
+      }
+      String linkName = hit.name().get();
+      if (linkName.length() == pad) {
+        Exporter.Node child = exporter.load(hit.hash(), "HAMT shard " + shard.cid() + " bucket " + linkName);
+        checkSubShard(child, depth + 1);
+        shard = child;
+      } else {
+        return linkName.substring(pad).equals(name)
+            ? Optional.of(new DirectoryEntry(name, hit.hash(), hit.tsize())) : Optional.empty();
+      }
     }
   }
 

@@ -252,6 +252,57 @@ public final class Exporter {
   }
 
   /**
+   * Finds one entry of a directory by name without listing it: a basic directory's links are scanned; a HAMT is
+   * descended along the buckets the name's hash selects, reading one shard per level.
+   *
+   * @return the entry, or empty if the directory has no entry of that name
+   * @throws DuplicateNameException if a basic directory has the name twice
+   * @throws UnixFsFormatException if the node is not a directory, or a shard on the way is malformed
+   * @throws MissingBlockException if a block on the way is missing
+   * @throws IOException as {@link #stat}
+   */
+  public Optional<DirectoryEntry> lookup(Cid directory, String name) throws IOException {
+    Objects.requireNonNull(name, "name");
+    return openDirectory(directory).find(name);
+  }
+
+  /**
+   * Follows a {@code /}-separated path of names from {@code root}, as a gateway resolves {@code /ipfs/root/path}:
+   * empty segments (leading, trailing or doubled slashes) are ignored, every other segment is a name looked up with
+   * {@link #lookup}; {@code .} and {@code ..} are names like any other (and so normally not found). Symlinks on the
+   * way are not followed.
+   *
+   * @return the CID the path leads to ({@code root} itself for an empty path)
+   * @throws EntryNotFoundException if a name is missing, or a segment before the last is not a directory
+   * @throws IOException as {@link #lookup}
+   */
+  public Cid resolve(Cid root, String path) throws IOException {
+    Cid current = root;
+    String walked = "";
+    for (String name : path.split("/")) {
+      if (name.isEmpty()) {
+        continue;
+      }
+      Node n = load(current, walked.isEmpty() ? "the root" : EntryNames.quote(walked));
+      if (kind(n) != EntryKind.DIRECTORY) {
+        throw new EntryNotFoundException(path, "No entry " + EntryNames.quote(path) + ": "
+            + (walked.isEmpty() ? "the root" : EntryNames.quote(walked)) + " is a "
+            + kind(n).name().toLowerCase(java.util.Locale.ROOT) + ", not a directory");
+      }
+      Optional<DirectoryEntry> e = new DirectoryCursor(this, n).find(name);
+      String next = walked.isEmpty() ? name : walked + "/" + name;
+      if (e.isEmpty()) {
+        throw new EntryNotFoundException(path, "No entry " + EntryNames.quote(path) + ": "
+            + (walked.isEmpty() ? "the root" : EntryNames.quote(walked)) + " (" + current + ") has no entry "
+            + EntryNames.quote(name));
+      }
+      current = e.get().cid();
+      walked = next;
+    }
+    return current;
+  }
+
+  /**
    * Walks the tree under {@code root} depth first, giving every directory, file and symlink to {@code visitor}.
    * Every name is checked to be a safe path segment before it is used (see {@link UnsafeNameException}).
    *

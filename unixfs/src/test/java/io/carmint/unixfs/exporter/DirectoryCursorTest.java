@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -104,32 +105,76 @@ class DirectoryCursorTest {
     }
   }
 
+  private ImportResult bigHamt(int entries) throws IOException {
+    List<ImportEntry> list = new ArrayList<>();
+    for (int i = 0; i < entries; i++) {
+      list.add(ImportEntry.file("f" + i, ("c" + i).getBytes(StandardCharsets.UTF_8)));
+    }
+    ImportProfile p = ImportProfile.UNIXFS_V1_2025.toBuilder().sharding(ShardingRule.entriesGreaterThan(100))
+        .build();
+    return Importer.of(p).importEntries(list, store);
+  }
+
   @Test
-  void aHamtDeclaringSixteenMillionEntriesIsReadLazily() throws IOException {
-    Cid bomb = hamtBomb(3);
-    DirectoryCursor c = exporter().openDirectory(bomb);
+  void aHamtIsReadLazily() throws IOException {
+    Cid root = bigHamt(3000).root();
+    long shards = store.blocks.keySet().stream().filter(c -> c.codec().equals(Multicodec.DAG_PB)).count();
+    assertTrue(shards > 20, "shards: " + shards);
+    DirectoryCursor c = exporter().openDirectory(root);
     loads.set(0);
-    for (int i = 0; i < 1000; i++) {
+    for (int i = 0; i < 5; i++) {
       assertTrue(c.next().isPresent());
     }
-    assertTrue(loads.get() <= 8, "blocks loaded for 1000 entries: " + loads.get());
+    assertTrue(loads.get() <= 5, "blocks loaded for 5 entries: " + loads.get());
   }
 
   @Test
-  void listingAndWalkingAHamtBombStopAtTheFirstRepeatedName() {
-    Cid bomb = hamtBomb(3);
-    UnixFsFormatException e = assertThrows(UnixFsFormatException.class, () -> exporter().list(bomb));
-    assertTrue(e.getMessage().contains("two entries named 'f0'"), e.getMessage());
+  void aHamtThatLinksOneSubShardFromEveryBucketIsRefusedAtItsFirstEntry() {
+    Cid bomb = hamtBomb(3); // declares 256^3 entries
     loads.set(0);
-    UnixFsFormatException w = assertThrows(UnixFsFormatException.class, () -> exporter().walk(bomb,
-        new ExporterTest.Collect()));
-    assertTrue(w.getMessage().contains("two entries named 'f0'"), w.getMessage());
-    assertTrue(loads.get() < 600, "blocks loaded: " + loads.get());
+    UnixFsFormatException e = assertThrows(UnixFsFormatException.class, () -> exporter().list(bomb));
+    assertTrue(e.getMessage().contains("misplaced"), e.getMessage());
+    assertTrue(e.getMessage().contains("sits in bucket path 00/00/00 but its name hashes to"), e.getMessage());
+    assertTrue(loads.get() <= 3, "blocks loaded: " + loads.get());
+    assertThrows(UnixFsFormatException.class, () -> exporter().walk(bomb, new ExporterTest.Collect()));
   }
 
   @Test
-  void aVisitorCanStopAWalkOfABombEarly() {
-    Cid bomb = hamtBomb(3);
+  void anEntryInABucketItsNameDoesNotHashToIsRefused() throws IOException {
+    Cid file = raw("x");
+    int right = Murmur3Bucket.of("f0");
+    assertEquals(List.of(new DirectoryEntry("f0", file, java.util.OptionalLong.of(1))),
+        exporter().list(oneEntryShard(file, right)));
+    Cid wrong = oneEntryShard(file, (right + 1) % 256);
+    UnixFsFormatException e = assertThrows(UnixFsFormatException.class, () -> exporter().list(wrong));
+    assertTrue(e.getMessage().contains("misplaced"), e.getMessage());
+  }
+
+  private Cid oneEntryShard(Cid file, int bucket) {
+    byte[] bits = new byte[32];
+    bits[31 - bucket / 8] |= (byte) (1 << (bucket % 8));
+    return node(List.of(PbLink.of(file, String.format(Locale.ROOT, "%02Xf0", bucket), 1)),
+        UnixFsData.hamtShard(Bytes.of(bits), 256));
+  }
+
+  /** The first-level bucket of a name in a fanout-256 HAMT: the top byte of murmur3-x64-64 h1. */
+  static final class Murmur3Bucket {
+    static int of(String name) {
+      return (int) (io.carmint.unixfs.hamt.Murmur3.hash64(name.getBytes(StandardCharsets.UTF_8)) >>> 56);
+    }
+  }
+
+  @Test
+  void aVisitorCanStopAWalkOfARepeatedDirectoryEarly() {
+    Cid child = raw("x");
+    for (int level = 0; level < 6; level++) { // 16^6 files
+      List<PbLink> links = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        links.add(PbLink.of(child, "d" + Integer.toHexString(i), 1));
+      }
+      child = node(links, UnixFsData.directory());
+    }
+    Cid bomb = child;
     ExportVisitor stopAt100 = new ExportVisitor() {
       int seen;
 
@@ -151,6 +196,64 @@ class DirectoryCursorTest {
       }
     };
     assertThrows(ExportLimitException.class, () -> exporter().walk(bomb, stopAt100));
+  }
+
+  @Test
+  void lookupDescendsOnlyTheShardsANameHashesTo() throws IOException {
+    ImportResult r = bigHamt(3000);
+    Map<String, Cid> all = new java.util.HashMap<>();
+    for (DirectoryEntry e : exporter().list(r.root())) {
+      all.put(e.name(), e.cid());
+    }
+    assertEquals(3000, all.size());
+    for (int i = 0; i < 3000; i += 37) {
+      loads.set(0);
+      Optional<DirectoryEntry> e = exporter().lookup(r.root(), "f" + i);
+      assertEquals(all.get("f" + i), e.orElseThrow().cid());
+      assertTrue(loads.get() <= 3, "blocks loaded for one lookup: " + loads.get());
+    }
+    assertEquals(Optional.empty(), exporter().lookup(r.root(), "f3000"));
+    assertEquals(Optional.empty(), exporter().lookup(r.root(), ""));
+  }
+
+  @Test
+  void lookupInABasicDirectory() throws IOException {
+    Cid a = raw("a");
+    Cid dir = node(List.of(PbLink.of(a, "x", 1), PbLink.of(a, "y", 1)), UnixFsData.directory());
+    assertEquals(a, exporter().lookup(dir, "y").orElseThrow().cid());
+    assertEquals(Optional.empty(), exporter().lookup(dir, "z"));
+    Cid dup = node(List.of(PbLink.of(a, "x", 1), PbLink.of(a, "x", 1)), UnixFsData.directory());
+    assertThrows(DuplicateNameException.class, () -> exporter().lookup(dup, "x"));
+  }
+
+  @Test
+  void resolveFollowsPathsThroughBasicAndShardedDirectories() throws IOException {
+    List<ImportEntry> list = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      list.add(ImportEntry.file("big/f" + i, ("c" + i).getBytes(StandardCharsets.UTF_8)));
+    }
+    list.add(ImportEntry.file("a/b/c.txt", "deep".getBytes(StandardCharsets.UTF_8)));
+    ImportProfile p = ImportProfile.UNIXFS_V1_2025.toBuilder().sharding(ShardingRule.entriesGreaterThan(100))
+        .build();
+    Cid root = Importer.of(p).importEntries(list, store).root();
+    Exporter x = exporter();
+    assertEquals(root, x.resolve(root, ""));
+    assertEquals(root, x.resolve(root, "/"));
+    Cid f7 = x.resolve(root, "big/f7");
+    assertEquals(f7, x.resolve(root, "/big//f7/"));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    x.readFile(f7, out);
+    assertEquals("c7", out.toString(StandardCharsets.UTF_8));
+    assertEquals(EntryKind.FILE, x.stat(x.resolve(root, "a/b/c.txt")).kind());
+    EntryNotFoundException missing = assertThrows(EntryNotFoundException.class, () -> x.resolve(root, "a/nope"));
+    assertEquals("a/nope", missing.path());
+    assertTrue(missing.getMessage().contains("'a' (") && missing.getMessage().contains("has no entry 'nope'"),
+        missing.getMessage());
+    EntryNotFoundException throughFile = assertThrows(EntryNotFoundException.class,
+        () -> x.resolve(root, "a/b/c.txt/d"));
+    assertTrue(throughFile.getMessage().contains("'a/b/c.txt' is a file, not a directory"),
+        throughFile.getMessage());
+    assertThrows(EntryNotFoundException.class, () -> x.resolve(root, "a/.."));
   }
 
   @Test
