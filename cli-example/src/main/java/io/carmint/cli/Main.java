@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         + "NFT.Storage-compatible service, checking the CID.",
     subcommands = {CommandLine.HelpCommand.class, CidCommand.class, RootsCommand.class, BlocksCommand.class,
         VerifyCommand.class, SplitCommand.class, GetBlockCommand.class, PackCommand.class, UploadCommand.class,
-        StatusCommand.class, CheckCommand.class, ListCommand.class, DeleteCommand.class, ServeCommand.class})
+        StatusCommand.class, CheckCommand.class, ListCommand.class, DeleteCommand.class, ServeCommand.class,
+        LsCommand.class, UnpackCommand.class})
 public final class Main implements Runnable {
   /** Exit code for success. */
   public static final int EXIT_OK = 0;
