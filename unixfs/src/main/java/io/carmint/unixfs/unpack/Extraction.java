@@ -301,10 +301,24 @@ final class Extraction implements ExportVisitor {
       throw new FileSystemException(parent.toString(), null, "entry " + where(path) + " is not a valid file name "
           + "on this file system: " + e.getReason());
     }
+    if (p.getFileSystem().getSeparator().equals("\\") && windowsDeviceName(name)) {
+      throw new FileSystemException(p.toString(), null, "entry " + where(path) + " is a reserved device name on "
+          + "Windows; writing it would reach the device, not a file");
+    }
     if (!parent.equals(p.getParent())) {
       throw new FileSystemException(p.toString(), null, "entry " + where(path) + " does not resolve to a single "
           + "name in its directory on this file system");
     }
     return p;
+  }
+
+  /**
+   * Whether Windows treats {@code name} as a device in every directory: CON, PRN, AUX, NUL, COM0–9, LPT0–9 (and the
+   * superscript digits), case-insensitive, alone or before an extension or trailing spaces.
+   */
+  static boolean windowsDeviceName(String name) {
+    int dot = name.indexOf('.');
+    String base = (dot >= 0 ? name.substring(0, dot) : name).stripTrailing().toUpperCase(java.util.Locale.ROOT);
+    return base.matches("CON|PRN|AUX|NUL|(COM|LPT)[0-9\u00B9\u00B2\u00B3]");
   }
 }
