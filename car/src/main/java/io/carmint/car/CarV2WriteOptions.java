@@ -32,6 +32,12 @@ public record CarV2WriteOptions(
     }
   }
 
+  /** @return a builder holding these options */
+  public Builder toBuilder() {
+    return new Builder().car(car).dataPadding(dataPadding).indexPadding(indexPadding).indexCodec(indexCodec)
+        .storeIdentityCids(storeIdentityCids);
+  }
+
   /** @return a builder with go-car's defaults */
   public static Builder builder() {
     return new Builder();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Turn files and folders into IPFS content (UnixFS DAGs, CAR files) locally, and upload them to an "
         + "NFT.Storage-compatible service, checking the CID.",
-    subcommands = {CommandLine.HelpCommand.class, CidCommand.class, RootsCommand.class, BlocksCommand.class,
-        VerifyCommand.class, SplitCommand.class, GetBlockCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, CidCommand.class, PackCommand.class, RootsCommand.class,
+        BlocksCommand.class, VerifyCommand.class, SplitCommand.class, GetBlockCommand.class, UploadCommand.class,
+        StatusCommand.class, CheckCommand.class, ListCommand.class, DeleteCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
   /** Exit code for success. */
   public static final int EXIT_OK = 0;
@@ -38,6 +40,14 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** Environment variables the commands read (NFT_STORAGE_TOKEN, NFT_STORAGE_ENDPOINT); replaceable in tests. */
+  private Map<String, String> environment = System.getenv();
+
+  /** @return the environment variable {@code name}, or null */
+  String env(String name) {
+    return environment.get(name);
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing command; see 'carmint --help'");
@@ -47,7 +57,13 @@ public final class Main implements Runnable {
    * @return a configured command line writing to the given streams; tests run it in-process
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, System.getenv());
+  }
+
+  /** As {@link #commandLine(PrintWriter, PrintWriter)}, reading environment variables from {@code env}. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
     Main main = new Main();
+    main.environment = Map.copyOf(env);
     CommandLine cl = new CommandLine(main);
     cl.setOut(out);
     cl.setErr(err);

@@ -25,7 +25,7 @@ class CarCommandsTest {
     }
   }
 
-  static Run run(String... args) {
+  public static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
@@ -38,7 +38,7 @@ class CarCommandsTest {
     return p;
   }
 
-  static Path testCar(String id) {
+  public static Path testCar(String id) {
     return Path.of(System.getProperty("carmint.testdata", "../testdata"), "cars", "ipfs-car-" + id + ".car");
   }
 

@@ -35,6 +35,9 @@ class DagCborCarFixturesTest {
       "sample-v1-with-zero-len-section2.car");
 
   static Stream<Arguments> cars() {
+    if (!SharedData.hasConformanceDir("")) {
+      return SharedData.absentRow((Object) null);
+    }
     Path dir = SharedData.conformanceDir("");
     return Stream.concat(SharedData.filesEndingWith(dir, ".car").stream(),
             SharedData.filesEndingWith(dir, ".carv2").stream())
@@ -46,6 +49,7 @@ class DagCborCarFixturesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cars")
   void carHeaderRoundTrips(String name, Path file) throws Exception {
+    SharedData.assumePresent(name);
     byte[] header = CarSections.read(Files.readAllBytes(file)).header();
     DagCbor.CarHeaderFields fields = DagCbor.decodeCarHeader(header);
     assertEquals(1, fields.version());
@@ -61,6 +65,7 @@ class DagCborCarFixturesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cars")
   void dagCborBlocksDecodeAndReencodeIdentically(String name, Path file) throws Exception {
+    SharedData.assumePresent(name);
     for (CarSections.Section s : CarSections.read(Files.readAllBytes(file)).sections()) {
       if (s.cid().codecCode() != Multicodec.DAG_CBOR.code()) {
         continue;

@@ -21,6 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DagCborFixturesTest {
   static Stream<Arguments> dagCborFixtures() {
+    if (!SharedData.hasConformanceDir("codec-fixtures/dag-pb/fixtures")) {
+      return SharedData.absentRow((Object) null);
+    }
     Path dir = SharedData.conformanceDir("codec-fixtures/dag-pb/fixtures");
     return SharedData.filesEndingWith(dir, ".dag-cbor").stream()
         .map(p -> Arguments.of(p.getParent().getFileName().toString(), p));
@@ -29,6 +32,7 @@ class DagCborFixturesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("dagCborFixtures")
   void decodesToTheDagJsonModelAndReencodesToTheSameBytesAndCid(String fixture, Path file) throws Exception {
+    SharedData.assumePresent(fixture);
     byte[] bytes = Files.readAllBytes(file);
     String name = file.getFileName().toString();
     Cid expectedCid = Cid.parse(name.substring(0, name.length() - ".dag-cbor".length()));

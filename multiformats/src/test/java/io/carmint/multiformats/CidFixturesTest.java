@@ -24,6 +24,9 @@ class CidFixturesTest {
       Multicodec.DAG_CBOR, "dag-json", Multicodec.DAG_JSON, "block", Multicodec.DAG_CBOR);
 
   static Stream<Arguments> filesNamedByCid() {
+    if (!SharedData.hasConformanceDir("codec-fixtures/dag-pb/fixtures")) {
+      return SharedData.absentRow((Object) null);
+    }
     Path codecFixtures = SharedData.conformanceDir("codec-fixtures/dag-pb/fixtures");
     Path goCar = SharedData.conformanceDir("go-car/cmd-car-inputs");
     return Stream.concat(SharedData.filesEndingWith(codecFixtures, "").stream()
@@ -36,6 +39,7 @@ class CidFixturesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("filesNamedByCid")
   void fileBytesHashToTheCidInTheName(String name, Path file) throws Exception {
+    SharedData.assumePresent(name);
     int dot = name.indexOf('.');
     String text = name.substring(0, dot);
     Multicodec codec = EXTENSIONS.get(name.substring(dot + 1));
@@ -51,6 +55,9 @@ class CidFixturesTest {
   }
 
   static Stream<Arguments> manifestCids() throws Exception {
+    if (!SharedData.hasConformanceDir("go-car")) {
+      return SharedData.absentRow();
+    }
     Path manifest = SharedData.conformanceDir("go-car").resolve("MANIFEST.md");
     String text = Files.readString(manifest, StandardCharsets.UTF_8);
     Matcher m = Pattern.compile("\\b(Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{20,})\\b").matcher(text);
@@ -64,6 +71,7 @@ class CidFixturesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("manifestCids")
   void manifestCidsRoundTrip(String text) {
+    SharedData.assumePresent(text);
     Cid cid = Cid.parse(text);
     assertEquals(text, cid.toString());
     assertEquals(text.startsWith("Qm") ? 0 : 1, cid.version());

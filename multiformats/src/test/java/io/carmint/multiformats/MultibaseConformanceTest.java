@@ -34,6 +34,7 @@ class MultibaseConformanceTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("canonicalRows")
   void encodesExactlyAndDecodes(String file, String encoding, byte[] input, String text) {
+    SharedData.assumePresent(file);
     Multibase base = Multibase.forName(encoding);
     assertEquals(text, base.encode(input));
     assertSame(base, Multibase.forText(text));
@@ -45,11 +46,15 @@ class MultibaseConformanceTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("caseInsensitivityRows")
   void decodesMixedCase(String file, String encoding, byte[] input, String text) {
+    SharedData.assumePresent(file);
     assertSame(Multibase.forName(encoding), Multibase.forText(text));
     assertArrayEquals(input, Multibase.decodeAny(text));
   }
 
   private static Stream<Arguments> rows(String... files) {
+    if (!SharedData.hasConformanceDir("multibase/tests")) {
+      return SharedData.absentRow("", new byte[0], "");
+    }
     Path dir = SharedData.conformanceDir("multibase/tests");
     return Stream.of(files).flatMap(f -> {
       List<String> lines;

@@ -25,6 +25,9 @@ class MultihashConformanceTest {
   private static final HexFormat HEX = HexFormat.of();
 
   static Stream<Arguments> testCases() throws Exception {
+    if (!SharedData.hasConformanceDir("multihash/tests/values")) {
+      return SharedData.absentRow(0, "", "");
+    }
     Path csv = SharedData.conformanceDir("multihash/tests/values").resolve("test_cases.csv");
     List<String> lines = Files.readAllLines(csv, StandardCharsets.US_ASCII);
     assertEquals("algorithm,bits,input,multihash", lines.get(0));
@@ -35,6 +38,7 @@ class MultihashConformanceTest {
   @ParameterizedTest(name = "{0} {1} bits {2}")
   @MethodSource("testCases")
   void computesDecodesAndChecksLength(String algorithm, int bits, String input, String multihashHex) {
+    SharedData.assumePresent(algorithm);
     HashFunction f = HashFunction.forName(algorithm.equals("sha3") ? "sha3-512" : algorithm);
     byte[] expected = HEX.parseHex(multihashHex);
 

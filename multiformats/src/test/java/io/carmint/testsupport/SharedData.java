@@ -16,15 +16,44 @@ import org.junit.jupiter.api.Assumptions;
 public final class SharedData {
   private SharedData() {}
 
+  /** Name of the single placeholder row a conformance source yields when ../shared is absent. */
+  public static final String ABSENT = "../shared absent";
+
   /**
    * @param relative a path under {@code ../shared/conformance}, e.g. {@code multibase/tests}
-   * @return that directory; aborts (skips) the calling test or test factory when it does not exist
+   * @return that directory; aborts (skips) the calling test when it does not exist
    */
   public static Path conformanceDir(String relative) {
-    String shared = System.getProperty("carmint.shared", "../shared");
-    Path dir = Path.of(shared, "conformance", relative).normalize();
+    Path dir = resolve(relative);
     Assumptions.assumeTrue(Files.isDirectory(dir), "../shared absent: " + dir + " not found, conformance test skipped");
     return dir;
+  }
+
+  /** @return whether {@code ../shared/conformance/relative} exists */
+  public static boolean hasConformanceDir(String relative) {
+    return Files.isDirectory(resolve(relative));
+  }
+
+  /**
+   * For a {@code @MethodSource} when ../shared is absent: one row named {@link #ABSENT} (then {@code rest}), which
+   * the test turns into a visible skip with {@link #assumePresent}. (An assumption failing inside the source
+   * itself would hide the test from the report.)
+   */
+  public static Stream<org.junit.jupiter.params.provider.Arguments> absentRow(Object... rest) {
+    Object[] row = new Object[rest.length + 1];
+    row[0] = ABSENT;
+    System.arraycopy(rest, 0, row, 1, rest.length);
+    return Stream.of(org.junit.jupiter.params.provider.Arguments.of(row));
+  }
+
+  /** Skips the calling test, with the reason, if {@code name} is the {@link #ABSENT} placeholder. */
+  public static void assumePresent(String name) {
+    Assumptions.assumeFalse(ABSENT.equals(name),
+        "../shared absent: " + resolve("") + " not found, conformance test skipped");
+  }
+
+  private static Path resolve(String relative) {
+    return Path.of(System.getProperty("carmint.shared", "../shared"), "conformance", relative).normalize();
   }
 
   /** @return the regular files under {@code dir} (recursively) whose names end in {@code suffix}, sorted */

@@ -62,13 +62,30 @@ final class CorpusInputs {
     }
     Path root = dir.resolve(id);
     Files.createDirectories(root);
-    for (JsonNode e : corpusCase.get("entries")) {
+    writeEntries(corpusCase.get("entries"), root);
+    return root;
+  }
+
+  /**
+   * Writes directory entries under {@code root}: {@code {path, size, seed}} files, {@code {path, kind: emptydir}}
+   * directories and {@code {path, kind: symlink, target}} symbolic links (target verbatim).
+   */
+  static void writeEntries(JsonNode entries, Path root) throws IOException {
+    Files.createDirectories(root);
+    for (JsonNode e : entries) {
       Path p = root;
       for (String part : e.get("path").asText().split("/")) {
         p = p.resolve(part);
       }
-      writeFile(p, e.get("size").asLong(), e.get("seed").asText());
+      String kind = e.has("kind") ? e.get("kind").asText() : "file";
+      switch (kind) {
+        case "emptydir" -> Files.createDirectories(p);
+        case "symlink" -> {
+          Files.createDirectories(p.getParent());
+          Files.createSymbolicLink(p, Path.of(e.get("target").asText()));
+        }
+        default -> writeFile(p, e.get("size").asLong(), e.get("seed").asText());
+      }
     }
-    return root;
   }
 }

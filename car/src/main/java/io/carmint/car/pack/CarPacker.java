@@ -1,0 +1,185 @@
+package io.carmint.car.pack;
+
+import io.carmint.block.BlockSink;
+import io.carmint.car.BackgroundBlockSink;
+import io.carmint.car.CarV2WriteOptions;
+import io.carmint.car.CarV2Writer;
+import io.carmint.car.CarWriteOptions;
+import io.carmint.car.CarWriter;
+import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.HashFunction;
+import io.carmint.multiformats.Multicodec;
+import io.carmint.unixfs.importer.ImportProfile;
+import io.carmint.unixfs.importer.ImportResult;
+import io.carmint.unixfs.importer.Importer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Packs files and directories into a CAR: the UnixFS importer's blocks stream into a {@link CarWriter} (or
+ * {@link CarV2Writer}) as they are made, in the importer's order (children before parents, the root last), and the
+ * placeholder root in the header is patched at the end. Reading and hashing (importer threads) overlap with writing
+ * (a {@link BackgroundBlockSink}); memory does not grow with the input.
+ *
+ * <pre>{@code
+ * PackResult r = CarPacker.builder().importer(Importer.of(ImportProfile.IPFS_CAR)).build()
+ *     .pack(Path.of("site"), Path.of("site.car"));
+ * System.out.println(r.root());
+ * }</pre>
+ *
+ * <p>With the {@code ipfs-car} profile the CAR is byte-identical to {@code ipfs-car pack PATH --output OUT.car},
+ * except that a block occurring several times is written once (see {@link CarWriteOptions#deduplicate()}).
+ * Immutable and thread-safe; each call packs independently.
+ */
+public final class CarPacker {
+  /** Block bytes queued between the importer and the writer thread: 32 MiB. */
+  public static final long QUEUE_BYTES = 32L << 20;
+
+  private final Importer importer;
+  private final int carVersion;
+  private final CarWriteOptions writeOptions;
+  private final CarV2WriteOptions v2Options;
+
+  private CarPacker(Builder b) {
+    this.importer = b.importer;
+    this.carVersion = b.carVersion;
+    this.writeOptions = b.writeOptions;
+    this.v2Options = b.v2Options.toBuilder().car(b.writeOptions).build();
+  }
+
+  /** @return a builder: ipfs-car profile, CARv1, de-duplication on */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Packs {@code input} (a file or a directory tree) into the file {@code car} (created or replaced). On failure
+   * the CAR file is left empty, never with a placeholder root.
+   *
+   * @return the root and counts
+   * @throws IOException if reading the input or writing the CAR fails (the importer's exceptions for bad names or
+   *     unsupported file types)
+   */
+  public PackResult pack(Path input, Path car) throws IOException {
+    Objects.requireNonNull(input, "input");
+    return write(car, sink -> importer.importPath(input, sink));
+  }
+
+  /**
+   * Packs the bytes of a stream as one file into {@code car}.
+   *
+   * @param name the file's name if the profile wraps, else null
+   * @throws IOException if reading or writing fails
+   */
+  public PackResult pack(InputStream in, String name, Path car) throws IOException {
+    Objects.requireNonNull(in, "in");
+    return write(car, sink -> importer.importStream(in, name, sink));
+  }
+
+  /**
+   * Packs {@code input} into a CAR written to {@code out} (a pipe, standard output): the CAR is built in a
+   * temporary file first, so the header holds the real root (never zero roots), then copied. The stream is not
+   * closed.
+   *
+   * @throws IOException if reading, writing or the temporary file fails
+   */
+  public PackResult pack(Path input, OutputStream out) throws IOException {
+    Path tmp = Files.createTempFile("carmint-pack-", ".car");
+    try {
+      PackResult r = pack(input, tmp);
+      Files.copy(tmp, out);
+      out.flush();
+      return r;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** An import into a sink. */
+  @FunctionalInterface
+  private interface Import {
+    ImportResult into(BlockSink sink) throws IOException;
+  }
+
+  private PackResult write(Path car, Import run) throws IOException {
+    Cid placeholder = placeholder(importer.profile());
+    if (carVersion == 2) {
+      try (CarV2Writer w = CarV2Writer.createFile(car, placeholder, v2Options)) {
+        ImportResult r = importInto(w, run);
+        w.finish(r.root());
+        return new PackResult(r.root(), Files.size(car), w.blockCount(), w.duplicateCount(), r);
+      }
+    }
+    try (CarWriter w = CarWriter.createFile(car, placeholder, writeOptions)) {
+      ImportResult r = importInto(w, run);
+      w.finish(r.root());
+      return new PackResult(r.root(), w.size(), w.blockCount(), w.duplicateCount(), r);
+    }
+  }
+
+  private static ImportResult importInto(BlockSink writer, Import run) throws IOException {
+    ImportResult r;
+    try (BackgroundBlockSink sink = new BackgroundBlockSink(writer, QUEUE_BYTES)) {
+      r = run.into(sink);
+    }
+    return r;
+  }
+
+  /**
+   * @return a placeholder of the length the profile's root CID will have: CIDv1 (raw or dag-pb, one-byte codec)
+   *     with the profile's hash, or a CIDv0 when the length depends on the input (then the payload is moved if the
+   *     root turns out longer)
+   */
+  static Cid placeholder(ImportProfile profile) {
+    if (profile.cidVersion() == 1) {
+      return CarWriter.placeholder(1, Multicodec.DAG_PB, profile.hashFunction());
+    }
+    return CarWriter.placeholder(0, Multicodec.DAG_PB, HashFunction.SHA2_256);
+  }
+
+  /** Builds a {@link CarPacker}; not thread-safe. */
+  public static final class Builder {
+    private Importer importer = Importer.of(ImportProfile.IPFS_CAR);
+    private int carVersion = 1;
+    private CarWriteOptions writeOptions = CarWriteOptions.DEFAULTS;
+    private CarV2WriteOptions v2Options = CarV2WriteOptions.DEFAULTS;
+
+    private Builder() {}
+
+    /** @param importer the importer, holding the DAG profile (default: ipfs-car profile) */
+    public Builder importer(Importer importer) {
+      this.importer = Objects.requireNonNull(importer, "importer");
+      return this;
+    }
+
+    /** @param version 1 (default) or 2 (CARv2 with a go-car index) */
+    public Builder carVersion(int version) {
+      if (version != 1 && version != 2) {
+        throw new IllegalArgumentException("CAR version must be 1 or 2, got " + version);
+      }
+      this.carVersion = version;
+      return this;
+    }
+
+    /** @param options how sections are written (default {@link CarWriteOptions#DEFAULTS}: de-duplicated) */
+    public Builder writeOptions(CarWriteOptions options) {
+      this.writeOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** @param options CARv2 layout for version 2 (default go-car's) */
+    public Builder v2Options(CarV2WriteOptions options) {
+      this.v2Options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** @return the packer */
+    public CarPacker build() {
+      return new CarPacker(this);
+    }
+  }
+}

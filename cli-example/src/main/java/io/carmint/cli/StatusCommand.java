@@ -1,0 +1,50 @@
+package io.carmint.cli;
+
+import io.carmint.client.Nft;
+import io.carmint.client.NftStorageClient;
+import io.carmint.multiformats.Cid;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code carmint status CID}: the upload of this token with that CID ({@code GET /{cid}}). */
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Show an upload of this token: pin status, size, creation time, type, parts and deals.")
+final class StatusCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "CID", converter = CidConverter.class, description = "The upload's root CID.")
+  Cid cid;
+
+  @Mixin
+  ServiceOptions service;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    try (NftStorageClient client = service.clientBuilder(true).build()) {
+      print(spec.commandLine().getOut(), client.status(cid));
+    }
+    return Main.EXIT_OK;
+  }
+
+  /** Prints an upload as {@code key<TAB>value} lines. */
+  static void print(PrintWriter out, Nft nft) {
+    out.println("cid\t" + nft.cid());
+    out.println("status\t" + (nft.pin() == null ? "unknown" : nft.pin().status().wireName()));
+    out.println("size\t" + nft.size());
+    out.println("created\t" + nft.created());
+    out.println("type\t" + nft.type());
+    if (nft.name() != null) {
+      out.println("name\t" + nft.name());
+    }
+    out.println("parts\t" + nft.parts().size());
+    out.println("deals\t" + nft.deals().size());
+    out.flush();
+  }
+}

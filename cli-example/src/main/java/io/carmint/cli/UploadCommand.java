@@ -1,0 +1,110 @@
+package io.carmint.cli;
+
+import io.carmint.client.Nft;
+import io.carmint.client.NftStorageClient;
+import io.carmint.client.UploadListener;
+import io.carmint.unixfs.importer.ImportProfile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code carmint upload PATH|CAR}: packs locally (or takes a CAR), uploads in pieces, and prints the root CID once
+ * the service has answered every piece with that same CID.
+ */
+@Command(name = "upload", mixinStandardHelpOptions = true,
+    description = {"Upload a file or directory (packed here into a UnixFS DAG with --profile, as 'cid' computes "
+        + "it) or a CAR file (a name ending in .car), checking that the service stores the root computed locally. "
+        + "The DAG is split with the treewalk rule into pieces under the service's 100 MB limit, sent 3 at a time; "
+        + "every answer must name that root, else the upload fails (exit 1).",
+        "Prints the verified root CID."})
+final class UploadCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "PATH|CAR",
+      description = "A file or directory to pack, or a CAR file (CARv1 or CARv2, one root) if its name ends in .car.")
+  Path input;
+
+  @Option(names = "--profile", paramLabel = "P",
+      description = "How to pack PATH: ipfs-car (default, as 'cid'), nft.storage, unixfs-v1-2025, "
+          + "unixfs-v0-2015 (kubo) or kubo-v1. The root CID depends on it. Not used for a CAR.")
+  String profile;
+
+  @Option(names = "--pack", description = "Pack the input even if its name ends in .car (upload a CAR file as a file).")
+  boolean pack;
+
+  @Option(names = "--max-chunk-size", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "50MiB",
+      description = "Largest piece per request (default: ${DEFAULT-VALUE}; at most 100MB).")
+  long maxChunkSize;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
+      description = "Pieces uploaded at once (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--progress", description = "Report progress on standard error.")
+  boolean progress;
+
+  @Mixin
+  ServiceOptions service;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Files.exists(input)) {
+      throw new UsageException("No such file or directory: " + input);
+    }
+    boolean isCar = !pack && Files.isRegularFile(input)
+        && input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".car");
+    if (isCar && profile != null) {
+      throw new UsageException("--profile applies to files and directories, not to a CAR (add --pack to pack it)");
+    }
+    ImportProfile importProfile;
+    try {
+      importProfile = profile == null ? ImportProfile.DEFAULT : ImportProfile.forName(profile);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("Unknown profile '" + profile + "'; known: " + String.join(", ", ImportProfile.names()));
+    }
+    NftStorageClient.Builder b = service.clientBuilder(true);
+    try {
+      b.maxChunkSize(maxChunkSize).concurrency(concurrency);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    UploadListener listener = progress ? new UploadListener() {
+      private long lastPercent = -1;
+
+      @Override
+      public void onProgress(long sent, long total) {
+        long percent = total == 0 ? 100 : sent * 100 / total;
+        if (percent != lastPercent) {
+          lastPercent = percent;
+          err.printf(Locale.ROOT, "carmint: %d%% (%,d of %,d bytes)%n", percent, sent, total);
+          err.flush();
+        }
+      }
+
+      @Override
+      public void onPieceStored(int index, int count, long bytes) {
+        err.printf(Locale.ROOT, "carmint: piece %d of %d stored (%,d bytes)%n", index + 1, count, bytes);
+        err.flush();
+      }
+    } : UploadListener.NONE;
+    Nft nft;
+    try (NftStorageClient client = b.build()) {
+      nft = isCar ? client.storeCar(input, listener) : client.upload(input, importProfile, listener);
+    }
+    spec.commandLine().getOut().println(nft.cid());
+    spec.commandLine().getOut().flush();
+    return Main.EXIT_OK;
+  }
+}

@@ -1,0 +1,782 @@
+package io.carmint.client;
+
+import io.carmint.car.CarFile;
+import io.carmint.car.CarWriteOptions;
+import io.carmint.car.CarWriter;
+import io.carmint.car.split.SplitResult;
+import io.carmint.car.split.TreewalkSplitter;
+import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.Multicodec;
+import io.carmint.unixfs.importer.ImportProfile;
+import io.carmint.unixfs.importer.ImportResult;
+import io.carmint.unixfs.importer.Importer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+
+/**
+ * A client of the NFT.Storage HTTP API (and compatible services): upload CARs, blobs and files, and read, list and
+ * delete uploads.
+ *
+ * <pre>{@code
+ * NftStorageClient client = NftStorageClient.builder()
+ *     .endpoint(URI.create("https://api.example.org"))
+ *     .token(System.getenv("NFT_STORAGE_TOKEN"))
+ *     .build();
+ * Nft nft = client.status(Cid.parse("bafy..."));
+ * }</pre>
+ *
+ * <p>The endpoint is always configured: NFT.Storage Classic stopped taking uploads in 2024, and compatible services
+ * live at other addresses. Requests go to {@code {endpoint}/upload}, {@code {endpoint}/{cid}},
+ * {@code {endpoint}/check/{cid}} and {@code {endpoint}/?before=&limit=}.
+ *
+ * <p>Every request passes the {@link RateLimiter} (30 per 10 s per token by default) and is retried by the
+ * {@link RetryPolicy} on network errors, 5xx and 429 ({@code Retry-After} honoured); other 4xx answers fail at once
+ * with a typed {@link ApiException}. The token is sent only in the {@code Authorization} header and never appears
+ * in exception messages, log lines or {@link #toString()}; the service's own messages are scrubbed of it too.
+ *
+ * <p>Thread-safe: one client can serve many threads. {@link #close()} releases idle connections.
+ */
+public final class NftStorageClient implements AutoCloseable {
+  /** Default connect timeout: 10 s. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default read timeout (longest silence while waiting for an answer): 5 minutes, as a large CAR is checked. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(5);
+  /** Default write timeout (longest stall while sending): 2 minutes. */
+  public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofMinutes(2);
+  /** Default number of CAR pieces uploaded at once: 3, as the JS client. */
+  public static final int DEFAULT_CONCURRENCY = 3;
+  /** Default largest CAR piece of a split upload: 50 MiB, as the JS client ({@code MAX_CHUNK_SIZE}). */
+  public static final long DEFAULT_MAX_CHUNK_SIZE = TreewalkSplitter.DEFAULT_MAX_PIECE_SIZE;
+  /** Largest allowed piece: 100 MB, the service's limit per request (pieces count header and framing too). */
+  public static final long MAX_CHUNK_SIZE = TreewalkSplitter.SERVICE_MAX_REQUEST_SIZE;
+  /** Smallest allowed piece: 1 KiB. */
+  public static final long MIN_CHUNK_SIZE = 1024;
+  /** Largest page of {@link #list}: 1000, the service's maximum. */
+  public static final int MAX_LIST_LIMIT = 1000;
+  /** Page size when none is given: 10, the service's default. */
+  public static final int DEFAULT_LIST_LIMIT = 10;
+  /** Largest successful response body read: 64 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+
+  private static final System.Logger LOG_PIECES = System.getLogger(NftStorageClient.class.getName());
+  static final MediaType CAR = MediaType.get("application/car");
+  private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+
+  private final HttpUrl endpoint;
+  private final boolean hasToken;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final Transport transport;
+  private final RetryPolicy retryPolicy;
+  private final RateLimiter rateLimiter;
+  private final int concurrency;
+  private final long maxChunkSize;
+  private final Path tempDirectory;
+
+  private NftStorageClient(Builder b) {
+    this.endpoint = b.endpoint;
+    this.hasToken = b.token != null;
+    OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
+    this.ownsHttp = b.okHttpClient == null;
+    this.http = base.newBuilder()
+        .connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .writeTimeout(b.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .callTimeout(b.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .build();
+    this.retryPolicy = b.retryPolicy;
+    this.rateLimiter = b.rateLimiter != null
+        ? b.rateLimiter
+        : RateLimiter.of(RateLimiter.DEFAULT_PERMITS, RateLimiter.DEFAULT_PERIOD, b.timeSource);
+    this.concurrency = b.concurrency;
+    this.maxChunkSize = b.maxChunkSize;
+    this.tempDirectory = b.tempDirectory;
+    this.transport = new Transport(http, b.token, retryPolicy, rateLimiter, b.timeSource, b.maxResponseBytes);
+  }
+
+  /** @return a builder; {@link Builder#endpoint} is required */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the endpoint requests go to */
+  public URI endpoint() {
+    return endpoint.uri();
+  }
+
+  /** @return the configured piece size for split uploads */
+  public long maxChunkSize() {
+    return maxChunkSize;
+  }
+
+  /** @return how many pieces are uploaded at once */
+  public int concurrency() {
+    return concurrency;
+  }
+
+  // ---------------------------------------------------------------- store
+
+  /**
+   * Packs a file or directory locally and uploads it: {@code upload(path, profile, UploadListener.NONE)}.
+   *
+   * @see #upload(Path, ImportProfile, UploadListener)
+   */
+  public Nft upload(Path path, ImportProfile profile) throws IOException {
+    return upload(path, profile, UploadListener.NONE);
+  }
+
+  /**
+   * The core promise: packs {@code path} into a UnixFS DAG locally with {@code profile}, uploads it as
+   * {@link #storeCar(Path, UploadListener) storeCar} does, and succeeds only if the service answers every piece with
+   * the root computed here.
+   *
+   * <p>The DAG is written to a temporary CAR (blocks repeated in the input are written once), then split; the
+   * temporary directory needs about twice the size of the content while uploading, and is emptied afterwards.
+   *
+   * @param path a file or a directory
+   * @param profile how to pack it, e.g. {@link ImportProfile#DEFAULT}; the root CID depends on it
+   * @return the service's description of the upload; its {@code cid} names the same DAG as the local root
+   * @throws CidMismatchException if the service answers with another root
+   * @throws ApiException (a subclass) if the service refuses a piece
+   * @throws IOException if reading {@code path} fails, or the network fails after retries
+   */
+  public Nft upload(Path path, ImportProfile profile, UploadListener listener) throws IOException {
+    Objects.requireNonNull(profile, "profile");
+    Path work = Files.createTempDirectory(tempDirectory, "carmint-pack-");
+    try {
+      Path car = work.resolve("upload.car");
+      Cid placeholder = CarWriter.placeholder(profile.cidVersion(), Multicodec.DAG_PB, profile.hashFunction());
+      ImportResult result;
+      try (CarWriter writer = CarWriter.createFile(car, placeholder,
+          CarWriteOptions.builder().deduplicate(true).build())) {
+        result = Importer.of(profile).importPath(path, writer::put);
+        writer.finish(result.root());
+      }
+      Nft nft = storeCar(car, listener);
+      if (!nft.cid().toV1().equals(result.root().toV1())) {
+        throw new CidMismatchException(path.toString(), result.root(), nft.cid());
+      }
+      return nft;
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  /**
+   * Uploads a CAR and checks that the service stored its root: {@code storeCar(car, UploadListener.NONE)}.
+   *
+   * @see #storeCar(Path, UploadListener)
+   */
+  public Nft storeCar(Path car) throws IOException {
+    return storeCar(car, UploadListener.NONE);
+  }
+
+  /**
+   * Uploads a CAR (v1 or v2) with exactly one root, and checks that the service stored that root. The DAG below the
+   * root is split by the treewalk rule into CARv1 pieces of at most {@link Builder#maxChunkSize maxChunkSize} bytes,
+   * every piece with the same root, each uploaded ({@link Builder#concurrency concurrency} at a time) as
+   * {@code application/car} and retried on its own; every answer must name the root.
+   *
+   * <p>The pieces are written to a temporary directory (as much disk as the CAR) and streamed from there; nothing
+   * holds a whole CAR or piece in memory. Reading the pieces hashes every block, so a corrupt or incomplete CAR
+   * fails here, before anything is sent. Blocks not reachable from the root are not uploaded.
+   *
+   * @param car the CAR file
+   * @param listener hears of progress (bytes of the pieces) and of each piece stored
+   * @return the service's description of the upload, from the last answer received
+   * @throws io.carmint.car.split.SplitException if the CAR has not exactly one root, a block below the root is
+   *     missing or cannot be walked, or a block with its ancestors does not fit in a piece
+   * @throws io.carmint.car.BlockIntegrityException if a block does not match its CID
+   * @throws CidMismatchException if the service answers any piece with another root
+   * @throws ApiException (a subclass) if the service refuses a piece
+   * @throws IOException if the file cannot be read, or the network fails after retries
+   */
+  public Nft storeCar(Path car, UploadListener listener) throws IOException {
+    Objects.requireNonNull(listener, "listener");
+    Path work = Files.createTempDirectory(tempDirectory, "carmint-upload-");
+    try {
+      Cid root;
+      SplitResult split;
+      try (CarFile file = CarFile.open(car)) {
+        split = TreewalkSplitter.builder().maxPieceSize(maxChunkSize).build().split(file, work, "piece");
+        root = file.roots().get(0);
+      }
+      List<Path> pieces = new ArrayList<>();
+      long[] sizes = new long[split.pieces().size()];
+      for (int i = 0; i < sizes.length; i++) {
+        pieces.add(work.resolve(TreewalkSplitter.pieceName("piece", i)));
+        sizes[i] = split.pieces().get(i).size();
+      }
+      return uploadPieces(root, pieces, sizes, listener);
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  /** Uploads pieces with bounded concurrency; the first failure cancels the rest and is thrown. */
+  private Nft uploadPieces(Cid root, List<Path> pieces, long[] sizes, UploadListener listener) throws IOException {
+    int count = pieces.size();
+    long total = 0;
+    for (long s : sizes) {
+      total += s;
+    }
+    ProgressTracker tracker = new ProgressTracker(listener, count, total);
+    AtomicInteger threadNumber = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, count), r -> {
+      Thread t = new Thread(r, "carmint-upload-" + threadNumber.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    AtomicBoolean failed = new AtomicBoolean();
+    try {
+      CompletionService<Nft> done = new ExecutorCompletionService<>(pool);
+      List<Future<Nft>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        futures.add(done.submit(() -> {
+          try {
+            Nft answer = postCar(pieces.get(index), 0, sizes[index], tracker, index, failed::get);
+            if (!answer.cid().toV1().equals(root.toV1())) {
+              throw new CidMismatchException(count == 1 ? "the upload" : "piece " + (index + 1) + " of " + count,
+                  root, answer.cid());
+            }
+            tracker.stored(index, count, sizes[index]);
+            return answer;
+          } catch (IOException | RuntimeException e) {
+            failed.set(true);
+            throw e;
+          }
+        }));
+      }
+      Nft last = null;
+      for (int i = 0; i < count; i++) {
+        try {
+          last = done.take().get();
+        } catch (ExecutionException e) {
+          failed.set(true);
+          futures.forEach(f -> f.cancel(false));
+          throw unwrap(e);
+        }
+      }
+      return last;
+    } catch (InterruptedException e) {
+      failed.set(true);
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("Interrupted while uploading " + count + " piece(s)");
+    } finally {
+      pool.shutdown();
+      try {
+        if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
+          LOG_PIECES.log(System.Logger.Level.WARNING, "upload threads still running after cancellation");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static IOException unwrap(ExecutionException e) {
+    Throwable c = e.getCause();
+    if (c instanceof IOException) {
+      return (IOException) c;
+    }
+    if (c instanceof RuntimeException) {
+      throw (RuntimeException) c;
+    }
+    if (c instanceof Error) {
+      throw (Error) c;
+    }
+    return new IOException("Upload failed: " + c, c);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+      for (Path p : all) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /**
+   * Uploads a file as one blob ({@code POST /upload} with the file as body); the service packs it into a UnixFS DAG
+   * itself, so the returned CID is the service's, not checked against a local computation (use
+   * {@code upload} for that). Limited to the service's 100 MB per request.
+   *
+   * @param file the file to send, streamed
+   * @param contentType the blob's media type, {@code application/octet-stream} if null
+   * @return the service's description of the upload
+   * @throws ApiException (a subclass) if the service refuses it
+   * @throws IOException if the file cannot be read or the network fails after retries
+   */
+  public Nft storeBlob(Path file, String contentType) throws IOException {
+    long size = Files.size(file);
+    MediaType type = contentType == null ? OCTET_STREAM : MediaType.get(contentType);
+    return upload(file.toString(), size, UploadListener.NONE, 0, 1, (parts, progress) ->
+        parts.add(new FileRequestBody(file, 0, size, type, progress)));
+  }
+
+  /**
+   * Uploads files as {@code multipart/form-data}, one {@code file} part each, streamed from disk; the service packs
+   * them into a directory (the root CID is the wrapping directory's). Limited to 100 MB per request.
+   *
+   * @param files at least one file
+   * @return the service's description of the upload
+   * @throws IllegalArgumentException if {@code files} is empty
+   * @throws ApiException (a subclass) if the service refuses it
+   * @throws IOException if a file cannot be read or the network fails after retries
+   */
+  public Nft storeFiles(List<FilePart> files) throws IOException {
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("storeFiles needs at least one file");
+    }
+    List<FilePart> copy = List.copyOf(files);
+    long[] sizes = new long[copy.size()];
+    long total = 0;
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = Files.size(copy.get(i).path());
+      total += sizes[i];
+    }
+    return upload(copy.size() + " files", total, UploadListener.NONE, 0, 1, (parts, progress) -> {
+      MultipartBody.Builder mb = new MultipartBody.Builder().setType(MultipartBody.FORM);
+      for (int i = 0; i < sizes.length; i++) {
+        FilePart f = copy.get(i);
+        mb.addFormDataPart("file", f.name(),
+            parts.add(new FileRequestBody(f.path(), 0, sizes[i], MediaType.get(f.contentType()), progress)));
+      }
+      return mb.build();
+    });
+  }
+
+  /**
+   * Sends one CAR (or a region of a file holding one) as {@code application/car}, without looking at it.
+   *
+   * @return the service's answer
+   */
+  Nft postCar(Path file, long offset, long length, ProgressTracker tracker, int index, BooleanSupplier cancelled)
+      throws IOException {
+    Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
+        parts -> parts.add(new FileRequestBody(file, offset, length, CAR, tracker.attempt(index))), null, cancelled);
+    return Responses.nft(transport.send(spec));
+  }
+
+  @FunctionalInterface
+  private interface UploadBody {
+    okhttp3.RequestBody make(Transport.LocalParts parts, java.util.function.LongConsumer progress);
+  }
+
+  private Nft upload(String what, long total, UploadListener listener, int index, int count, UploadBody body)
+      throws IOException {
+    ProgressTracker tracker = new ProgressTracker(listener, count, total);
+    Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
+        parts -> body.make(parts, tracker.attempt(index)), null);
+    Nft nft = Responses.nft(transport.send(spec));
+    tracker.stored(index, count, total);
+    return nft;
+  }
+
+  // ---------------------------------------------------------------- read
+
+  /**
+   * {@code GET /{cid}}: the upload of this token with that CID.
+   *
+   * @throws NotFoundException if the service holds no such upload for this token
+   * @throws ApiException (another subclass) for other refusals
+   * @throws IOException if the network fails after retries
+   */
+  public Nft status(Cid cid) throws IOException {
+    Objects.requireNonNull(cid, "cid");
+    return Responses.nft(transport.send(new Transport.Spec("GET", url(cid.toString()), true, null, null)));
+  }
+
+  /**
+   * {@code GET /check/{cid}}, sent without the token: whether and how the content is stored, whoever uploaded it.
+   *
+   * @throws NotFoundException if the service does not know the content
+   * @throws ApiException (another subclass) for other refusals
+   * @throws IOException if the network fails after retries
+   */
+  public CheckResult check(Cid cid) throws IOException {
+    Objects.requireNonNull(cid, "cid");
+    Transport.Reply reply = transport.send(new Transport.Spec("GET", url("check", cid.toString()), false, null, null));
+    return Responses.check(reply);
+  }
+
+  /**
+   * {@code GET /?before=&limit=}: one page of this token's uploads, newest first. {@code before} is inclusive, so the
+   * next page, asked with {@code before} = the last item's {@code created}, starts with that item again;
+   * {@link #listAll} removes such repeats.
+   *
+   * @param before only uploads created at or before this time; {@code null} for now
+   * @param limit page size, 1 to {@value #MAX_LIST_LIMIT}
+   * @throws IllegalArgumentException if {@code limit} is out of range
+   * @throws ApiException (a subclass) if the service refuses
+   * @throws IOException if the network fails after retries
+   */
+  public ListPage list(Instant before, int limit) throws IOException {
+    if (limit < 1 || limit > MAX_LIST_LIMIT) {
+      throw new IllegalArgumentException("limit must be 1.." + MAX_LIST_LIMIT + ", got " + limit);
+    }
+    HttpUrl.Builder ub = url("").newBuilder().addQueryParameter("limit", Integer.toString(limit));
+    if (before != null) {
+      ub.addQueryParameter("before", before.toString());
+    }
+    return Responses.page(transport.send(new Transport.Spec("GET", ub.build(), true, null, null)));
+  }
+
+  /** @return {@code list(null, DEFAULT_LIST_LIMIT)}: the newest page */
+  public ListPage list() throws IOException {
+    return list(null, DEFAULT_LIST_LIMIT);
+  }
+
+  /**
+   * Every upload of this token, newest first, each once, fetched page by page as the iterator advances. Pages
+   * overlap (the service's {@code before} is inclusive) and the repeats are dropped. If more than
+   * {@value #MAX_LIST_LIMIT} uploads share one creation time, the API cannot page past them and the iterator
+   * fails rather than skip some.
+   *
+   * @param pageSize uploads per request, 1 to {@value #MAX_LIST_LIMIT}
+   * @return an iterator whose {@code hasNext}/{@code next} throw {@link UncheckedIOException} wrapping the
+   *     exceptions of {@link #list}
+   * @throws IllegalArgumentException if {@code pageSize} is out of range
+   */
+  public Iterator<Nft> listAll(int pageSize) {
+    if (pageSize < 1 || pageSize > MAX_LIST_LIMIT) {
+      throw new IllegalArgumentException("pageSize must be 1.." + MAX_LIST_LIMIT + ", got " + pageSize);
+    }
+    return new AllUploads(pageSize);
+  }
+
+  /**
+   * {@code DELETE /{cid}}: removes this token's upload (the service answers 200 or 202).
+   *
+   * @throws NotFoundException if the service holds no such upload for this token
+   * @throws ApiException (another subclass) for other refusals
+   * @throws IOException if the network fails after retries
+   */
+  public void delete(Cid cid) throws IOException {
+    Objects.requireNonNull(cid, "cid");
+    Responses.deleted(transport.send(new Transport.Spec("DELETE", url(cid.toString()), true, null, null)));
+  }
+
+  /** Releases idle connections of the client's own connection pool (not of a shared {@code OkHttpClient}). */
+  @Override
+  public void close() {
+    if (ownsHttp) {
+      http.connectionPool().evictAll();
+      http.dispatcher().executorService().shutdown();
+    }
+  }
+
+  /** @return the endpoint and settings; never the token */
+  @Override
+  public String toString() {
+    return "NftStorageClient{endpoint=" + endpoint + ", token=" + (hasToken ? "<redacted>" : "none")
+        + ", concurrency=" + concurrency + ", maxChunkSize=" + maxChunkSize + ", " + retryPolicy + ", "
+        + rateLimiter + "}";
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  HttpUrl url(String... segments) {
+    HttpUrl.Builder b = endpoint.newBuilder();
+    for (String s : segments) {
+      b.addPathSegment(s);
+    }
+    return b.build();
+  }
+
+  /** Pages through {@link #list}, dropping the item each page repeats from the previous one. */
+  private final class AllUploads implements Iterator<Nft> {
+    private final int pageSize;
+    private final List<Nft> buffer = new ArrayList<>();
+    private int position;
+    private Instant before;
+    /** CIDs already returned whose {@code created} equals {@link #before}: the only ones a next page repeats. */
+    private final Set<Cid> seenAtBoundary = new HashSet<>();
+    private boolean exhausted;
+
+    AllUploads(int pageSize) {
+      this.pageSize = pageSize;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (position == buffer.size() && !exhausted) {
+        fetch();
+      }
+      return position < buffer.size();
+    }
+
+    @Override
+    public Nft next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return buffer.get(position++);
+    }
+
+    private void fetch() {
+      buffer.clear();
+      position = 0;
+      int limit = pageSize;
+      while (true) {
+        ListPage page;
+        try {
+          page = list(before, limit);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        List<Nft> fresh = new ArrayList<>();
+        for (Nft n : page.nfts()) {
+          boolean repeat = before != null && before.equals(n.created()) && seenAtBoundary.contains(n.cid());
+          if (!repeat) {
+            fresh.add(n);
+          }
+        }
+        boolean lastPage = page.nfts().size() < limit;
+        if (fresh.isEmpty() && !lastPage) {
+          // a full page of repeats: every item shares the boundary time; ask for a bigger page
+          if (limit == MAX_LIST_LIMIT) {
+            throw new UncheckedIOException(new IOException("More than " + MAX_LIST_LIMIT
+                + " uploads were created at " + before + "; the API cannot page past them"));
+          }
+          limit = Math.min(MAX_LIST_LIMIT, limit * 2);
+          continue;
+        }
+        buffer.addAll(fresh);
+        if (lastPage || page.nfts().isEmpty()) {
+          exhausted = true;
+          return;
+        }
+        Instant last = page.nfts().get(page.nfts().size() - 1).created();
+        if (last == null) {
+          throw new UncheckedIOException(new MalformedResponseException(200, "GET " + endpoint.encodedPath(),
+              "an upload without \"created\": cannot page"));
+        }
+        if (!last.equals(before)) {
+          seenAtBoundary.clear();
+        }
+        for (Nft n : page.nfts()) {
+          if (last.equals(n.created())) {
+            seenAtBoundary.add(n.cid());
+          }
+        }
+        before = last;
+        return;
+      }
+    }
+  }
+
+  /** Builds an {@link NftStorageClient}. Not thread-safe. */
+  public static final class Builder {
+    private HttpUrl endpoint;
+    private String token;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+    private Duration callTimeout = Duration.ZERO;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RateLimiter rateLimiter;
+    private TimeSource timeSource = TimeSource.SYSTEM;
+    private int concurrency = DEFAULT_CONCURRENCY;
+    private long maxChunkSize = DEFAULT_MAX_CHUNK_SIZE;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private OkHttpClient okHttpClient;
+    private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+
+    private Builder() {
+    }
+
+    /**
+     * @param endpoint the service's base URL, {@code http} or {@code https}, for example
+     *     {@code http://127.0.0.1:8787}; a path is kept ({@code https://host/api})
+     * @throws IllegalArgumentException if it is not an http(s) URL
+     */
+    public Builder endpoint(URI endpoint) {
+      Objects.requireNonNull(endpoint, "endpoint");
+      HttpUrl url = HttpUrl.parse(endpoint.toString());
+      if (url == null) {
+        throw new IllegalArgumentException("Endpoint must be an http:// or https:// URL, got " + endpoint);
+      }
+      if (url.username().length() > 0 || url.password().length() > 0 || url.query() != null) {
+        throw new IllegalArgumentException("Endpoint must not carry credentials or a query: give the token with"
+            + " token(...)");
+      }
+      this.endpoint = url;
+      return this;
+    }
+
+    /** @see #endpoint(URI) */
+    public Builder endpoint(String endpoint) {
+      return endpoint(URI.create(Objects.requireNonNull(endpoint, "endpoint").strip()));
+    }
+
+    /**
+     * @param token the API token sent as {@code Authorization: Bearer}; null for a client that only calls
+     *     {@link #check} (other calls then get 401)
+     * @throws IllegalArgumentException if it is blank or holds characters not allowed in a header
+     */
+    public Builder token(String token) {
+      if (token != null) {
+        token = token.strip();
+        if (token.isEmpty()) {
+          throw new IllegalArgumentException("token must not be blank");
+        }
+        for (int i = 0; i < token.length(); i++) {
+          char c = token.charAt(i);
+          if (c < 0x21 || c > 0x7e) {
+            throw new IllegalArgumentException("token holds a character not allowed in an HTTP header at index "
+                + i);
+          }
+        }
+      }
+      this.token = token;
+      return this;
+    }
+
+    /** @param timeout connect timeout (default 10 s; zero for none) */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = nonNegative(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** @param timeout longest silence while reading an answer (default 5 minutes; zero for none) */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = nonNegative(timeout, "readTimeout");
+      return this;
+    }
+
+    /** @param timeout longest stall while sending (default 2 minutes; zero for none) */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = nonNegative(timeout, "writeTimeout");
+      return this;
+    }
+
+    /** @param timeout limit on one whole attempt, sending and answer (default none) */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = nonNegative(timeout, "callTimeout");
+      return this;
+    }
+
+    /** @param policy retries (default {@link RetryPolicy#defaults()}) */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * @param limiter the limiter every attempt passes (default: a new one of 30 per 10 s on the
+     *     {@link #timeSource}); share one between clients of the same token
+     */
+    public Builder rateLimiter(RateLimiter limiter) {
+      this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
+
+    /** @param time the clock and sleep for retries and the default rate limiter (default the system's) */
+    public Builder timeSource(TimeSource time) {
+      this.timeSource = Objects.requireNonNull(time, "time");
+      return this;
+    }
+
+    /**
+     * @param concurrency pieces of a split upload sent at once, 1 to 16 (default {@value #DEFAULT_CONCURRENCY})
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder concurrency(int concurrency) {
+      if (concurrency < 1 || concurrency > 16) {
+        throw new IllegalArgumentException("concurrency must be 1..16, got " + concurrency);
+      }
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    /**
+     * @param bytes largest CAR piece of a split upload, header and framing included (default 50 MiB, from
+     *     {@link #MIN_CHUNK_SIZE} to {@link #MAX_CHUNK_SIZE})
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder maxChunkSize(long bytes) {
+      if (bytes < MIN_CHUNK_SIZE || bytes > MAX_CHUNK_SIZE) {
+        throw new IllegalArgumentException("maxChunkSize must be " + MIN_CHUNK_SIZE + ".." + MAX_CHUNK_SIZE
+            + " bytes, got " + bytes);
+      }
+      this.maxChunkSize = bytes;
+      return this;
+    }
+
+    /**
+     * @param bytes largest successful answer body read (default 64 MiB)
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxResponseBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxResponseBytes must be positive, got " + bytes);
+      }
+      this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    /** @param dir where split pieces and packed CARs are written while uploading (default {@code java.io.tmpdir}) */
+    public Builder tempDirectory(Path dir) {
+      this.tempDirectory = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /** @param client an OkHttp client to share connection pools with; timeouts set here override its own */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * @return the client
+     * @throws IllegalStateException if no endpoint was given
+     */
+    public NftStorageClient build() {
+      if (endpoint == null) {
+        throw new IllegalStateException("An endpoint is required: NFT.Storage-compatible services live at "
+            + "different addresses (set NFT_STORAGE_ENDPOINT or --endpoint)");
+      }
+      return new NftStorageClient(this);
+    }
+
+    private static Duration nonNegative(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, got " + d);
+      }
+      return d;
+    }
+  }
+}

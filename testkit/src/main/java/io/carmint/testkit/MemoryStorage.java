@@ -1,0 +1,73 @@
+package io.carmint.testkit;
+
+import io.carmint.block.Block;
+import io.carmint.car.CarReader;
+import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.Multihash;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Blocks and records in memory; request bodies pass through a private temporary directory. */
+final class MemoryStorage implements Storage {
+  private final Map<Multihash, byte[]> blocks = new ConcurrentHashMap<>();
+  private final Path scratch;
+
+  MemoryStorage() throws IOException {
+    this.scratch = Files.createTempDirectory("carmint-testkit-");
+  }
+
+  @Override
+  public void addCar(Path verifiedCar, Cid carCid) throws IOException {
+    try (InputStream in = Files.newInputStream(verifiedCar); CarReader reader = CarReader.open(in)) {
+      for (Block b = reader.next(); b != null; b = reader.next()) {
+        blocks.putIfAbsent(b.cid().multihash(), b.toBytes());
+      }
+    } finally {
+      Files.deleteIfExists(verifiedCar);
+    }
+  }
+
+  @Override
+  public Optional<Block> get(Cid cid) {
+    byte[] bytes = blocks.get(cid.multihash());
+    return bytes == null ? Optional.empty() : Optional.of(Block.of(cid, bytes));
+  }
+
+  @Override
+  public boolean has(Cid cid) {
+    return blocks.containsKey(cid.multihash());
+  }
+
+  @Override
+  public void putRecord(UploadRecord record) {
+    // records live in the service's index only
+  }
+
+  @Override
+  public void deleteRecord(UploadRecord record) {
+    // records live in the service's index only
+  }
+
+  @Override
+  public Collection<UploadRecord> loadRecords() {
+    return List.of();
+  }
+
+  @Override
+  public Path scratch() {
+    return scratch;
+  }
+
+  @Override
+  public void close() throws IOException {
+    blocks.clear();
+    FileTree.deleteRecursively(scratch);
+  }
+}
