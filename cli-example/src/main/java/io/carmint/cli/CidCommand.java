@@ -2,21 +2,16 @@ package io.carmint.cli;
 
 import io.carmint.block.BlockSink;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multibase;
-import io.carmint.unixfs.chunk.Chunkers;
 import io.carmint.unixfs.importer.ImportProfile;
 import io.carmint.unixfs.importer.ImportResult;
 import io.carmint.unixfs.importer.Importer;
-import io.carmint.unixfs.layout.BalancedLayout;
-import io.carmint.unixfs.layout.FileLayout;
-import io.carmint.unixfs.layout.TrickleLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,43 +23,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cid", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Print the root CID that a profile's reference tool computes for PATH (a file, a directory, or - "
-        + "for standard input), without storing anything.",
-        "Profiles: ipfs-car (default; ipfs-car pack --no-wrap for a file, ipfs-car pack for a directory), "
-        + "nft.storage, unixfs-v1-2025, unixfs-v0-2015 (alias kubo; ipfs add), kubo-v1 (ipfs add --cid-version=1). "
-        + "Options override the profile one by one; as in Kubo, --cid-version 1 turns on raw leaves unless "
-        + "--no-raw-leaves is given, and a --hash other than sha2-256 implies CID version 1."})
+        + "for standard input), without storing anything; 'carmint pack' writes the same DAG to a CAR.",
+        "Profiles: ipfs-car (default: as 'ipfs-car pack PATH', which wraps a single file in a directory unless "
+        + "--no-wrap), nft.storage, unixfs-v1-2025, unixfs-v0-2015 (alias kubo; 'ipfs add'), kubo-v1 ('ipfs add "
+        + "--cid-version=1'). Options override the profile one by one; as in Kubo, --cid-version 1 turns on raw "
+        + "leaves unless --no-raw-leaves is given, and a --hash other than sha2-256 implies CID version 1."})
 final class CidCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PATH", description = "A file, a directory, or - for standard input.")
   Path path;
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "Profile (default: ${DEFAULT-VALUE}).",
-      defaultValue = "ipfs-car")
-  String profile;
-
-  @Option(names = "--chunker", paramLabel = "size-N", description = "Fixed-size chunks of N bytes.")
-  String chunker;
-
-  @Option(names = "--layout", paramLabel = "balanced|trickle", description = "File DAG layout.")
-  String layout;
-
-  @Option(names = "--max-links", paramLabel = "N", description = "Most links per file node.")
-  Integer maxLinks;
-
-  @Option(names = "--raw-leaves", negatable = true, description = "Raw leaf blocks (or dag-pb UnixFS leaves).")
-  Boolean rawLeaves;
-
-  @Option(names = "--cid-version", paramLabel = "0|1", description = "CID version of dag-pb nodes.")
-  Integer cidVersion;
-
-  @Option(names = "--hash", paramLabel = "NAME", description = "Multihash function, e.g. sha2-256, sha2-512.")
-  String hash;
-
-  @Option(names = "--wrap", negatable = true,
-      description = "Wrap the result in a directory under the input's name (Kubo -w; ipfs-car's default for a file).")
-  Boolean wrap;
-
-  @Option(names = "--hidden", negatable = true, description = "Include entries whose name starts with a dot.")
-  Boolean hidden;
+  @Mixin
+  DagOptions dag;
 
   @Option(names = "--base", paramLabel = "NAME",
       description = "Multibase of the printed CID, e.g. base32, base36, base58btc. A CIDv0 printed in another base "
@@ -79,9 +48,9 @@ final class CidCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ImportProfile p = profile();
-    Multibase mb = multibase();
     boolean stdin = path.toString().equals("-");
+    ImportProfile p = stdin ? dag.profile() : dag.profile(path);
+    Multibase mb = multibase();
     if (stdin && p.wrap()) {
       throw new UsageException("--wrap needs a name; standard input has none");
     }
@@ -98,46 +67,6 @@ final class CidCommand implements Callable<Integer> {
     }
     out.flush();
     return Main.EXIT_OK;
-  }
-
-  /** The profile with the command-line overrides; bad values are usage errors. */
-  ImportProfile profile() {
-    try {
-      ImportProfile base = ImportProfile.forName(profile);
-      ImportProfile.Builder b = base.toBuilder();
-      if (chunker != null) {
-        b.chunker(Chunkers.parse(chunker));
-      }
-      if (layout != null || maxLinks != null) {
-        int links = maxLinks != null ? maxLinks : base.layout().maxLinks();
-        String kind = layout != null ? layout.toLowerCase(Locale.ROOT)
-            : base.layout() instanceof TrickleLayout ? "trickle" : "balanced";
-        FileLayout l = switch (kind) {
-          case "balanced" -> new BalancedLayout(links);
-          case "trickle" -> TrickleLayout.of(links);
-          default -> throw new IllegalArgumentException("Unknown layout '" + layout + "'; use balanced or trickle");
-        };
-        b.layout(l);
-      }
-      if (rawLeaves != null) {
-        b.rawLeaves(rawLeaves);
-      }
-      if (cidVersion != null) {
-        b.cidVersion(cidVersion);
-      }
-      if (hash != null) {
-        b.hashFunction(HashFunction.forName(hash));
-      }
-      if (wrap != null) {
-        b.wrap(wrap);
-      }
-      if (hidden != null) {
-        b.includeHidden(hidden);
-      }
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
   }
 
   private Multibase multibase() {

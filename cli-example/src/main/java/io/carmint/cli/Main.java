@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Turn files and folders into IPFS content (UnixFS DAGs, CAR files) locally, and upload them to an "
         + "NFT.Storage-compatible service, checking the CID.",
-    subcommands = {CommandLine.HelpCommand.class, CidCommand.class, RootsCommand.class, BlocksCommand.class,
-        VerifyCommand.class, SplitCommand.class, GetBlockCommand.class, PackCommand.class, UploadCommand.class,
+    subcommands = {CommandLine.HelpCommand.class, CidCommand.class, PackCommand.class, RootsCommand.class,
+        BlocksCommand.class, VerifyCommand.class, SplitCommand.class, GetBlockCommand.class, UploadCommand.class,
         StatusCommand.class, CheckCommand.class, ListCommand.class, DeleteCommand.class, ServeCommand.class,
         LsCommand.class, UnpackCommand.class})
 public final class Main implements Runnable {

@@ -37,7 +37,9 @@ class CidCommandTest {
   @Test
   void fileWithEachProfile() throws IOException {
     String f = file("hello.txt", "hello world\n").toString();
-    ok(run("cid", f), "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4");
+    // ipfs-car pack hello.txt (default --wrap) and --no-wrap: testdata/cars x-c-hello-wrap / x-c-hello-nowrap
+    ok(run("cid", f), "bafybeidhkumeonuwkebh2i4fc7o7lguehauradvlk57gzake6ggjsy372a");
+    ok(run("cid", f, "--no-wrap"), "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4");
     ok(run("cid", f, "--profile", "kubo"), "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o");
     ok(run("cid", f, "--profile", "unixfs-v0-2015", "--base", "base32"),
         "bafybeicg2rebjoofv4kbyovkw7af3rpiitvnl6i7ckcywaq6xjcxnc2mby");
@@ -45,8 +47,9 @@ class CidCommandTest {
         "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4");
     ok(run("cid", f, "--profile", "kubo", "--cid-version", "1", "--no-raw-leaves"),
         "bafybeicg2rebjoofv4kbyovkw7af3rpiitvnl6i7ckcywaq6xjcxnc2mby");
-    // ipfs-car pack hello.txt (default --wrap), testdata/cars x-c-hello-wrap
     ok(run("cid", f, "--wrap"), "bafybeidhkumeonuwkebh2i4fc7o7lguehauradvlk57gzake6ggjsy372a");
+    ok(run("cid", f, "--profile", "kubo-v1", "--wrap", "--layout", "trickle"),
+        "bafybeidhkumeonuwkebh2i4fc7o7lguehauradvlk57gzake6ggjsy372a"); // one chunk: the layout cannot matter
   }
 
   @Test
@@ -79,7 +82,7 @@ class CidCommandTest {
     ok(run("cid", z, "--profile", "unixfs-v0-2015"), "Qmeb988ZjF9Ui6AVPR8Sjg5sAv1B6DauS5rUjCoNs7ftZ1");
     ok(run("cid", z, "--profile", "unixfs-v1-2025"), "bafybeihd4yzq7n5umhjngdum4r6k2to7egxfkf2jz6thvwzf6djus22cmq");
     // the same DAG from another profile by overriding chunker and width
-    ok(run("cid", z, "--chunker", "size-262144", "--max-links", "174"),
+    ok(run("cid", z, "--no-wrap", "--chunker", "size-262144", "--max-links", "174"),
         "bafybeihhq4imxfkfucfxjbnqvrvzdknmfbzvxaivz7jzdnumfkabdbq3yq");
     ok(run("cid", z, "--profile", "kubo-v1", "--chunker", "size-1048576", "--max-links", "1024", "--layout",
         "balanced"), "bafybeihd4yzq7n5umhjngdum4r6k2to7egxfkf2jz6thvwzf6djus22cmq");
@@ -102,6 +105,7 @@ class CidCommandTest {
         {"cid", f, "--chunker", "size-0"},
         {"cid", f, "--chunker", "rabin"},
         {"cid", f, "--layout", "zigzag"},
+        {"cid", f, "--layout", "balanced", "--trickle"},
         {"cid", f, "--max-links", "1"},
         {"cid", f, "--cid-version", "2"},
         {"cid", f, "--profile", "kubo", "--cid-version", "0", "--hash", "sha2-512"},
@@ -130,7 +134,7 @@ class CidCommandTest {
   @Test
   void shaTwoFiveTwelveImpliesCidV1() throws Exception {
     String f = file("hello.txt", "hello world\n").toString();
-    Run r = run("cid", f, "--profile", "kubo", "--hash", "sha2-512");
+    Run r = run("cid", f, "--profile", "kubo", "--hash", "sha2-512", "-H");
     assertEquals(0, r.code(), r.err());
     // a single chunk: the raw leaf, CIDv1, whose digest is the SHA-512 of the bytes
     io.carmint.multiformats.Cid cid = io.carmint.multiformats.Cid.parse(r.out().strip());

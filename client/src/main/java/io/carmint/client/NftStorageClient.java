@@ -11,6 +11,7 @@ import io.carmint.unixfs.importer.ImportProfile;
 import io.carmint.unixfs.importer.ImportResult;
 import io.carmint.unixfs.importer.Importer;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -34,10 +36,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
 
 /**
  * A client of the NFT.Storage HTTP API (and compatible services): upload CARs, blobs and files, and read, list and
@@ -288,7 +293,7 @@ public final class NftStorageClient implements AutoCloseable {
     } catch (InterruptedException e) {
       failed.set(true);
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("Interrupted while uploading " + count + " piece(s)");
+      throw new InterruptedIOException("Interrupted while uploading " + count + " piece(s)");
     } finally {
       pool.shutdown();
       try {
@@ -319,8 +324,8 @@ public final class NftStorageClient implements AutoCloseable {
     if (!Files.exists(dir)) {
       return;
     }
-    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
-      List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      List<Path> all = walk.sorted(Comparator.reverseOrder()).toList();
       for (Path p : all) {
         Files.deleteIfExists(p);
       }
@@ -335,6 +340,7 @@ public final class NftStorageClient implements AutoCloseable {
    * @param file the file to send, streamed
    * @param contentType the blob's media type, {@code application/octet-stream} if null
    * @return the service's description of the upload
+   * @throws IllegalArgumentException if {@code contentType} is not a media type
    * @throws ApiException (a subclass) if the service refuses it
    * @throws IOException if the file cannot be read or the network fails after retries
    */
@@ -345,13 +351,18 @@ public final class NftStorageClient implements AutoCloseable {
         parts.add(new FileRequestBody(file, 0, size, type, progress)));
   }
 
+  /** @return {@code storeBlob(file, null)}: the blob sent as {@code application/octet-stream} */
+  public Nft storeBlob(Path file) throws IOException {
+    return storeBlob(file, null);
+  }
+
   /**
    * Uploads files as {@code multipart/form-data}, one {@code file} part each, streamed from disk; the service packs
    * them into a directory (the root CID is the wrapping directory's). Limited to 100 MB per request.
    *
    * @param files at least one file
    * @return the service's description of the upload
-   * @throws IllegalArgumentException if {@code files} is empty
+   * @throws IllegalArgumentException if {@code files} is empty or a part's content type is not a media type
    * @throws ApiException (a subclass) if the service refuses it
    * @throws IOException if a file cannot be read or the network fails after retries
    */
@@ -391,7 +402,7 @@ public final class NftStorageClient implements AutoCloseable {
 
   @FunctionalInterface
   private interface UploadBody {
-    okhttp3.RequestBody make(Transport.LocalParts parts, java.util.function.LongConsumer progress);
+    RequestBody make(Transport.LocalParts parts, LongConsumer progress);
   }
 
   private Nft upload(String what, long total, UploadListener listener, int index, int count, UploadBody body)

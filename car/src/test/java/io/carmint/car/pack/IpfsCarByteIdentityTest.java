@@ -172,20 +172,28 @@ class IpfsCarByteIdentityTest {
       assertArrayEquals(Files.readAllBytes(c.expectedCar()), Files.readAllBytes(exact));
     }
 
+    Set<Cid> distinct = new java.util.HashSet<>();
+    boolean repeats;
+    try (io.carmint.car.CarFile f = io.carmint.car.CarFile.open(exact)) {
+      f.locations().forEach(l -> distinct.add(l.cid()));
+      repeats = distinct.size() < f.locations().size();
+    }
+    if (!repeats) {
+      // Nothing to skip: the default (de-duplicating) writer writes the very same sections.
+      IDENTICAL.incrementAndGet();
+      return;
+    }
     Path deduped = tmp.resolve("deduped.car");
     PackResult d = CarPacker.builder().importer(importer).build().pack(input, deduped);
     assertEquals(r.root(), d.root());
-    if (d.duplicates() == 0) {
-      assertEquals(c.carSha256(), sha256(deduped));
-    } else {
-      assertNotEquals(c.carSha256(), sha256(deduped));
-      Set<Cid> firstSeen = new LinkedHashSet<>();
-      blocks(exact).forEach(b -> firstSeen.add(b.cid()));
-      assertEquals(new ArrayList<>(firstSeen), blocks(deduped).stream().map(Block::cid).toList());
-      assertTrue(Files.size(deduped) < Files.size(exact));
-      synchronized (DEDUPED) {
-        DEDUPED.add(c.id() + " (" + d.duplicates() + " repeated)");
-      }
+    assertTrue(d.duplicates() > 0);
+    assertNotEquals(c.carSha256(), sha256(deduped));
+    Set<Cid> firstSeen = new LinkedHashSet<>();
+    blocks(exact).forEach(b -> firstSeen.add(b.cid()));
+    assertEquals(new ArrayList<>(firstSeen), blocks(deduped).stream().map(Block::cid).toList());
+    assertTrue(Files.size(deduped) < Files.size(exact));
+    synchronized (DEDUPED) {
+      DEDUPED.add(c.id() + " (" + d.duplicates() + " repeated)");
     }
     IDENTICAL.incrementAndGet();
   }
