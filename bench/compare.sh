@@ -58,7 +58,7 @@ machine() {
   echo "# machine: $(nproc) cores ($(awk -F: '/model name/{gsub(/^ /,"",$2); print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/{printf "%.1f GiB RAM", $2/1048576}' /proc/meminfo), $(uname -sr)"
   echo "# load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# java: $(java -version 2>&1 | head -1)   node: $(node --version)   openssl: $(openssl version | cut -d' ' -f1-2)"
-  echo "# carmint: $("$carmint" --version)   ipfs-car: $ipfs_car_version   runs: $runs"
+  echo "# carmint: $("$carmint" --version)   ipfs-car: $ipfs_car_version$([ "$mode" = memory ] || echo "   runs: $runs")"
 }
 
 if [ "$mode" = memory ]; then
@@ -82,7 +82,7 @@ fi
 ipfs_car="$work/npm/node_modules/.bin/ipfs-car"
 
 have_cid=no
-if "$carmint" cid --help >/dev/null 2>&1; then have_cid=yes; fi
+if "$carmint" --help 2>/dev/null | grep -qE '^ +cid +'; then have_cid=yes; fi # the command is on its way
 
 cases=(openssl-sha256-1g carmint-pack-1g ipfs-car-pack-1g carmint-pack-small ipfs-car-pack-small
   carmint-pack-hamt ipfs-car-pack-hamt carmint-pack-tiny ipfs-car-pack-tiny)

@@ -32,7 +32,11 @@ final class DagOptions {
       + "profile).")
   String hash;
 
-  @Option(names = "--trickle", description = "Trickle layout instead of balanced.")
+  @Option(names = "--layout", paramLabel = "balanced|trickle", description = "File DAG layout (overrides the "
+      + "profile).")
+  String layout;
+
+  @Option(names = "--trickle", description = "Trickle layout instead of balanced (same as --layout trickle).")
   boolean trickle;
 
   @Option(names = "--max-links", paramLabel = "N", description = "Links per file node (overrides the profile; "
@@ -82,9 +86,18 @@ final class DagOptions {
       if (hash != null) {
         b.hashFunction(HashFunction.forName(hash));
       }
-      if (trickle || maxLinks != null) {
-        int links = maxLinks != null ? maxLinks : base.layout() instanceof BalancedLayout bl ? bl.maxLinks() : 174;
-        b.layout(trickle ? TrickleLayout.of(links) : new BalancedLayout(links));
+      if (layout != null || trickle || maxLinks != null) {
+        int links = maxLinks != null ? maxLinks : base.layout().maxLinks();
+        String kind = layout != null ? layout.toLowerCase(java.util.Locale.ROOT)
+            : trickle || base.layout() instanceof TrickleLayout ? "trickle" : "balanced";
+        if (trickle && !kind.equals("trickle")) {
+          throw new IllegalArgumentException("--trickle contradicts --layout " + layout);
+        }
+        b.layout(switch (kind) {
+          case "balanced" -> new BalancedLayout(links);
+          case "trickle" -> TrickleLayout.of(links);
+          default -> throw new IllegalArgumentException("Unknown layout '" + layout + "'; use balanced or trickle");
+        });
       }
       if (wrap != null) {
         b.wrap(wrap);

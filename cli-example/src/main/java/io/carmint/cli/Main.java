@@ -30,10 +30,10 @@ public final class Main implements Runnable {
    * {@link #main} can build only the one being run: picocli introspects every subcommand it is given, which is a
    * good part of the start-up time of a short run.
    */
-  static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, RootsCommand.class,
-      BlocksCommand.class, VerifyCommand.class, SplitCommand.class, GetBlockCommand.class, PackCommand.class,
-      UploadCommand.class, StatusCommand.class, CheckCommand.class, ListCommand.class, DeleteCommand.class,
-      ServeCommand.class);
+  static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, CidCommand.class,
+      PackCommand.class, RootsCommand.class, BlocksCommand.class, VerifyCommand.class, SplitCommand.class,
+      GetBlockCommand.class, UploadCommand.class, StatusCommand.class, CheckCommand.class, ListCommand.class,
+      DeleteCommand.class, ServeCommand.class, LsCommand.class, UnpackCommand.class);
 
   /** Exit code for success. */
   public static final int EXIT_OK = 0;

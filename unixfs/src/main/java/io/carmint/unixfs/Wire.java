@@ -101,10 +101,6 @@ final class Wire {
       return v;
     }
 
-    byte[] array() {
-      return bytes;
-    }
-
     int absolute() {
       return pos;
     }

@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.Objects;
 
 /**
@@ -36,6 +38,8 @@ import java.util.Objects;
  * Immutable and thread-safe; each call packs independently.
  */
 public final class CarPacker {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final Importer importer;
   private final int carVersion;
   private final CarWriteOptions writeOptions;
@@ -54,8 +58,9 @@ public final class CarPacker {
   }
 
   /**
-   * Packs {@code input} (a file or a directory tree) into the file {@code car} (created or replaced). On failure
-   * the CAR file is left empty, never with a placeholder root.
+   * Packs {@code input} (a file or a directory tree) into the file {@code car} (created or replaced). The CAR is
+   * written under a temporary name in the same directory and renamed to {@code car} only when complete, so on
+   * failure an existing {@code car} is untouched and no partial CAR (or placeholder root) is left behind.
    *
    * @return the root and counts
    * @throws IOException if reading the input or writing the CAR fails (the importer's exceptions for bad names or
@@ -103,6 +108,18 @@ public final class CarPacker {
   }
 
   private PackResult write(Path car, Import run) throws IOException {
+    Path dir = car.toAbsolutePath().getParent();
+    Path tmp = dir.resolve("." + car.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+    try {
+      PackResult r = writeComplete(tmp, run);
+      Files.move(tmp, car, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return r;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private PackResult writeComplete(Path car, Import run) throws IOException {
     Cid placeholder = placeholder(importer.profile());
     if (carVersion == 2) {
       try (CarV2Writer w = CarV2Writer.createFile(car, placeholder, v2Options)) {

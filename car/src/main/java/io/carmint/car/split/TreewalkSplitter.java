@@ -18,6 +18,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -90,12 +91,38 @@ public final class TreewalkSplitter {
   /**
    * Splits into files {@code dir/<baseName>-<n>.car}, n from 0 (the directory is created if needed).
    *
+   * <p>All or nothing: pieces are written under temporary names ({@code .<baseName>-<n>.car.part}) and renamed to
+   * their final names, replacing files of those names, only once every piece is complete. If the split fails,
+   * the temporary files are removed and nothing in {@code dir} has changed.
+   *
    * @throws IOException as {@link #split(CarFile, PieceOutput)}
    */
   public SplitResult split(CarFile car, Path dir, String baseName) throws IOException {
     Files.createDirectories(dir);
-    return split(car, i -> FileChannel.open(dir.resolve(pieceName(baseName, i)), StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+    List<Path> parts = new ArrayList<>();
+    SplitResult result;
+    try {
+      result = split(car, i -> {
+        Path part = dir.resolve("." + pieceName(baseName, i) + ".part");
+        parts.add(part);
+        return FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE);
+      });
+      for (int i = 0; i < parts.size(); i++) {
+        Files.move(parts.get(i), dir.resolve(pieceName(baseName, i)), StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException | RuntimeException e) {
+      for (Path part : parts) {
+        try {
+          Files.deleteIfExists(part);
+        } catch (IOException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+      }
+      throw e;
+    }
+    return result;
   }
 
   /** @return the file name of piece {@code index}: {@code <baseName>-<index>.car} */

@@ -19,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -185,6 +187,36 @@ class TreewalkSplitterTest {
       SplitException e = assertThrows(SplitException.class,
           () -> TreewalkSplitter.builder().maxPieceSize(500).build().split(f, new Pieces()));
       assertTrue(e.getMessage().contains("--max-size"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aFailedSplitToADirectoryLeavesTheDirectoryAsItWas(@TempDir Path dir) throws IOException {
+    Path existing = Files.writeString(dir.resolve("x-0.car"), "keep");
+    try (CarFile f = CarFile.open(car("x-c-rand1000-nowrap"))) {
+      assertThrows(SplitException.class,
+          () -> TreewalkSplitter.builder().maxPieceSize(500).build().split(f, dir, "x"));
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(existing), files.toList());
+    }
+    assertEquals("keep", Files.readString(existing));
+  }
+
+  @Test
+  void aSplitToADirectoryLeavesOnlyTheFinalPieces(@TempDir Path dir) throws IOException {
+    SplitResult r;
+    try (CarFile f = CarFile.open(car("x-c-1001"))) {
+      r = TreewalkSplitter.builder().maxPieceSize(40_000).build().split(f, dir, "tree");
+    }
+    assertTrue(r.pieces().size() > 1, "expected several pieces, got " + r.pieces().size());
+    Set<String> expected = new HashSet<>();
+    for (Piece p : r.pieces()) {
+      expected.add(TreewalkSplitter.pieceName("tree", p.index()));
+      assertEquals(p.size(), Files.size(dir.resolve(TreewalkSplitter.pieceName("tree", p.index()))));
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(expected, files.map(x -> x.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
     }
   }
 

@@ -219,46 +219,101 @@ public final class Exporter {
 
   /**
    * Lists a directory: a basic directory's links in block order, or a HAMT's entries in shard order (bucket order,
-   * depth first; not sorted by name).
+   * depth first; not sorted by name). The whole listing is held in memory; to read a directory of unknown size
+   * entry by entry, use {@link #openDirectory}.
    *
-   * @throws UnixFsFormatException if the node is not a directory, a link has no name, a name repeats, or a HAMT
-   *     shard is malformed
+   * @throws DuplicateNameException if a name repeats
+   * @throws UnixFsFormatException if the node is not a directory, a link has no name, or a HAMT shard is malformed
    * @throws MissingBlockException if a HAMT shard block is missing
    * @throws IOException as {@link #stat}
    */
   public List<DirectoryEntry> list(Cid directory) throws IOException {
-    return list(load(directory, "the requested directory"));
-  }
-
-  private List<DirectoryEntry> list(Node n) throws IOException {
-    if (n.raw() || (n.data.type() != UnixFsType.DIRECTORY && n.data.type() != UnixFsType.HAMT_SHARD)) {
-      throw new UnixFsFormatException("Node " + n.cid + " is not a directory");
-    }
+    DirectoryCursor cursor = openDirectory(directory);
     List<DirectoryEntry> out = new ArrayList<>();
-    if (n.data.type() == UnixFsType.DIRECTORY) {
-      for (PbLink l : n.pb.links()) {
-        if (l.name().isEmpty()) {
-          throw new UnixFsFormatException("Directory " + n.cid + " has a link without a name (to " + l.hash() + ")");
-        }
-        out.add(new DirectoryEntry(l.name().get(), l.hash(), l.tsize()));
-      }
-    } else {
-      HamtReader.entries(this, n, out);
-    }
     Set<String> names = new HashSet<>();
-    for (DirectoryEntry e : out) {
-      if (!names.add(e.name())) {
-        throw new UnixFsFormatException("Directory " + n.cid + " has two entries named '" + e.name() + "'");
+    for (Optional<DirectoryEntry> e = cursor.next(); e.isPresent(); e = cursor.next()) {
+      if (!names.add(e.get().name())) {
+        throw new DuplicateNameException(e.get().name(), directory);
       }
+      out.add(e.get());
     }
     return out;
+  }
+
+  /**
+   * Opens a directory for reading entry by entry (see {@link DirectoryCursor}): memory stays bounded however many
+   * entries it has or declares.
+   *
+   * @throws UnixFsFormatException if the node is not a directory, or a HAMT root is malformed
+   * @throws IOException as {@link #stat}
+   */
+  public DirectoryCursor openDirectory(Cid directory) throws IOException {
+    return new DirectoryCursor(this, load(directory, "the requested directory"));
+  }
+
+  /**
+   * Finds one entry of a directory by name without listing it: a basic directory's links are scanned; a HAMT is
+   * descended along the buckets the name's hash selects, reading one shard per level.
+   *
+   * @return the entry, or empty if the directory has no entry of that name
+   * @throws DuplicateNameException if a basic directory has the name twice
+   * @throws UnixFsFormatException if the node is not a directory, or a shard on the way is malformed
+   * @throws MissingBlockException if a block on the way is missing
+   * @throws IOException as {@link #stat}
+   */
+  public Optional<DirectoryEntry> lookup(Cid directory, String name) throws IOException {
+    Objects.requireNonNull(name, "name");
+    return openDirectory(directory).find(name);
+  }
+
+  /**
+   * Follows a {@code /}-separated path of names from {@code root}, as a gateway resolves {@code /ipfs/root/path}:
+   * empty segments (leading, trailing or doubled slashes) are ignored, every other segment is a name looked up with
+   * {@link #lookup}; {@code .} and {@code ..} are names like any other (and so normally not found). Symlinks on the
+   * way are not followed.
+   *
+   * @return the CID the path leads to ({@code root} itself for an empty path)
+   * @throws EntryNotFoundException if a name is missing, or a segment before the last is not a directory
+   * @throws IOException as {@link #lookup}
+   */
+  public Cid resolve(Cid root, String path) throws IOException {
+    Cid current = root;
+    String walked = "";
+    for (String name : path.split("/")) {
+      if (name.isEmpty()) {
+        continue;
+      }
+      Node n = load(current, walked.isEmpty() ? "the root" : EntryNames.quote(walked));
+      if (kind(n) != EntryKind.DIRECTORY) {
+        throw new EntryNotFoundException(path, "No entry " + EntryNames.quote(path) + ": "
+            + (walked.isEmpty() ? "the root" : EntryNames.quote(walked)) + " is a "
+            + kind(n).name().toLowerCase(java.util.Locale.ROOT) + ", not a directory");
+      }
+      Optional<DirectoryEntry> e = new DirectoryCursor(this, n).find(name);
+      String next = walked.isEmpty() ? name : walked + "/" + name;
+      if (e.isEmpty()) {
+        throw new EntryNotFoundException(path, "No entry " + EntryNames.quote(path) + ": "
+            + (walked.isEmpty() ? "the root" : EntryNames.quote(walked)) + " (" + current + ") has no entry "
+            + EntryNames.quote(name));
+      }
+      current = e.get().cid();
+      walked = next;
+    }
+    return current;
   }
 
   /**
    * Walks the tree under {@code root} depth first, giving every directory, file and symlink to {@code visitor}.
    * Every name is checked to be a safe path segment before it is used (see {@link UnsafeNameException}).
    *
-   * @throws UnsafeNameException if a name is empty, {@code .}, {@code ..}, or contains {@code /} or NUL
+   * <p>Directories are read lazily (see {@link DirectoryCursor}): each entry goes to the visitor as soon as it is
+   * read, so a repeated name is detected when its second occurrence is reached, after the first was visited. The
+   * walk itself holds the names seen so far in each directory on the current path; it does not limit how many
+   * entries or bytes a DAG declares (one sub-DAG linked many times can declare billions). A visitor that extracts
+   * should count and stop by throwing, as {@code io.carmint.unixfs.unpack.Unpacker} does.
+   *
+   * @throws UnsafeNameException if a name is not a safe path segment (see {@link EntryNames#check})
+   * @throws DuplicateNameException if a directory has two entries with the same name
    * @throws ExportLimitException if directories nest deeper than the limit
    * @throws IOException as {@link #list}, {@link #open}, or what the visitor throws
    */
@@ -276,23 +331,22 @@ public final class Exporter {
       case SYMLINK -> visitor.symlink(path, n.cid, symlinkTarget(n));
       case DIRECTORY -> {
         if (depth >= maxDirectoryDepth) {
-          throw new ExportLimitException("Directories nest deeper than " + maxDirectoryDepth + " levels at '" + path
-              + "'; raise maxDirectoryDepth if the tree is genuine");
+          throw new ExportLimitException("Directories nest deeper than " + maxDirectoryDepth + " levels at "
+              + EntryNames.quote(path) + "; raise maxDirectoryDepth if the tree is genuine");
         }
+        DirectoryCursor cursor = new DirectoryCursor(this, n);
         visitor.directory(path, n.cid);
-        for (DirectoryEntry e : list(n)) {
-          checkSafe(e.name(), path, n.cid);
+        Set<String> names = new HashSet<>();
+        for (Optional<DirectoryEntry> next = cursor.next(); next.isPresent(); next = cursor.next()) {
+          DirectoryEntry e = next.get();
           String child = path.isEmpty() ? e.name() : path + "/" + e.name();
-          walk(load(e.cid(), "'" + child + "'"), child, visitor, depth + 1);
+          EntryNames.check(e.name(), path, "directory " + n.cid);
+          if (!names.add(e.name())) {
+            throw new DuplicateNameException(child, n.cid);
+          }
+          walk(load(e.cid(), EntryNames.quote(child)), child, visitor, depth + 1);
         }
       }
-    }
-  }
-
-  private static void checkSafe(String name, String path, Cid dir) throws UnsafeNameException {
-    if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0 || name.indexOf(0) >= 0) {
-      throw new UnsafeNameException("Unsafe entry name '" + name.replace("\0", "\\0") + "' in directory '" + path
-          + "' (" + dir + "): names must be single path segments, not empty, '.' or '..', without '/' or NUL");
     }
   }
 

@@ -23,7 +23,6 @@ import io.carmint.unixfs.layout.FileLink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -309,10 +308,7 @@ final class ImportRun {
       if (c instanceof Error err) {
         throw err;
       }
-      if (c instanceof IOException io) {
-        throw io;
-      }
-      throw new UncheckedIOException(new IOException("Chunk hashing failed", c));
+      throw new AssertionError("leaf hashing throws no checked exception", c);
     }
   }
 

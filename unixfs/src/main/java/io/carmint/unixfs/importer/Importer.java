@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Block order.</b> Blocks come out in the order ipfs-car 3.x writes them, for every profile: a file's leaves
  * in file order with each branch node right after the leaf that completes it (ipfs-car's
  * {@code @ipld/unixfs} order), a directory's entries before it (post-order), a directory tree's entries in the
- * order of their relative paths compared as strings (UTF-16 code units, as files-from-path sorts them), in-memory
- * entries in the order given, HAMT sub-shards before their parent. A block that occurs several times (two equal
+ * order of their relative paths compared as strings (UTF-16 code units, as files-from-path sorts them; in-memory
+ * entries too, except under {@link PathRules#NFT_STORAGE_CLIENT}, where the given order decides collisions), HAMT
+ * sub-shards before their parent. A block that occurs several times (two equal
  * files, repeated chunks) is written each time; de-duplicate in the sink if needed.
  *
  * <p><b>Memory.</b> Chunks are read on the calling thread and hashed on {@code parallelism} threads while the

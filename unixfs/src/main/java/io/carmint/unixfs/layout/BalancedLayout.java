@@ -42,6 +42,12 @@ public record BalancedLayout(int maxLinks) implements FileLayout {
     return new Builder(maxLinks, writer);
   }
 
+  /** @return {@code balanced N} */
+  @Override
+  public String toString() {
+    return "balanced " + maxLinks;
+  }
+
   /** A leaf or a branch node of the tree being built. */
   private static final class Item {
     final boolean leaf;

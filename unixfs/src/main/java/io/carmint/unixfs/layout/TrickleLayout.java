@@ -54,6 +54,12 @@ public record TrickleLayout(int maxLinks, int layerRepeat) implements FileLayout
     return new Builder(writer);
   }
 
+  /** @return {@code trickle N x R} */
+  @Override
+  public String toString() {
+    return "trickle " + maxLinks + " x " + layerRepeat;
+  }
+
   /** One open node: its leaves, then subtrees of depth 1, 2… up to {@code maxDepth - 1}. */
   private static final class Frame {
     final int maxDepth; // Integer.MAX_VALUE for the root

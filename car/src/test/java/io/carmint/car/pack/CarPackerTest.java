@@ -1,0 +1,58 @@
+package io.carmint.car.pack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.carmint.car.CarFile;
+import io.carmint.unixfs.importer.ImportProfile;
+import io.carmint.unixfs.importer.Importer;
+import io.carmint.unixfs.importer.UnsupportedFileTypeException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+class CarPackerTest {
+  private final CarPacker packer =
+      CarPacker.builder().importer(Importer.of(ImportProfile.IPFS_CAR)).build();
+
+  @Test
+  void aSuccessfulPackLeavesOnlyTheCar(@TempDir Path tmp) throws IOException {
+    Path in = Files.writeString(tmp.resolve("hello.txt"), "hello world", StandardCharsets.US_ASCII);
+    Path out = tmp.resolve("out").resolve("hello.car");
+    Files.createDirectories(out.getParent());
+    PackResult r = packer.pack(in, out);
+    // ipfs-car / nft.storage encodeBlob CID of "hello world" (reference/javascript-tools.md §9)
+    assertEquals("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e", r.root().toString());
+    try (Stream<Path> files = Files.list(out.getParent())) {
+      assertEquals(List.of(out), files.toList());
+    }
+    try (CarFile f = CarFile.open(out)) {
+      assertEquals(List.of(r.root()), f.roots());
+    }
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aFailedPackLeavesAnExistingCarUntouchedAndNoPartialFile(@TempDir Path tmp) throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(in.resolve("a.txt"), "a");
+    Process mkfifo = new ProcessBuilder("mkfifo", in.resolve("z-fifo").toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    Path outDir = Files.createDirectories(tmp.resolve("out"));
+    Path out = Files.writeString(outDir.resolve("keep.car"), "previous content");
+
+    assertThrows(UnsupportedFileTypeException.class, () -> packer.pack(in, out));
+
+    assertEquals("previous content", Files.readString(out));
+    try (Stream<Path> files = Files.list(outDir)) {
+      assertEquals(List.of(out), files.toList());
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.carmint.cli;
+
+import io.carmint.multiformats.Cid;
+import io.carmint.unixfs.exporter.DirectoryCursor;
+import io.carmint.unixfs.exporter.DirectoryEntry;
+import io.carmint.unixfs.exporter.DuplicateNameException;
+import io.carmint.unixfs.exporter.EntryKind;
+import io.carmint.unixfs.exporter.EntryNames;
+import io.carmint.unixfs.exporter.Exporter;
+import io.carmint.unixfs.exporter.UnixFsEntry;
+import io.carmint.unixfs.unpack.Unpacker;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code carmint ls [-l] CAR [PATH]}: lists a UnixFS directory of a CAR (or describes a file or symlink), one entry
+ * per line, in the directory's own order (a basic directory's link order, which writers sort by name; a HAMT's
+ * bucket order).
+ *
+ * <p>Format: the name, as stored. With {@code -l}: {@code TYPE<TAB>SIZE<TAB>CID<TAB>NAME}, TYPE {@code d}
+ * (directory), {@code -} (file) or {@code l} (symlink, NAME then {@code " -> "} and its target); SIZE a file's
+ * declared size in bytes, a symlink target's length, {@code -} for a directory. A name holding a control or format
+ * character (newline, tab, escape, bidirectional override…) is printed quoted, with those characters escaped as
+ * {@link io.carmint.unixfs.exporter.EntryNames#quote} does, so each entry stays on one line. For a file or symlink PATH, its one line is printed, named by the last segment of PATH (the CID
+ * if PATH is empty).
+ */
+@Command(name = "ls", mixinStandardHelpOptions = true,
+    description = {"List the UnixFS directory at PATH (default: the root) in a CAR, one entry per line, in the "
+        + "directory's own order; a file or symlink PATH prints its own line. PATH is a /-separated path of names; "
+        + "HAMT-sharded directories are looked up by hash.",
+        "Output: NAME, as stored; with -l: TYPE<TAB>SIZE<TAB>CID<TAB>NAME where TYPE is d, - or l, SIZE is the "
+            + "file's declared size, the symlink target's length or - for a directory, and a symlink's NAME is "
+            + "followed by ' -> TARGET'. Names holding control characters are printed quoted with \\uXXXX escapes.",
+        "Exit code 1 if PATH does not exist or the DAG is broken (missing or corrupt block, malformed node, a "
+            + "name used twice)."})
+final class LsCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file, or - for standard input.")
+  Path car;
+
+  @Parameters(index = "1", paramLabel = "PATH", arity = "0..1", defaultValue = "",
+      description = "A path of names below the root, e.g. assets/images.")
+  String path;
+
+  @Option(names = {"-l", "--long"}, description = "Print type, size and CID too.")
+  boolean longFormat;
+
+  @Option(names = "--root", paramLabel = "CID", converter = CidConverter.class,
+      description = "Start from this CID instead of the CAR's root (needed when the CAR has several roots).")
+  Cid root;
+
+  @Option(names = "--max-entries", paramLabel = "N", defaultValue = "" + Unpacker.DEFAULT_MAX_ENTRIES,
+      description = "Stop with exit code 1 after this many entries (default: ${DEFAULT-VALUE}).")
+  long maxEntries;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    try (CarInputs.RandomAccessCar c = CarInputs.openRandomAccess(car)) {
+      Exporter exporter = Exporter.builder(c.file()).verifyHashes(false).build(); // the CarFile hashes
+      Cid start = CarInputs.root(c.file(), root);
+      Cid target = exporter.resolve(start, path);
+      UnixFsEntry entry = exporter.stat(target);
+      if (entry.kind() != EntryKind.DIRECTORY) {
+        String trimmed = path.replaceAll("/+$", "");
+        String name = trimmed.isEmpty() ? target.toString() : trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        out.println(line(exporter, entry, name));
+        return Main.EXIT_OK;
+      }
+      DirectoryCursor cursor = exporter.openDirectory(target);
+      Set<String> names = new HashSet<>();
+      long count = 0;
+      for (Optional<DirectoryEntry> next = cursor.next(); next.isPresent(); next = cursor.next()) {
+        DirectoryEntry e = next.get();
+        if (++count > maxEntries) {
+          throw new ProblemException("Listing stopped after " + maxEntries + " entries (--max-entries); the "
+              + "directory declares more");
+        }
+        if (!names.add(e.name())) {
+          throw new DuplicateNameException(e.name(), target);
+        }
+        out.println(longFormat ? line(exporter, exporter.stat(e.cid()), e.name()) : printable(e.name()));
+      }
+    } finally {
+      out.flush();
+    }
+    return Main.EXIT_OK;
+  }
+
+  private String line(Exporter exporter, UnixFsEntry entry, String name) throws IOException {
+    if (!longFormat) {
+      return printable(name);
+    }
+    return switch (entry.kind()) {
+      case DIRECTORY -> "d\t-\t" + entry.cid() + "\t" + printable(name);
+      case FILE -> "-\t" + entry.size() + "\t" + entry.cid() + "\t" + printable(name);
+      case SYMLINK -> "l\t" + entry.size() + "\t" + entry.cid() + "\t" + printable(name) + " -> "
+          + printable(exporter.readSymlink(entry.cid()));
+    };
+  }
+
+  /** The name as stored, or quoted with escapes if it holds a character that would break or disguise the line. */
+  static String printable(String name) {
+    String quoted = EntryNames.quote(name);
+    return quoted.equals("'" + name + "'") ? name : quoted;
+  }
+}

@@ -1,0 +1,104 @@
+package io.carmint.cli;
+
+import io.carmint.multiformats.Cid;
+import io.carmint.unixfs.exporter.EntryNames;
+import io.carmint.unixfs.unpack.EscapingSymlinkPolicy;
+import io.carmint.unixfs.unpack.TargetPolicy;
+import io.carmint.unixfs.unpack.UnpackResult;
+import io.carmint.unixfs.unpack.Unpacker;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code carmint unpack CAR -o DIR [--root CID]}: extracts the UnixFS tree of a CAR safely with
+ * {@link Unpacker}; prints one summary line; skipped symlinks are reported on stderr.
+ */
+@Command(name = "unpack", mixinStandardHelpOptions = true,
+    description = {"Extract the UnixFS tree under the CAR's root (or --root) into DIR, which must be new or empty "
+        + "(or merge with --merge). A file root is written at the path DIR itself.",
+        "Refused with exit code 1 and a one-line error: unsafe names (empty, '.', '..', absolute, containing '/', "
+            + "'\\' or NUL), a name used twice, symlinks whose target could lead outside DIR (unless "
+            + "--skip-escaping-symlinks), missing or corrupt blocks, files whose size differs from the declared "
+            + "one, and trees beyond the limits. Nothing is written outside DIR, existing files are never replaced, "
+            + "and a file never appears half-written under its name.",
+        "Prints: unpacked ROOT into DIR: N directories, N files, N symlinks, N bytes"})
+final class UnpackCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file, or - for standard input (copied to a "
+      + "temporary file).")
+  Path car;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Where to unpack.")
+  Path output;
+
+  @Option(names = "--root", paramLabel = "CID", converter = CidConverter.class,
+      description = "Unpack this CID instead of the CAR's root (needed when the CAR has several roots).")
+  Cid root;
+
+  @Option(names = "--skip-escaping-symlinks", description = "Leave out (and report on stderr) symlinks whose target "
+      + "could lead outside DIR, instead of failing.")
+  boolean skipEscapingSymlinks;
+
+  @Option(names = "--merge", description = "Allow a non-empty DIR: existing directories are merged into; an entry "
+      + "whose path exists as a file or symlink still fails.")
+  boolean merge;
+
+  @Option(names = "--max-entries", paramLabel = "N", defaultValue = "" + Unpacker.DEFAULT_MAX_ENTRIES,
+      description = "Most entries (files, directories, symlinks) to unpack (default: ${DEFAULT-VALUE}).")
+  long maxEntries;
+
+  @Option(names = "--max-bytes", paramLabel = "SIZE", defaultValue = "32GiB", converter = SizeConverter.class,
+      description = "Most bytes of file content to write (default: ${DEFAULT-VALUE}), e.g. 100GiB.")
+  long maxBytes;
+
+  @Option(names = "--max-blocks", paramLabel = "N", defaultValue = "" + Unpacker.DEFAULT_MAX_BLOCKS,
+      description = "Most block reads (default: ${DEFAULT-VALUE}).")
+  long maxBlocks;
+
+  @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + Unpacker.DEFAULT_MAX_DEPTH,
+      description = "Deepest directory nesting (default: ${DEFAULT-VALUE}, at most " + Unpacker.MAX_DEPTH_LIMIT
+          + ").")
+  int maxDepth;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Unpacker unpacker;
+    try {
+      unpacker = Unpacker.builder().maxEntries(maxEntries).maxTotalBytes(maxBytes).maxBlocks(maxBlocks)
+          .maxDepth(maxDepth).verifyHashes(false) // the CarFile hashes every block it returns
+          .escapingSymlinks(skipEscapingSymlinks ? EscapingSymlinkPolicy.SKIP : EscapingSymlinkPolicy.REFUSE)
+          .targetPolicy(merge ? TargetPolicy.MERGE : TargetPolicy.REQUIRE_EMPTY).build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    UnpackResult r;
+    Cid from;
+    try (CarInputs.RandomAccessCar c = CarInputs.openRandomAccess(car)) {
+      from = CarInputs.root(c.file(), root);
+      r = unpacker.unpack(c.file(), from, output);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    for (UnpackResult.SkippedSymlink s : r.skippedSymlinks()) {
+      err.println("carmint: skipped symlink " + EntryNames.quote(s.path()) + " -> " + EntryNames.quote(s.target())
+          + ": " + s.reason());
+    }
+    err.flush();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(String.format(Locale.ROOT, "unpacked %s into %s: %,d directories, %,d files, %,d symlinks, %,d bytes",
+        from, r.target(), r.directories(), r.files(), r.symlinks(), r.bytes())
+        + (r.skippedSymlinks().isEmpty() ? "" : String.format(Locale.ROOT, " (%,d symlinks skipped)",
+        r.skippedSymlinks().size())));
+    out.flush();
+    return Main.EXIT_OK;
+  }
+}

@@ -1,0 +1,324 @@
+package io.carmint.unixfs.unpack;
+
+import io.carmint.multiformats.Cid;
+import io.carmint.unixfs.UnixFsFormatException;
+import io.carmint.unixfs.exporter.EntryNames;
+import io.carmint.unixfs.exporter.ExportVisitor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One unpack: receives the exporter's depth-first walk and writes it under the target, counting against the limits.
+ * Keeps the real directories of the current path ({@code dirs[d]} is the directory at depth {@code d}, the target at
+ * 0), each created by this unpack or, when merging, checked to be a real directory and not a symlink. Not
+ * thread-safe.
+ */
+final class Extraction implements ExportVisitor {
+  private static final int BUFFER = 64 * 1024;
+  private static final int TEMP_ATTEMPTS = 16;
+
+  private final Unpacker options;
+  private final Path requested;
+  private final List<Path> dirs = new ArrayList<>();
+  private final List<String> rels = new ArrayList<>();
+  private final List<UnpackResult.SkippedSymlink> skipped = new ArrayList<>();
+  private final byte[] buffer = new byte[BUFFER];
+  private Path written;
+  private String current = "";
+  private long entries;
+  private long directories;
+  private long files;
+  private long symlinks;
+  private long bytes;
+  private long blocks;
+
+  Extraction(Unpacker options, Path target) {
+    this.options = options;
+    this.requested = target;
+  }
+
+  UnpackResult result() {
+    return new UnpackResult(written == null ? requested.toAbsolutePath() : written, directories, files, symlinks,
+        skipped, bytes, blocks);
+  }
+
+  void countBlock() throws UnpackLimitException {
+    if (++blocks > options.maxBlocks()) {
+      throw new UnpackLimitException(UnpackLimitException.Limit.BLOCKS, options.maxBlocks(), where(current));
+    }
+  }
+
+  private void countEntry(String path) throws UnpackLimitException {
+    current = path;
+    if (++entries > options.maxEntries()) {
+      throw new UnpackLimitException(UnpackLimitException.Limit.ENTRIES, options.maxEntries(), where(path));
+    }
+  }
+
+  private static String where(String path) {
+    return path.isEmpty() ? "the root" : EntryNames.quote(path);
+  }
+
+  // ---------------------------------------------------------------------------------------------- directories
+
+  @Override
+  public void directory(String path, Cid cid) throws IOException {
+    countEntry(path);
+    if (path.isEmpty()) {
+      Path root = prepareTargetDirectory();
+      dirs.add(root);
+      rels.add("");
+      written = root;
+      directories++;
+      return;
+    }
+    int depth = depth(path);
+    if (depth > options.maxDepth()) {
+      throw new UnpackLimitException(UnpackLimitException.Limit.DEPTH, options.maxDepth(), where(path));
+    }
+    Path dir = entryPath(path, depth);
+    try {
+      Files.createDirectory(dir);
+    } catch (FileAlreadyExistsException e) {
+      if (options.targetPolicy() != TargetPolicy.MERGE || !isRealDirectory(dir)) {
+        throw collision(path, dir);
+      }
+    }
+    dirs.add(dir);
+    rels.add(path);
+    directories++;
+  }
+
+  private Path prepareTargetDirectory() throws IOException {
+    Path t = requested.toAbsolutePath();
+    if (Files.exists(t)) {
+      if (!Files.isDirectory(t)) {
+        throw new TargetNotEmptyException(t.toString(), "the target exists and is not a directory; the root is a "
+            + "directory");
+      }
+      if (options.targetPolicy() == TargetPolicy.REQUIRE_EMPTY) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(t)) {
+          if (s.iterator().hasNext()) {
+            throw new TargetNotEmptyException(t.toString(), "the target directory is not empty; unpack into a new "
+                + "or empty directory, or merge into it with --merge (TargetPolicy.MERGE)");
+          }
+        }
+      }
+    } else if (Files.isSymbolicLink(t)) {
+      throw new TargetNotEmptyException(t.toString(), "the target is a symlink to nothing");
+    } else {
+      Files.createDirectories(t);
+    }
+    return t.toRealPath();
+  }
+
+  private static boolean isRealDirectory(Path p) throws IOException {
+    return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory();
+  }
+
+  private EntryCollisionException collision(String path, Path file) throws IOException {
+    String what;
+    if (Files.isSymbolicLink(file)) {
+      what = "an existing symlink";
+    } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+      what = "an existing directory";
+    } else if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      what = "an existing file";
+    } else {
+      what = "a path that existed a moment ago";
+    }
+    String why = options.targetPolicy() == TargetPolicy.REQUIRE_EMPTY
+        ? what + " written earlier in this unpack (a repeated name, or names this file system does not tell apart)"
+        : what;
+    return new EntryCollisionException(path, file.toString(), why);
+  }
+
+  // ---------------------------------------------------------------------------------------------- files
+
+  @Override
+  public void file(String path, Cid cid, long size, InputStream content) throws IOException {
+    countEntry(path);
+    Path target;
+    if (path.isEmpty()) {
+      target = prepareTargetFile();
+    } else {
+      target = entryPath(path, depth(path));
+    }
+    if (size > options.maxTotalBytes() - bytes) {
+      throw new UnpackLimitException(UnpackLimitException.Limit.TOTAL_BYTES, options.maxTotalBytes(),
+          where(path) + " (it declares " + String.format(java.util.Locale.ROOT, "%,d", size) + " bytes)");
+    }
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw collision(path, target);
+    }
+    Path parent = target.getParent();
+    Path temp = null;
+    try {
+      long count = 0;
+      OutputStream out = null;
+      for (int attempt = 0; out == null; attempt++) {
+        temp = parent.resolve(".carmint-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
+            + ".part");
+        try {
+          out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+              LinkOption.NOFOLLOW_LINKS);
+        } catch (FileAlreadyExistsException e) {
+          temp = null;
+          if (attempt + 1 >= TEMP_ATTEMPTS) {
+            throw e;
+          }
+        }
+      }
+      try (OutputStream o = out) {
+        for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+          if (n > size - count) {
+            throw new UnixFsFormatException("File " + where(path) + " (" + cid + ") declares " + size
+                + " bytes but holds more");
+          }
+          if (n > options.maxTotalBytes() - bytes) {
+            throw new UnpackLimitException(UnpackLimitException.Limit.TOTAL_BYTES, options.maxTotalBytes(),
+                where(path));
+          }
+          o.write(buffer, 0, n);
+          count += n;
+          bytes += n;
+        }
+      }
+      if (count != size) {
+        throw new UnixFsFormatException("File " + where(path) + " (" + cid + ") declares " + size + " bytes but "
+            + "holds " + count);
+      }
+      try {
+        Files.move(temp, target); // no REPLACE_EXISTING: fails if the final name exists, never replaces
+      } catch (FileAlreadyExistsException e) {
+        throw collision(path, target);
+      }
+      temp = null;
+    } catch (IOException | RuntimeException e) {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException d) {
+          e.addSuppressed(d);
+        }
+      }
+      throw e;
+    }
+    if (path.isEmpty()) {
+      written = target;
+    }
+    files++;
+  }
+
+  private Path prepareTargetFile() throws IOException {
+    Path t = requested.toAbsolutePath();
+    if (Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
+      throw new TargetNotEmptyException(t.toString(), "the target exists; the root is a file, which is written at "
+          + "the target path itself, so that path must not exist");
+    }
+    Path parent = t.getParent();
+    Files.createDirectories(parent);
+    return parent.toRealPath().resolve(t.getFileName().toString());
+  }
+
+  // ---------------------------------------------------------------------------------------------- symlinks
+
+  @Override
+  public void symlink(String path, Cid cid, String target) throws IOException {
+    countEntry(path);
+    Optional<String> escape = path.isEmpty()
+        ? Optional.of("the root itself is a symlink, so its target is resolved outside the target directory")
+        : SymlinkTargets.escapeReason(target, depth(path) - 1);
+    if (escape.isPresent()) {
+      if (options.escapingSymlinks() == EscapingSymlinkPolicy.REFUSE) {
+        throw new SymlinkEscapeException(path, target, escape.get());
+      }
+      skipped.add(new UnpackResult.SkippedSymlink(path, target, escape.get()));
+      return;
+    }
+    Path link = entryPath(path, depth(path));
+    Path to;
+    try {
+      to = link.getFileSystem().getPath(target);
+    } catch (InvalidPathException e) {
+      throw new FileSystemException(link.toString(), null, "symlink " + where(path) + ": its target "
+          + EntryNames.quote(target) + " is not a valid path on this file system: " + e.getReason());
+    }
+    try {
+      Files.createSymbolicLink(link, to);
+    } catch (FileAlreadyExistsException e) {
+      throw collision(path, link);
+    }
+    symlinks++;
+  }
+
+  // ---------------------------------------------------------------------------------------------- paths
+
+  private static int depth(String path) {
+    int d = 1;
+    for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+      d++;
+    }
+    return d;
+  }
+
+  /**
+   * The on-disk path of a non-root entry at {@code depth}: its name, checked again, under the real directory of its
+   * parent. The walk is depth first, so the parent is the last directory seen at {@code depth - 1}.
+   */
+  private Path entryPath(String path, int depth) throws IOException {
+    while (dirs.size() > depth) {
+      dirs.remove(dirs.size() - 1);
+      rels.remove(rels.size() - 1);
+    }
+    String parentRel = rels.isEmpty() ? null : rels.get(rels.size() - 1);
+    if (dirs.size() != depth || !(parentRel.isEmpty() ? path.indexOf('/') < 0 : path.startsWith(parentRel + "/"))) {
+      throw new IllegalStateException("Walk order broken at " + where(path) + ": the parent directory was not "
+          + "visited just before");
+    }
+    String name = path.substring(parentRel.isEmpty() ? 0 : parentRel.length() + 1);
+    EntryNames.check(name, parentRel, "unpacking");
+    Path parent = dirs.get(depth - 1);
+    Path p;
+    try {
+      p = parent.resolve(name);
+    } catch (InvalidPathException e) {
+      throw new FileSystemException(parent.toString(), null, "entry " + where(path) + " is not a valid file name "
+          + "on this file system: " + e.getReason());
+    }
+    if (p.getFileSystem().getSeparator().equals("\\") && windowsDeviceName(name)) {
+      throw new FileSystemException(p.toString(), null, "entry " + where(path) + " is a reserved device name on "
+          + "Windows; writing it would reach the device, not a file");
+    }
+    if (!parent.equals(p.getParent())) {
+      throw new FileSystemException(p.toString(), null, "entry " + where(path) + " does not resolve to a single "
+          + "name in its directory on this file system");
+    }
+    return p;
+  }
+
+  /**
+   * Whether Windows treats {@code name} as a device in every directory: CON, PRN, AUX, NUL, COM0–9, LPT0–9 (and the
+   * superscript digits), case-insensitive, alone or before an extension or trailing spaces.
+   */
+  static boolean windowsDeviceName(String name) {
+    int dot = name.indexOf('.');
+    String base = (dot >= 0 ? name.substring(0, dot) : name).stripTrailing().toUpperCase(java.util.Locale.ROOT);
+    return base.matches("CON|PRN|AUX|NUL|(COM|LPT)[0-9\u00B9\u00B2\u00B3]");
+  }
+}
