@@ -81,7 +81,9 @@ public final class CarWriter implements BlockSink, Closeable {
     this.options = Objects.requireNonNull(options, "options");
     this.base = file == null ? 0 : file.position();
     this.roots = checkRoots(roots);
-    this.staging = ByteBuffer.allocate(options.bufferSize());
+    // A file channel writes a direct buffer as it is; from a heap buffer the JDK first copies into a direct one.
+    this.staging = out instanceof FileChannel ? ByteBuffer.allocateDirect(options.bufferSize())
+        : ByteBuffer.allocate(options.bufferSize());
     byte[] header = CarHeader.of(this.roots).toBytes();
     this.headerLength = header.length;
     staging.put(header);

@@ -13,22 +13,32 @@ import java.util.Objects;
 /**
  * An IPLD block: a CID and the bytes it addresses.
  *
- * <p>Immutable. {@link #of} copies the bytes in; {@link #wrap} takes ownership of an array the caller promises
- * not to modify again (the importer's no-copy path). Reads hand out copies ({@link #toBytes()}) or read-only
+ * <p>Immutable. {@link #of} copies the bytes in; {@link #wrap} takes ownership of an array (or a buffer, possibly
+ * direct) the caller promises not to modify again (the importer's no-copy path). Reads hand out copies ({@link #toBytes()}) or read-only
  * views ({@link #data()}). Nothing here checks that the bytes hash to the CID; {@link #isValid()} does that.
  * Thread-safe as long as a wrapped array is not modified.
  */
 public final class Block {
   private final Cid cid;
-  private final byte[] bytes;
+  private final byte[] bytes; // null when the bytes are in buffer
   private final int offset;
   private final int length;
+  private final ByteBuffer buffer; // the bytes, position 0 to limit, when not in an array (a direct buffer)
 
   private Block(Cid cid, byte[] bytes, int offset, int length) {
     this.cid = Objects.requireNonNull(cid, "cid");
     this.bytes = bytes;
     this.offset = offset;
     this.length = length;
+    this.buffer = null;
+  }
+
+  private Block(Cid cid, ByteBuffer buffer) {
+    this.cid = Objects.requireNonNull(cid, "cid");
+    this.bytes = null;
+    this.offset = 0;
+    this.length = buffer.remaining();
+    this.buffer = buffer.slice();
   }
 
   /**
@@ -46,6 +56,15 @@ public final class Block {
   public static Block wrap(Cid cid, byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
     return new Block(cid, bytes, offset, length);
+  }
+
+  /**
+   * @return a block of {@code cid} over the remaining bytes of {@code data} (heap or direct) without copying; the
+   *     caller must not modify those bytes afterwards (the block keeps its own view of them, so moving
+   *     {@code data}'s position or limit later does not matter). The hash is not checked.
+   */
+  public static Block wrap(Cid cid, ByteBuffer data) {
+    return new Block(cid, data);
   }
 
   /** @return {@code wrap(cid, bytes, 0, bytes.length)} */
@@ -76,11 +95,19 @@ public final class Block {
 
   /** @return a read-only view of the bytes, position 0, without a copy */
   public ByteBuffer data() {
+    if (buffer != null) {
+      return buffer.asReadOnlyBuffer();
+    }
     return ByteBuffer.wrap(bytes, offset, length).slice().asReadOnlyBuffer();
   }
 
   /** @return a copy of the bytes */
   public byte[] toBytes() {
+    if (buffer != null) {
+      byte[] copy = new byte[length];
+      buffer.get(0, copy);
+      return copy;
+    }
     return Arrays.copyOfRange(bytes, offset, offset + length);
   }
 
@@ -90,6 +117,15 @@ public final class Block {
    * @throws IOException if the stream fails
    */
   public void writeTo(OutputStream out) throws IOException {
+    if (buffer != null) {
+      byte[] tmp = new byte[Math.min(length, 8192)];
+      for (int at = 0; at < length; at += tmp.length) {
+        int n = Math.min(tmp.length, length - at);
+        buffer.get(at, tmp, 0, n);
+        out.write(tmp, 0, n);
+      }
+      return;
+    }
     out.write(bytes, offset, length);
   }
 
@@ -99,7 +135,7 @@ public final class Block {
    * @throws IOException if the channel fails
    */
   public void writeTo(WritableByteChannel out) throws IOException {
-    ByteBuffer b = ByteBuffer.wrap(bytes, offset, length);
+    ByteBuffer b = buffer != null ? buffer.duplicate() : ByteBuffer.wrap(bytes, offset, length);
     while (b.hasRemaining()) {
       out.write(b);
     }
@@ -110,7 +146,7 @@ public final class Block {
    * @throws io.carmint.multiformats.UnsupportedHashException if the CID's hash function cannot be computed
    */
   public boolean isValid() {
-    return cid.matches(bytes, offset, length);
+    return buffer != null ? cid.matches(toBytes(), 0, length) : cid.matches(bytes, offset, length);
   }
 
   /** Blocks are equal when their CIDs and bytes are; how the bytes are held (copied, wrapped) does not matter. */
@@ -123,7 +159,13 @@ public final class Block {
       return false;
     }
     Block b = (Block) o;
-    return cid.equals(b.cid) && Arrays.equals(bytes, offset, offset + length, b.bytes, b.offset, b.offset + b.length);
+    if (!cid.equals(b.cid)) {
+      return false;
+    }
+    if (buffer != null || b.buffer != null) {
+      return data().equals(b.data());
+    }
+    return Arrays.equals(bytes, offset, offset + length, b.bytes, b.offset, b.offset + b.length);
   }
 
   /** @return the CID's hash code (equal blocks have equal CIDs) */

@@ -13,6 +13,7 @@ import io.carmint.multiformats.Varint;
 import io.carmint.unixfs.UnixFsData;
 import io.carmint.unixfs.WrittenNode;
 import io.carmint.unixfs.chunk.ChunkReader;
+import io.carmint.unixfs.chunk.FixedSizeChunker;
 import io.carmint.unixfs.hamt.HamtShard;
 import io.carmint.unixfs.importer.Tree.DirNode;
 import io.carmint.unixfs.importer.Tree.FileNode;
@@ -23,7 +24,10 @@ import io.carmint.unixfs.layout.FileLink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +73,8 @@ final class ImportRun {
   private final boolean recycle;
   /** Chunk buffers ({@code head + chunkSize + tail} bytes) ready for reuse; touched by the calling thread only. */
   private final ArrayDeque<byte[]> freeBuffers = new ArrayDeque<>();
+  /** The same as direct buffers, for files read through a channel; touched by the calling thread only. */
+  private final ArrayDeque<ByteBuffer> freeDirectBuffers = new ArrayDeque<>();
 
   private FileBuilder file;
   private FileLink lastShortLeaf;
@@ -99,9 +105,9 @@ final class ImportRun {
     final Future<Block> block;
     final int contentLength;
     final boolean lastShort;
-    final byte[] reusable; // the chunk buffer to recycle once the sink has the block, or null
+    final Chunk reusable; // the chunk whose buffer is recycled once the sink has the block, or null
 
-    Leaf(Future<Block> block, int contentLength, boolean lastShort, byte[] reusable) {
+    Leaf(Future<Block> block, int contentLength, boolean lastShort, Chunk reusable) {
       this.block = block;
       this.contentLength = contentLength;
       this.lastShort = lastShort;
@@ -181,11 +187,16 @@ final class ImportRun {
 
   private void produceFile(FileNode f) throws IOException {
     enqueue(new FileStart());
+    if (recycle && f.path != null && f.sizeHint >= INLINE_HASH_MAX && profile.chunker() instanceof FixedSizeChunker) {
+      produceFileFromChannel(f);
+      enqueue(new FileEnd(f));
+      return;
+    }
     try (InputStream in = Tree.open(f)) {
       ChunkReader reader = profile.chunker().open(in);
       Chunk cur = read(reader);
       if (cur == null) {
-        submit(new Chunk(new byte[head + tail], head, 0, false), true);
+        submit(new Chunk(new byte[head + tail], null, head, 0, false), true);
       } else {
         while (cur != null) {
           Chunk next = read(reader);
@@ -197,8 +208,56 @@ final class ImportRun {
     enqueue(new FileEnd(f));
   }
 
-  /** A chunk's data at {@code buf[offset..offset+length)}; {@code pooled}: buf is a recyclable chunk buffer. */
-  private record Chunk(byte[] buf, int offset, int length, boolean pooled) {}
+  /**
+   * Reads a file on disk through a channel into recycled direct buffers: the kernel copies straight into them, the
+   * CAR writer writes straight from them, and hashing reads them in small pieces; a heap array would cost one more
+   * copy each way (the JDK stages heap buffers in direct ones for I/O). Chunks are cut as {@link FixedSizeChunker}
+   * cuts them. Only for files of 64 KiB or more: a small file's chunk is hashed on the calling thread, where
+   * hashing from a direct buffer costs a temporary array per digest.
+   */
+  private void produceFileFromChannel(FileNode f) throws IOException {
+    try (FileChannel ch = FileChannel.open(f.path, StandardOpenOption.READ)) {
+      boolean[] ended = {false};
+      Chunk cur = readDirect(ch, ended);
+      if (cur == null) {
+        submit(new Chunk(new byte[head + tail], null, head, 0, false), true);
+        return;
+      }
+      while (cur != null) {
+        Chunk next = readDirect(ch, ended);
+        submit(cur, next == null && cur.length < chunkSize);
+        cur = next;
+      }
+    }
+  }
+
+  /** Fills a recycled direct buffer with the next chunk (up to chunkSize bytes, fewer only at the end), or null. */
+  private Chunk readDirect(FileChannel ch, boolean[] ended) throws IOException {
+    ByteBuffer buf = freeDirectBuffers.poll();
+    if (buf == null) {
+      buf = ByteBuffer.allocateDirect(head + chunkSize + tail);
+    }
+    buf.clear().position(head).limit(head + chunkSize);
+    while (buf.hasRemaining() && !ended[0]) {
+      if (ch.read(buf) < 0) {
+        ended[0] = true;
+      }
+    }
+    int n = buf.position() - head;
+    buf.limit(buf.capacity()); // the framing of a dag-pb leaf goes after the data
+    if (n == 0) {
+      freeDirectBuffers.push(buf);
+      return null;
+    }
+    contentBytes += n;
+    return new Chunk(null, buf, head, n, true);
+  }
+
+  /**
+   * A chunk's data at {@code buf[offset..offset+length)}, or at those indexes of {@code direct} when buf is null;
+   * {@code pooled}: the buffer is a recyclable chunk buffer.
+   */
+  private record Chunk(byte[] buf, ByteBuffer direct, int offset, int length, boolean pooled) {}
 
   /**
    * Reads one chunk into a chunk buffer (with room for dag-pb framing when needed): a recycled one when the sink
@@ -220,9 +279,9 @@ final class ImportRun {
       byte[] exact = new byte[head + n + tail];
       System.arraycopy(buf, head, exact, head, n);
       freeBuffers.push(buf);
-      return new Chunk(exact, head, n, false);
+      return new Chunk(exact, null, head, n, false);
     }
-    return new Chunk(buf, head, n, recycle);
+    return new Chunk(buf, null, head, n, recycle);
   }
 
   private void submit(Chunk c, boolean lastShort) throws IOException {
@@ -232,7 +291,7 @@ final class ImportRun {
     } else {
       f = executor.submit(() -> leaf(c));
     }
-    enqueue(new Leaf(f, c.length, lastShort, c.pooled ? c.buf : null));
+    enqueue(new Leaf(f, c.length, lastShort, c.pooled ? c : null));
   }
 
   private void enqueue(Event e) throws IOException {
@@ -265,8 +324,12 @@ final class ImportRun {
       pendingLeaves--;
       Block b = await(l.block);
       emit(b);
-      if (l.reusable != null) {
-        freeBuffers.push(l.reusable); // the sink is done with the bytes (it does not retain blocks)
+      if (l.reusable != null) { // the sink is done with the bytes (it does not retain blocks)
+        if (l.reusable.direct != null) {
+          freeDirectBuffers.push(l.reusable.direct);
+        } else {
+          freeBuffers.push(l.reusable.buf);
+        }
       }
       FileLink link = new FileLink(b.cid(), l.contentLength, b.length());
       if (l.lastShort) {
@@ -316,6 +379,9 @@ final class ImportRun {
 
   /** Makes a leaf block from a chunk: runs on a pool thread. */
   private Block leaf(Chunk c) {
+    if (c.direct != null) {
+      return directLeaf(c);
+    }
     if (profile.rawLeaves()) {
       Cid cid = Cid.v1(Multicodec.RAW, hash.digest(c.buf, c.offset, c.length));
       return Block.wrap(cid, c.buf, c.offset, c.length);
@@ -348,6 +414,37 @@ final class ImportRun {
       total = header + n + 1 + vn;
     }
     return Block.wrap(dagPbCid(buf, start, total), buf, start, total);
+  }
+
+  /** As {@link #leaf} for a chunk in a direct buffer (never empty: an empty file's leaf is a heap chunk). */
+  private Block directLeaf(Chunk c) {
+    ByteBuffer buf = c.direct;
+    int n = c.length;
+    if (profile.rawLeaves()) {
+      ByteBuffer data = buf.slice(c.offset, n);
+      return Block.wrap(Cid.v1(Multicodec.RAW, hash.digest(data)), data);
+    }
+    // The same framing as leaf(): 0a L 08 02 12 N <data> 18 N
+    int vn = Varint.encodedLength(n);
+    int inner = 2 + 1 + vn + n + 1 + vn;
+    byte[] frame = new byte[LEAF_HEADER_RESERVE];
+    int h = 0;
+    frame[h++] = 0x0a;
+    h += Varint.write(inner, frame, h);
+    frame[h++] = 0x08;
+    frame[h++] = 0x02;
+    frame[h++] = 0x12;
+    h += Varint.write(n, frame, h);
+    int start = c.offset - h;
+    buf.put(start, frame, 0, h);
+    frame[0] = 0x18;
+    int t = 1 + Varint.write(n, frame, 1);
+    buf.put(c.offset + n, frame, 0, t);
+    ByteBuffer block = buf.slice(start, h + n + t);
+    Cid cid = profile.cidVersion() == 0
+        ? Cid.v0(HashFunction.SHA2_256.digest(block))
+        : Cid.v1(Multicodec.DAG_PB, hash.digest(block));
+    return Block.wrap(cid, block);
   }
 
   private Cid dagPbCid(byte[] block, int off, int len) {

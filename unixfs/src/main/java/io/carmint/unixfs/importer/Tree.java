@@ -38,11 +38,17 @@ final class Tree {
   static final class FileNode extends Node {
     final ImportEntry.Content content;
     final long sizeHint; // -1 when unknown
+    final Path path; // the file on disk (content opens it), or null: the importer may read it through a channel
 
     FileNode(String name, ImportEntry.Content content, long sizeHint) {
+      this(name, content, sizeHint, null);
+    }
+
+    FileNode(String name, ImportEntry.Content content, long sizeHint, Path path) {
       super(name);
       this.content = content;
       this.sizeHint = sizeHint;
+      this.path = path;
     }
   }
 
@@ -282,7 +288,7 @@ final class Tree {
       attrs = Files.readAttributes(path, BasicFileAttributes.class);
     }
     if (attrs.isRegularFile()) {
-      return new FileNode(name, () -> Files.newInputStream(path), attrs.size());
+      return new FileNode(name, () -> Files.newInputStream(path), attrs.size(), path);
     }
     if (attrs.isDirectory()) {
       DirNode root = new DirNode(name);
@@ -298,7 +304,7 @@ final class Tree {
         } else {
           DirNode parent = directory(root, segments, segments.size() - 1, f.relative, replace);
           Node node = f.kind == Kind.FILE
-              ? new FileNode(last, () -> Files.newInputStream(f.path), f.size)
+              ? new FileNode(last, () -> Files.newInputStream(f.path), f.size, f.path)
               : new SymlinkNode(last, f.target);
           put(parent, node, f.relative, replace);
         }

@@ -211,6 +211,48 @@ class ImporterTest {
     }
   }
 
+  /**
+   * Files on disk given to a sink that retains nothing are read through a channel into recycled direct buffers;
+   * the blocks must equal those of the stream path (a retaining sink), for raw and dag-pb leaves, CIDv0 and v1.
+   */
+  @Test
+  void filesReadThroughChannelsGiveTheSameBlocksAsStreams() throws IOException {
+    Path dir = tmp.resolve("tree");
+    int[] sizes = {0, 1, 999, 1000, 1001, 2500, 64 * 1024 + 3, 70_000, 3 * 65_536};
+    for (int i = 0; i < sizes.length; i++) {
+      Path f = dir.resolve("d" + (i % 2)).resolve("f" + i);
+      Files.createDirectories(f.getParent());
+      try (InputStream in = Keystream.open("channel" + i, sizes[i])) {
+        Files.write(f, in.readAllBytes());
+      }
+    }
+    for (ImportProfile base : List.of(ImportProfile.UNIXFS_V0_2015, ImportProfile.KUBO_V1, ImportProfile.IPFS_CAR)) {
+      for (int chunk : new int[] {1000, 65_536}) {
+        ImportProfile p = base.toBuilder().chunker(new io.carmint.unixfs.chunk.FixedSizeChunker(chunk)).build();
+        List<Block> kept = new ArrayList<>();
+        ImportResult expected = Importer.builder().profile(p).parallelism(1).build().importPath(dir, kept::add);
+        for (int threads : new int[] {1, 3}) {
+          List<Block> copies = new ArrayList<>();
+          BlockSink copying = new BlockSink() {
+            @Override
+            public void put(Block b) {
+              assertTrue(b.isValid(), b::toString);
+              copies.add(Block.of(b.cid(), b.toBytes()));
+            }
+
+            @Override
+            public boolean retainsBlocks() {
+              return false;
+            }
+          };
+          ImportResult r = Importer.builder().profile(p).parallelism(threads).build().importPath(dir, copying);
+          assertEquals(kept, copies, p.name() + ", chunks of " + chunk + ", " + threads + " threads");
+          assertEquals(expected, r);
+        }
+      }
+    }
+  }
+
   @Test
   void readFailuresPropagateAndTheStreamIsClosed() {
     boolean[] closed = new boolean[1];
