@@ -72,4 +72,43 @@ class BlockTest {
   void discardSinkAcceptsAnything() throws Exception {
     BlockSink.discard().put(Block.of(HELLO_RAW, HELLO));
   }
+
+  @Test
+  void aBlockOverADirectBufferBehavesLikeOneOverAnArray() throws Exception {
+    byte[] big = new byte[20_000]; // more than writeTo's 8 KiB pieces
+    for (int i = 0; i < big.length; i++) {
+      big[i] = (byte) (i * 31 + 7);
+    }
+    Block heap = Block.create(Multicodec.RAW, HashFunction.SHA2_256, big);
+    ByteBuffer direct = ByteBuffer.allocateDirect(big.length + 10);
+    direct.position(5);
+    direct.put(big);
+    direct.position(5).limit(5 + big.length);
+    Block wrapped = Block.wrap(heap.cid(), direct);
+    direct.position(0).limit(direct.capacity()); // the block keeps its own view
+    assertEquals(heap, wrapped);
+    assertEquals(wrapped, heap);
+    assertEquals(heap.hashCode(), wrapped.hashCode());
+    assertEquals(big.length, wrapped.length());
+    assertArrayEquals(big, wrapped.toBytes());
+    assertTrue(wrapped.isValid());
+    assertTrue(wrapped.data().isReadOnly());
+    assertEquals(ByteBuffer.wrap(big), wrapped.data());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    wrapped.writeTo(out);
+    assertArrayEquals(big, out.toByteArray());
+    out.reset();
+    wrapped.writeTo(java.nio.channels.Channels.newChannel(out));
+    assertArrayEquals(big, out.toByteArray());
+    direct.put(5, (byte) ~big[0]); // the caller broke its promise: the block sees it, and says so
+    assertFalse(wrapped.isValid());
+    assertNotEquals(heap, wrapped);
+  }
+
+  @Test
+  void sinksSayWhetherTheyRetainBlocks() {
+    assertFalse(BlockSink.discard().retainsBlocks());
+    BlockSink list = b -> { };
+    assertTrue(list.retainsBlocks());
+  }
 }
