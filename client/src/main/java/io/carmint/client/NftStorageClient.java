@@ -1,14 +1,11 @@
 package io.carmint.client;
 
 import io.carmint.car.CarFile;
-import io.carmint.car.CarWriteOptions;
-import io.carmint.car.CarWriter;
+import io.carmint.car.pack.CarPacker;
 import io.carmint.car.split.SplitResult;
 import io.carmint.car.split.TreewalkSplitter;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.importer.ImportProfile;
-import io.carmint.unixfs.importer.ImportResult;
 import io.carmint.unixfs.importer.Importer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -161,11 +158,13 @@ public final class NftStorageClient implements AutoCloseable {
    * {@link #storeCar(Path, UploadListener) storeCar} does, and succeeds only if the service answers every piece with
    * the root computed here.
    *
-   * <p>The DAG is written to a temporary CAR (blocks repeated in the input are written once), then split; the
-   * temporary directory needs about twice the size of the content while uploading, and is emptied afterwards.
+   * <p>The DAG is written to a temporary CAR by {@link CarPacker} (as {@code carmint pack} writes it: blocks
+   * repeated in the input are written once), then split; the temporary directory needs about twice the size of the
+   * content while uploading, and is emptied afterwards.
    *
    * @param path a file or a directory
    * @param profile how to pack it, e.g. {@link ImportProfile#DEFAULT}; the root CID depends on it
+   * @param listener hears of progress (bytes of the pieces) and of each piece stored
    * @return the service's description of the upload; its {@code cid} names the same DAG as the local root
    * @throws CidMismatchException if the service answers with another root
    * @throws ApiException (a subclass) if the service refuses a piece
@@ -176,16 +175,10 @@ public final class NftStorageClient implements AutoCloseable {
     Path work = Files.createTempDirectory(tempDirectory, "carmint-pack-");
     try {
       Path car = work.resolve("upload.car");
-      Cid placeholder = CarWriter.placeholder(profile.cidVersion(), Multicodec.DAG_PB, profile.hashFunction());
-      ImportResult result;
-      try (CarWriter writer = CarWriter.createFile(car, placeholder,
-          CarWriteOptions.builder().deduplicate(true).build())) {
-        result = Importer.of(profile).importPath(path, writer::put);
-        writer.finish(result.root());
-      }
+      Cid root = CarPacker.builder().importer(Importer.of(profile)).build().pack(path, car).root();
       Nft nft = storeCar(car, listener);
-      if (!nft.cid().toV1().equals(result.root().toV1())) {
-        throw new CidMismatchException(path.toString(), result.root(), nft.cid());
+      if (!nft.cid().toV1().equals(root.toV1())) {
+        throw new CidMismatchException(path.toString(), root, nft.cid());
       }
       return nft;
     } finally {
