@@ -9,31 +9,28 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code carmint upload PATH|CAR}: packs locally (or takes a CAR), uploads in pieces, and prints the root CID once
  * the service has answered every piece with that same CID.
  */
 @Command(name = "upload", mixinStandardHelpOptions = true,
-    description = {"Upload a file or directory (packed here into a UnixFS DAG with --profile, as 'cid' computes "
-        + "it) or a CAR file (a name ending in .car), checking that the service stores the root computed locally. "
+    description = {"Upload a file or directory (packed here into a UnixFS DAG with --profile, as 'cid --no-wrap' "
+        + "computes it: a single file is not wrapped in a directory) or a CAR file (a name ending in .car), checking "
+        + "that the service stores the root computed locally. "
         + "The DAG is split with the treewalk rule into pieces under the service's 100 MB limit, sent 3 at a time; "
         + "every answer must name that root, else the upload fails (exit 1).",
         "Prints the verified root CID."})
-final class UploadCommand implements Callable<Integer> {
+final class UploadCommand extends ServiceCommand {
   @Parameters(index = "0", paramLabel = "PATH|CAR",
       description = "A file or directory to pack, or a CAR file (CARv1 or CARv2, one root) if its name ends in .car.")
   Path input;
 
   @Option(names = "--profile", paramLabel = "P",
-      description = "How to pack PATH: ipfs-car (default, as 'cid'), nft.storage, unixfs-v1-2025, "
+      description = "How to pack PATH: ipfs-car (default), nft.storage, unixfs-v1-2025, "
           + "unixfs-v0-2015 (kubo) or kubo-v1. The root CID depends on it. Not used for a CAR.")
   String profile;
 
@@ -50,12 +47,6 @@ final class UploadCommand implements Callable<Integer> {
 
   @Option(names = "--progress", description = "Report progress on standard error.")
   boolean progress;
-
-  @Mixin
-  ServiceOptions service;
-
-  @Spec
-  CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -79,7 +70,7 @@ final class UploadCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     UploadListener listener = progress ? new UploadListener() {
       private long lastPercent = -1;
 
@@ -103,8 +94,8 @@ final class UploadCommand implements Callable<Integer> {
     try (NftStorageClient client = b.build()) {
       nft = isCar ? client.storeCar(input, listener) : client.upload(input, importProfile, listener);
     }
-    spec.commandLine().getOut().println(nft.cid());
-    spec.commandLine().getOut().flush();
+    out().println(nft.cid());
+    out().flush();
     return Main.EXIT_OK;
   }
 }
