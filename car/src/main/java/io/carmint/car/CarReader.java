@@ -79,7 +79,11 @@ public final class CarReader implements Closeable {
    * Reads only the first header and returns the version it declares, whatever it is (a CARv2's pragma says 2 even
    * if the rest is corrupt). Does not close the stream.
    *
-   * @throws TruncatedCarException, LimitExceededException, CarHeaderException as {@link #open}
+   * @throws TruncatedCarException if the stream ends inside the header
+   * @throws LimitExceededException if the header length is above the limit
+   * @throws CarHeaderException if the header is malformed (any version number is returned, not refused)
+   * @throws CarVarintException if the header length varint is not minimal
+   * @throws IOException if the stream fails
    */
   public static long readVersion(InputStream in, CarReadOptions options) throws IOException {
     return CarParser.readVersion(CarInput.of(in), options);

@@ -147,7 +147,7 @@ public final class NftStorageClient implements AutoCloseable {
   /**
    * Packs a file or directory locally and uploads it: {@code upload(path, profile, UploadListener.NONE)}.
    *
-   * @see #upload(Path, ImportProfile, UploadListener)
+   * @throws IOException as {@link #upload(Path, ImportProfile, UploadListener)}
    */
   public Nft upload(Path path, ImportProfile profile) throws IOException {
     return upload(path, profile, UploadListener.NONE);
@@ -189,7 +189,7 @@ public final class NftStorageClient implements AutoCloseable {
   /**
    * Uploads a CAR and checks that the service stored its root: {@code storeCar(car, UploadListener.NONE)}.
    *
-   * @see #storeCar(Path, UploadListener)
+   * @throws IOException as {@link #storeCar(Path, UploadListener)}
    */
   public Nft storeCar(Path car) throws IOException {
     return storeCar(car, UploadListener.NONE);
@@ -344,7 +344,10 @@ public final class NftStorageClient implements AutoCloseable {
         parts.add(new FileRequestBody(file, 0, size, type, progress)));
   }
 
-  /** @return {@code storeBlob(file, null)}: the blob sent as {@code application/octet-stream} */
+  /**
+   * @return {@code storeBlob(file, null)}: the blob sent as {@code application/octet-stream}
+   * @throws IOException as {@link #storeBlob(Path, String)}
+   */
   public Nft storeBlob(Path file) throws IOException {
     return storeBlob(file, null);
   }
@@ -457,7 +460,10 @@ public final class NftStorageClient implements AutoCloseable {
     return Responses.page(transport.send(new Transport.Spec("GET", ub.build(), true, null, null)));
   }
 
-  /** @return {@code list(null, DEFAULT_LIST_LIMIT)}: the newest page */
+  /**
+   * @return {@code list(null, DEFAULT_LIST_LIMIT)}: the newest page
+   * @throws IOException as {@link #list(Instant, int)}
+   */
   public ListPage list() throws IOException {
     return list(null, DEFAULT_LIST_LIMIT);
   }
