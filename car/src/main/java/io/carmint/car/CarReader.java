@@ -203,21 +203,7 @@ public final class CarReader implements Closeable {
     if (skipped < gap) {
       throw new TruncatedCarException(in.position() - skipped, "CARv2 padding before the index", gap, skipped);
     }
-    long max = parser.options().maxIndexSize();
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    byte[] chunk = new byte[64 * 1024];
-    int n;
-    while ((n = in.readFully(chunk, 0, chunk.length)) > 0) {
-      if (bytes.size() + (long) n > max) {
-        throw new LimitExceededException(h.indexOffset(), "CARv2 index", bytes.size() + (long) n, max,
-            "CarReadOptions.builder().maxIndexSize(…)");
-      }
-      bytes.write(chunk, 0, n);
-      if (n < chunk.length) {
-        break;
-      }
-    }
-    return Optional.of(CarIndex.decode(bytes.toByteArray(), h.indexOffset()));
+    return Optional.of(CarIndex.read(in.asStream(), h.indexOffset(), parser.options().maxIndexSize()));
   }
 
   /** @return the offset of the next byte of the stream */
