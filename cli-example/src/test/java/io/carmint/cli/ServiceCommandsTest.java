@@ -1,5 +1,6 @@
 package io.carmint.cli;
 
+import static io.carmint.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.carmint.block.Block;
 import io.carmint.car.CarWriteOptions;
 import io.carmint.car.CarWriter;
+import io.carmint.cli.Cli.Run;
 import io.carmint.client.NftStorageClient;
 import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.PbLink;
@@ -46,22 +48,10 @@ class ServiceCommandsTest {
   Path tmp;
   Path tokenFile;
 
-  record Run(int code, String out, String err) {
-    List<String> lines() {
-      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-    }
-  }
 
   @BeforeEach
   void tokenFile() throws IOException {
     tokenFile = Files.writeString(tmp.resolve("token"), TOKEN + "\n");
-  }
-
-  static Run run(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.commandLine(new PrintWriter(out), new PrintWriter(err), env).execute(args);
-    return new Run(code, out.toString().replace("\r", ""), err.toString().replace("\r", ""));
   }
 
   Run service(String... args) {
