@@ -178,11 +178,7 @@ public final class CarFile implements BlockSource, Closeable {
       }
       return Optional.empty();
     }
-    byte[] data = readBytes(loc);
-    if (options.verifyHashes()) {
-      Car.verify(cid, data, 0, data.length, loc.offset());
-    }
-    return Optional.of(Block.wrap(cid, data));
+    return Optional.of(read(cid, loc));
   }
 
   /**
@@ -193,11 +189,16 @@ public final class CarFile implements BlockSource, Closeable {
    * @throws IOException if reading fails or the file shrank
    */
   public Block read(BlockLocation loc) throws IOException {
+    return read(loc.cid(), loc);
+  }
+
+  /** The block at {@code loc} under {@code cid} (which has the same multihash as the location's CID). */
+  private Block read(Cid cid, BlockLocation loc) throws IOException {
     byte[] data = readBytes(loc);
     if (options.verifyHashes()) {
-      Car.verify(loc.cid(), data, 0, data.length, loc.offset());
+      Car.verify(cid, data, 0, data.length, loc.offset());
     }
-    return Block.wrap(loc.cid(), data);
+    return Block.wrap(cid, data);
   }
 
   private byte[] readBytes(BlockLocation loc) throws IOException {

@@ -180,6 +180,26 @@ final class CarInput {
     return done;
   }
 
+  /** @return the rest of the input, up to {@link #end()}, as a stream; closing it closes nothing */
+  InputStream asStream() {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        return CarInput.this.read();
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+          return 0;
+        }
+        int n = readFully(b, off, len);
+        return n == 0 ? -1 : n;
+      }
+    };
+  }
+
   /**
    * Reads a minimal unsigned varint of at most 9 bytes.
    *

@@ -17,7 +17,6 @@ package io.carmint.car;
  * @param verifyHashes whether every block read is hashed and compared with its CID; default true
  * @param zeroLengthSectionAsEof whether a zero-length section ends the CAR (null padding) instead of being an
  *     error; default false
- * @throws IllegalArgumentException (constructor) if a limit is below 1 or above 2<sup>31</sup>-9
  */
 public record CarReadOptions(
     long maxHeaderSize, long maxSectionSize, long maxIndexSize, boolean verifyHashes,
@@ -39,7 +38,11 @@ public record CarReadOptions(
   /** The defaults: 32 MiB header, 8 MiB section, 256 MiB index, hashes verified, zero-length section is an error. */
   public static final CarReadOptions DEFAULTS = builder().build();
 
-  /** Checks the limits: each at least 1 and at most 2<sup>31</sup>-9 (each is read into one array). */
+  /**
+   * Checks the limits: each at least 1 and at most 2<sup>31</sup>-9 (each is read into one array).
+   *
+   * @throws IllegalArgumentException if a limit is below 1 or above 2<sup>31</sup>-9
+   */
   public CarReadOptions {
     positive(maxHeaderSize, "maxHeaderSize");
     positive(maxSectionSize, "maxSectionSize");

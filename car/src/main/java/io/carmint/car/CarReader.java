@@ -79,7 +79,11 @@ public final class CarReader implements Closeable {
    * Reads only the first header and returns the version it declares, whatever it is (a CARv2's pragma says 2 even
    * if the rest is corrupt). Does not close the stream.
    *
-   * @throws TruncatedCarException, LimitExceededException, CarHeaderException as {@link #open}
+   * @throws TruncatedCarException if the stream ends inside the header
+   * @throws LimitExceededException if the header length is above the limit
+   * @throws CarHeaderException if the header is malformed (any version number is returned, not refused)
+   * @throws CarVarintException if the header length varint is not minimal
+   * @throws IOException if the stream fails
    */
   public static long readVersion(InputStream in, CarReadOptions options) throws IOException {
     return CarParser.readVersion(CarInput.of(in), options);
@@ -199,21 +203,7 @@ public final class CarReader implements Closeable {
     if (skipped < gap) {
       throw new TruncatedCarException(in.position() - skipped, "CARv2 padding before the index", gap, skipped);
     }
-    long max = parser.options().maxIndexSize();
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    byte[] chunk = new byte[64 * 1024];
-    int n;
-    while ((n = in.readFully(chunk, 0, chunk.length)) > 0) {
-      if (bytes.size() + (long) n > max) {
-        throw new LimitExceededException(h.indexOffset(), "CARv2 index", bytes.size() + (long) n, max,
-            "CarReadOptions.builder().maxIndexSize(…)");
-      }
-      bytes.write(chunk, 0, n);
-      if (n < chunk.length) {
-        break;
-      }
-    }
-    return Optional.of(CarIndex.decode(bytes.toByteArray(), h.indexOffset()));
+    return Optional.of(CarIndex.read(in.asStream(), h.indexOffset(), parser.options().maxIndexSize()));
   }
 
   /** @return the offset of the next byte of the stream */

@@ -37,7 +37,7 @@ class CarV2WriterTest {
     Path out = tmp.resolve("streamed.car");
     try (CarV2Writer w = CarV2Writer.createFile(out, CarWriter.placeholder(1, Multicodec.DAG_CBOR,
         HashFunction.BLAKE2B_256), CarV2WriteOptions.DEFAULTS)) {
-      for (Block b : CarWriterTest.blocksOf(Fixtures.goCar("sample-v1.car"))) {
+      for (Block b : CarBlocks.read(Fixtures.goCar("sample-v1.car"))) {
         w.put(b);
       }
       w.finish(Cid.parse(GoCarFixturesTest.ROOT_V1));
@@ -50,7 +50,7 @@ class CarV2WriterTest {
     Path out = tmp.resolve("shifted.car");
     try (CarV2Writer w = CarV2Writer.createFile(out, CarWriter.placeholder(0, Multicodec.DAG_PB,
         HashFunction.SHA2_256), CarV2WriteOptions.DEFAULTS)) {
-      for (Block b : CarWriterTest.blocksOf(Fixtures.goCar("sample-v1.car"))) {
+      for (Block b : CarBlocks.read(Fixtures.goCar("sample-v1.car"))) {
         w.put(b);
       }
       w.finish(Cid.parse(GoCarFixturesTest.ROOT_V1));

@@ -25,14 +25,6 @@ class CarWriterTest {
   @TempDir
   Path tmp;
 
-  static List<Block> blocksOf(Path car) throws IOException {
-    List<Block> blocks = new ArrayList<>();
-    try (CarReader r = CarReader.open(Files.newInputStream(car))) {
-      r.forEach(blocks::add);
-    }
-    return blocks;
-  }
-
   static Path specCar(String base) {
     return Fixtures.conformance("ipld-specs").resolve("car-fixture").resolve(base).resolve(base + ".car");
   }
@@ -43,7 +35,7 @@ class CarWriterTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     CarWriter w = CarWriter.create(Channels.newChannel(out), List.of(Cid.parse(GoCarFixturesTest.ROOT_V1)),
         CarWriteOptions.DEFAULTS);
-    for (Block b : blocksOf(sample)) {
+    for (Block b : CarBlocks.read(sample)) {
       w.put(b);
     }
     w.finish();
@@ -58,7 +50,7 @@ class CarWriterTest {
     Path out = tmp.resolve("out.car");
     Cid placeholder = CarWriter.placeholder(1, Multicodec.DAG_CBOR, HashFunction.BLAKE2B_256);
     try (CarWriter w = CarWriter.createFile(out, placeholder, CarWriteOptions.builder().bufferSize(4096).build())) {
-      for (Block b : blocksOf(sample)) {
+      for (Block b : CarBlocks.read(sample)) {
         w.put(b);
       }
       w.finish(Cid.parse(GoCarFixturesTest.ROOT_V1));
@@ -79,7 +71,7 @@ class CarWriterTest {
         CarWriter.placeholder(1, Multicodec.DAG_CBOR, HashFunction.SHA2_512))) {
       Path out = tmp.resolve("moved.car");
       try (CarWriter w = CarWriter.createFile(out, placeholder, CarWriteOptions.DEFAULTS)) {
-        for (Block b : blocksOf(spec)) {
+        for (Block b : CarBlocks.read(spec)) {
           w.put(b);
         }
         w.finish(roots);
@@ -97,7 +89,7 @@ class CarWriterTest {
       ch.write(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}));
       CarWriter w = CarWriter.createWithPlaceholder(ch, CarWriter.placeholder(0, Multicodec.DAG_PB,
           HashFunction.SHA2_256), CarWriteOptions.DEFAULTS);
-      for (Block b : blocksOf(spec)) {
+      for (Block b : CarBlocks.read(spec)) {
         w.put(b);
       }
       try (CarFile f = CarFile.open(spec)) {

@@ -10,19 +10,15 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Iterator;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code carmint list [--before T] [--limit N] [--all]}: this token's uploads, newest first. */
 @Command(name = "list", mixinStandardHelpOptions = true,
     description = {"List this token's uploads, newest first, one per line: CID, created, pin status, size, name.",
         "The service's 'before' is inclusive: a page asked with --before the last time shown starts with that "
             + "upload again; --all pages through everything and shows each upload once."})
-final class ListCommand implements Callable<Integer> {
+final class ListCommand extends ServiceCommand {
   @Option(names = "--before", paramLabel = "TIME",
       description = "Only uploads created at or before TIME (ISO-8601, e.g. 2024-05-01T12:00:00Z).")
   String before;
@@ -33,12 +29,6 @@ final class ListCommand implements Callable<Integer> {
 
   @Option(names = "--all", description = "List every upload, page by page (pages of --limit).")
   boolean all;
-
-  @Mixin
-  ServiceOptions service;
-
-  @Spec
-  CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -56,8 +46,8 @@ final class ListCommand implements Callable<Integer> {
     if (all && from != null) {
       throw new UsageException("--all lists everything; it cannot be combined with --before");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    try (NftStorageClient client = service.clientBuilder(true).build()) {
+    PrintWriter out = out();
+    try (NftStorageClient client = client(true)) {
       if (all) {
         try {
           for (Iterator<Nft> it = client.listAll(limit); it.hasNext(); ) {
@@ -69,16 +59,16 @@ final class ListCommand implements Callable<Integer> {
       } else {
         ListPage page = client.list(from, limit);
         page.nfts().forEach(n -> print(out, n));
-        page.count().ifPresent(c -> spec.commandLine().getErr().println("carmint: " + c + " upload(s) in total"));
+        page.count().ifPresent(c -> err().println("carmint: " + c + " upload(s) in total"));
       }
     }
     out.flush();
-    spec.commandLine().getErr().flush();
+    err().flush();
     return Main.EXIT_OK;
   }
 
   private static void print(PrintWriter out, Nft n) {
-    out.println(n.cid() + "\t" + n.created() + "\t" + (n.pin() == null ? "unknown" : n.pin().status().wireName())
-        + "\t" + n.size() + "\t" + (n.name() == null ? "" : n.name()));
+    out.println(n.cid() + "\t" + n.created() + "\t" + pinStatus(n.pin()) + "\t" + n.size() + "\t"
+        + (n.name() == null ? "" : n.name()));
   }
 }

@@ -5,30 +5,20 @@ import io.carmint.client.NftStorageClient;
 import io.carmint.multiformats.Cid;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code carmint status CID}: the upload of this token with that CID ({@code GET /{cid}}). */
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Show an upload of this token: pin status, size, creation time, type, parts and deals.")
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends ServiceCommand {
   @Parameters(index = "0", paramLabel = "CID", converter = CidConverter.class, description = "The upload's root CID.")
   Cid cid;
 
-  @Mixin
-  ServiceOptions service;
-
-  @Spec
-  CommandSpec spec;
-
   @Override
   public Integer call() throws IOException {
-    try (NftStorageClient client = service.clientBuilder(true).build()) {
-      print(spec.commandLine().getOut(), client.status(cid));
+    try (NftStorageClient client = client(true)) {
+      print(out(), client.status(cid));
     }
     return Main.EXIT_OK;
   }
@@ -36,7 +26,7 @@ final class StatusCommand implements Callable<Integer> {
   /** Prints an upload as {@code key<TAB>value} lines. */
   static void print(PrintWriter out, Nft nft) {
     out.println("cid\t" + nft.cid());
-    out.println("status\t" + (nft.pin() == null ? "unknown" : nft.pin().status().wireName()));
+    out.println("status\t" + pinStatus(nft.pin()));
     out.println("size\t" + nft.size());
     out.println("created\t" + nft.created());
     out.println("type\t" + nft.type());

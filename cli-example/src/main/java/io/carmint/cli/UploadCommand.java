@@ -9,33 +9,29 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code carmint upload PATH|CAR}: packs locally (or takes a CAR), uploads in pieces, and prints the root CID once
  * the service has answered every piece with that same CID.
  */
 @Command(name = "upload", mixinStandardHelpOptions = true,
-    description = {"Upload a file or directory (packed here into a UnixFS DAG with --profile, as 'cid' computes "
-        + "it) or a CAR file (a name ending in .car), checking that the service stores the root computed locally. "
+    description = {"Upload a file or directory (packed here into a UnixFS DAG with the same DAG options and "
+        + "defaults as 'cid' and 'pack', so all three print the same root) or a CAR file (a name ending in .car), "
+        + "checking that the service stores the root computed locally. "
         + "The DAG is split with the treewalk rule into pieces under the service's 100 MB limit, sent 3 at a time; "
         + "every answer must name that root, else the upload fails (exit 1).",
         "Prints the verified root CID."})
-final class UploadCommand implements Callable<Integer> {
+final class UploadCommand extends ServiceCommand {
   @Parameters(index = "0", paramLabel = "PATH|CAR",
       description = "A file or directory to pack, or a CAR file (CARv1 or CARv2, one root) if its name ends in .car.")
   Path input;
 
-  @Option(names = "--profile", paramLabel = "P",
-      description = "How to pack PATH: ipfs-car (default, as 'cid'), nft.storage, unixfs-v1-2025, "
-          + "unixfs-v0-2015 (kubo) or kubo-v1. The root CID depends on it. Not used for a CAR.")
-  String profile;
+  @Mixin
+  DagOptions dag;
 
   @Option(names = "--pack", description = "Pack the input even if its name ends in .car (upload a CAR file as a file).")
   boolean pack;
@@ -51,12 +47,6 @@ final class UploadCommand implements Callable<Integer> {
   @Option(names = "--progress", description = "Report progress on standard error.")
   boolean progress;
 
-  @Mixin
-  ServiceOptions service;
-
-  @Spec
-  CommandSpec spec;
-
   @Override
   public Integer call() throws IOException {
     if (!Files.exists(input)) {
@@ -64,22 +54,17 @@ final class UploadCommand implements Callable<Integer> {
     }
     boolean isCar = !pack && Files.isRegularFile(input)
         && input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".car");
-    if (isCar && profile != null) {
+    if (isCar && spec.commandLine().getParseResult().hasMatchedOption("--profile")) {
       throw new UsageException("--profile applies to files and directories, not to a CAR (add --pack to pack it)");
     }
-    ImportProfile importProfile;
-    try {
-      importProfile = profile == null ? ImportProfile.DEFAULT : ImportProfile.forName(profile);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("Unknown profile '" + profile + "'; known: " + String.join(", ", ImportProfile.names()));
-    }
+    ImportProfile importProfile = isCar ? null : dag.profile(input);
     NftStorageClient.Builder b = service.clientBuilder(true);
     try {
       b.maxChunkSize(maxChunkSize).concurrency(concurrency);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     UploadListener listener = progress ? new UploadListener() {
       private long lastPercent = -1;
 
@@ -103,8 +88,8 @@ final class UploadCommand implements Callable<Integer> {
     try (NftStorageClient client = b.build()) {
       nft = isCar ? client.storeCar(input, listener) : client.upload(input, importProfile, listener);
     }
-    spec.commandLine().getOut().println(nft.cid());
-    spec.commandLine().getOut().flush();
+    out().println(nft.cid());
+    out().flush();
     return Main.EXIT_OK;
   }
 }

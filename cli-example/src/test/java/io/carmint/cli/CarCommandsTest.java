@@ -1,13 +1,13 @@
 package io.carmint.cli;
 
+import static io.carmint.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.carmint.cli.Cli.Run;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,19 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CarCommandsTest {
   @TempDir
   Path tmp;
-
-  record Run(int code, String out, String err) {
-    List<String> lines() {
-      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-    }
-  }
-
-  public static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-    return new Run(code, out.toString().replace("\r", ""), err.toString().replace("\r", ""));
-  }
 
   static Path shared(String sub) {
     Path p = Path.of(System.getProperty("carmint.shared", "../../shared"), "conformance").resolve(sub);

@@ -1,9 +1,10 @@
 package io.carmint.cli;
 
+import static io.carmint.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.carmint.cli.CarCommandsTest.Run;
+import io.carmint.cli.Cli.Run;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,10 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CidCommandTest {
   @TempDir
   Path tmp;
-
-  private static Run run(String... args) {
-    return CarCommandsTest.run(args);
-  }
 
   private Path file(String name, String content) throws IOException {
     Path p = tmp.resolve(name);

@@ -1,10 +1,12 @@
 package io.carmint.cli;
 
+import static io.carmint.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.car.CarFile;
+import io.carmint.cli.Cli.Run;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,14 +30,10 @@ class PackCommandTest {
     Files.writeString(hello, "hello world\n", StandardCharsets.UTF_8);
   }
 
-  static CarCommandsTest.Run run(String... args) {
-    return CarCommandsTest.run(args);
-  }
-
   @Test
   void aFileIsWrappedByDefaultAsIpfsCarDoes() throws IOException {
     Path out = tmp.resolve("out.car");
-    CarCommandsTest.Run r = run("pack", hello.toString(), "-o", out.toString());
+    Run r = run("pack", hello.toString(), "-o", out.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals("bafybeidhkumeonuwkebh2i4fc7o7lguehauradvlk57gzake6ggjsy372a\n", r.out());
     assertArrayEquals(Files.readAllBytes(CarCommandsTest.testCar("x-c-hello-wrap")), Files.readAllBytes(out));
@@ -44,7 +42,7 @@ class PackCommandTest {
   @Test
   void noWrapGivesTheBareFile() throws IOException {
     Path out = tmp.resolve("out.car");
-    CarCommandsTest.Run r = run("pack", hello.toString(), "-o", out.toString(), "--no-wrap");
+    Run r = run("pack", hello.toString(), "-o", out.toString(), "--no-wrap");
     assertEquals("bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4\n", r.out());
     assertArrayEquals(Files.readAllBytes(CarCommandsTest.testCar("x-c-hello-nowrap")), Files.readAllBytes(out));
   }
@@ -52,7 +50,7 @@ class PackCommandTest {
   @Test
   void kuboProfileGivesKubosCid() throws IOException {
     Path out = tmp.resolve("out.car");
-    CarCommandsTest.Run r = run("pack", hello.toString(), "-o", out.toString(), "--profile", "kubo");
+    Run r = run("pack", hello.toString(), "-o", out.toString(), "--profile", "kubo");
     assertEquals("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o\n", r.out()); // reference §9
     assertEquals(0, run("verify", out.toString()).code());
     assertEquals(r.out(), run("roots", out.toString()).out());
@@ -62,7 +60,7 @@ class PackCommandTest {
   void aRootLongerThanThePlaceholderStillEndsInTheHeader() throws IOException {
     // CIDv0 profile with raw leaves: a one-chunk file's root is a 36-byte CIDv1 raw, the placeholder 34 bytes.
     Path out = tmp.resolve("out.car");
-    CarCommandsTest.Run r = run("pack", hello.toString(), "-o", out.toString(), "--profile", "kubo",
+    Run r = run("pack", hello.toString(), "-o", out.toString(), "--profile", "kubo",
         "--raw-leaves");
     assertEquals("bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4\n", r.out());
     assertArrayEquals(Files.readAllBytes(CarCommandsTest.testCar("x-c-hello-nowrap")), Files.readAllBytes(out));
@@ -74,14 +72,14 @@ class PackCommandTest {
     Files.writeString(dir.resolve("a.txt"), "a");
     Files.write(dir.resolve("big.bin"), new byte[3 << 20]);
     Path out = tmp.resolve("site.car");
-    CarCommandsTest.Run r = run("pack", dir.toString(), "-o", out.toString(), "--car-version", "2");
+    Run r = run("pack", dir.toString(), "-o", out.toString(), "--car-version", "2");
     assertEquals(0, r.code(), r.err());
     try (CarFile f = CarFile.open(out)) {
       assertEquals(2, f.version());
       assertEquals(r.out().strip(), f.roots().get(0).toString());
       assertArrayEquals(f.buildIndex().toBytes(), f.embeddedIndex().orElseThrow().toBytes());
     }
-    CarCommandsTest.Run v = run("verify", out.toString());
+    Run v = run("verify", out.toString());
     assertEquals(0, v.code(), v.out());
   }
 
@@ -89,7 +87,7 @@ class PackCommandTest {
   void dashWritesTheCarToStandardOutputAndTheRootToStandardError() throws IOException {
     PrintStream saved = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    CarCommandsTest.Run r;
+    Run r;
     try {
       System.setOut(new PrintStream(captured, true));
       r = run("pack", hello.toString(), "-o", "-", "--no-wrap");
@@ -108,11 +106,11 @@ class PackCommandTest {
         List.of("pack", hello.toString(), "-o", "x.car", "--profile", "nope"),
         List.of("pack", hello.toString(), "-o", "x.car", "--car-version", "3"),
         List.of("pack", hello.toString(), "-o", "x.car", "--chunker", "rabin"))) {
-      CarCommandsTest.Run r = run(args.toArray(String[]::new));
+      Run r = run(args.toArray(String[]::new));
       assertEquals(2, r.code(), args + ": " + r.err());
       assertTrue(r.err().startsWith("carmint: "), r.err());
     }
-    CarCommandsTest.Run missing = run("pack", tmp.resolve("nope").toString(), "-o", tmp.resolve("x.car").toString());
+    Run missing = run("pack", tmp.resolve("nope").toString(), "-o", tmp.resolve("x.car").toString());
     assertEquals(1, missing.code());
     assertTrue(missing.err().startsWith("carmint: no such file: "), missing.err());
   }

@@ -1,5 +1,6 @@
 package io.carmint.cli;
 
+import static io.carmint.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.carmint.block.Block;
 import io.carmint.car.CarWriteOptions;
 import io.carmint.car.CarWriter;
+import io.carmint.cli.Cli.Run;
 import io.carmint.client.NftStorageClient;
 import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.PbLink;
@@ -46,22 +48,10 @@ class ServiceCommandsTest {
   Path tmp;
   Path tokenFile;
 
-  record Run(int code, String out, String err) {
-    List<String> lines() {
-      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-    }
-  }
 
   @BeforeEach
   void tokenFile() throws IOException {
     tokenFile = Files.writeString(tmp.resolve("token"), TOKEN + "\n");
-  }
-
-  static Run run(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.commandLine(new PrintWriter(out), new PrintWriter(err), env).execute(args);
-    return new Run(code, out.toString().replace("\r", ""), err.toString().replace("\r", ""));
   }
 
   Run service(String... args) {
@@ -140,9 +130,16 @@ class ServiceCommandsTest {
   void uploadPacksAPathWithTheProfileAndPrintsTheVerifiedCid() throws Exception {
     Path file = Files.write(tmp.resolve("p-f-1m+2.bin"), vectorFile());
     // expected roots from testdata/vectors/expected.json: ipfs-car 3.1.0 and the nft.storage 7.2.0 client
-    Run up = service("upload", file.toString());
+    Run up = service("upload", file.toString(), "--no-wrap");
     assertEquals(0, up.code(), up.err());
     assertEquals(List.of("bafybeihm5ibqh2xguerqrkn3mqzly6krjiuzs6w6a5635dxim2r3vwswq4"), up.lines());
+    // Same options, same root: upload wraps a single file by default exactly as cid and pack do.
+    Run wrapped = service("upload", file.toString());
+    assertEquals(0, wrapped.code(), wrapped.err());
+    Run cid = run(Map.of(), "cid", file.toString());
+    assertEquals(0, cid.code(), cid.err());
+    assertEquals(cid.lines(), wrapped.lines());
+    assertFalse(wrapped.lines().equals(up.lines()), "the wrapped root is a directory, not the file");
     Run nft = service("upload", file.toString(), "--profile", "nft.storage", "--max-chunk-size", "300kB");
     assertEquals(0, nft.code(), nft.err());
     assertEquals(List.of("bafybeihpo4pilehc4xsiqakkasgljy25a44ml6r733kshry5pzhvpeplaq"), nft.lines());

@@ -1,5 +1,6 @@
 package io.carmint.cli;
 
+import static io.carmint.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.carmint.block.Block;
 import io.carmint.car.CarWriteOptions;
 import io.carmint.car.CarWriter;
+import io.carmint.cli.Cli.Run;
 import io.carmint.dagpb.Bytes;
 import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.PbLink;
@@ -44,15 +46,11 @@ class UnpackCommandsTest {
   static final String HELLO = "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4";
   static final String MULTIBLOCK = "bafybeigcisqd7m5nf3qmuvjdbakl5bdnh4ocrmacaqkpuh77qjvggmt2sa";
 
-  static CarCommandsTest.Run run(String... args) {
-    return CarCommandsTest.run(args);
-  }
-
   static Path gateway(String file) {
     return CarCommandsTest.shared("gateway-conformance/" + file);
   }
 
-  private static void assertOneLineError(CarCommandsTest.Run r, int code, String starts) {
+  private static void assertOneLineError(Run r, int code, String starts) {
     assertEquals(code, r.code(), r.err());
     assertEquals(1, r.err().strip().split("\n").length, r.err());
     assertTrue(r.err().startsWith("carmint: " + starts), r.err());
@@ -63,7 +61,7 @@ class UnpackCommandsTest {
   @Test
   void unpacksADirectory() throws IOException {
     Path out = tmp.resolve("out");
-    CarCommandsTest.Run r = run("unpack", gateway("fixtures/path_gateway_unixfs/dir-with-files.car").toString(),
+    Run r = run("unpack", gateway("fixtures/path_gateway_unixfs/dir-with-files.car").toString(),
         "-o", out.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals("unpacked " + DIR_WITH_FILES + " into " + out.toRealPath() + ": 1 directories, 4 files, "
@@ -80,7 +78,7 @@ class UnpackCommandsTest {
         file.toString()).code());
     assertEquals("Hello IPFS\n", Files.readString(file));
     Path out = tmp.resolve("links");
-    CarCommandsTest.Run r = run("unpack", gateway("fixtures/path_gateway_unixfs/symlink.car").toString(), "-o",
+    Run r = run("unpack", gateway("fixtures/path_gateway_unixfs/symlink.car").toString(), "-o",
         out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains(": 1 directories, 1 files, 1 symlinks, 8 bytes"), r.out());
@@ -91,17 +89,17 @@ class UnpackCommandsTest {
   void aTraversalNameFailsWithOneLineAndExitCode1() throws IOException {
     Path out = tmp.resolve("out");
     String car = gateway("fixtures/path_gateway_tar/outside-root.car").toString();
-    CarCommandsTest.Run r = run("unpack", car, "-o", out.toString());
+    Run r = run("unpack", car, "-o", out.toString());
     assertOneLineError(r, 1, "Unsafe entry name: '../foo' contains '/'");
     assertFalse(Files.exists(tmp.resolve("foo")));
-    CarCommandsTest.Run verbose = run("--verbose", "unpack", car, "-o", tmp.resolve("v").toString());
+    Run verbose = run("--verbose", "unpack", car, "-o", tmp.resolve("v").toString());
     assertTrue(verbose.err().contains("at io.carmint.unixfs"), verbose.err());
   }
 
   @Test
   void aMissingBlockIsNamed() {
     Path out = tmp.resolve("out");
-    CarCommandsTest.Run r = run("unpack",
+    Run r = run("unpack",
         gateway("fixtures/trustless_gateway_car/file-3k-and-3-blocks-missing-block.car").toString(), "-o",
         out.toString());
     assertOneLineError(r, 1, "Block QmSNLTo6Wv9dfroVaw7MFYjLqf9ho7PKrgsjdzYDtv8h1W is missing");
@@ -123,10 +121,10 @@ class UnpackCommandsTest {
   @Test
   void limitsStopTheUnpackAndNameTheirOption() {
     String car = gateway("fixtures/path_gateway_unixfs/dir-with-files.car").toString();
-    CarCommandsTest.Run entries = run("unpack", car, "-o", tmp.resolve("a").toString(), "--max-entries", "3");
+    Run entries = run("unpack", car, "-o", tmp.resolve("a").toString(), "--max-entries", "3");
     assertOneLineError(entries, 1, "Unpacking stopped at 'hello.txt': more than 3 entries");
     assertTrue(entries.err().contains("--max-entries"), entries.err());
-    CarCommandsTest.Run bytes = run("unpack", car, "-o", tmp.resolve("b").toString(), "--max-bytes", "1KiB");
+    Run bytes = run("unpack", car, "-o", tmp.resolve("b").toString(), "--max-bytes", "1KiB");
     assertOneLineError(bytes, 1, "Unpacking stopped at 'multiblock.txt'");
     assertTrue(bytes.err().contains("--max-bytes"), bytes.err());
     assertFalse(Files.exists(tmp.resolve("b/multiblock.txt")));
@@ -152,7 +150,7 @@ class UnpackCommandsTest {
         "Symlink 'evil' -> '/etc/passwd' refused: the target is absolute");
     assertFalse(Files.exists(out.resolve("evil"), LinkOption.NOFOLLOW_LINKS));
     Path out2 = tmp.resolve("out2");
-    CarCommandsTest.Run r = run("unpack", car.toString(), "-o", out2.toString(), "--skip-escaping-symlinks");
+    Run r = run("unpack", car.toString(), "-o", out2.toString(), "--skip-escaping-symlinks");
     assertEquals(0, r.code(), r.err());
     assertEquals("carmint: skipped symlink 'evil' -> '/etc/passwd': the target is absolute\n", r.err());
     assertTrue(r.out().endsWith(": 1 directories, 1 files, 0 symlinks, 4 bytes (1 symlinks skipped)\n"), r.out());
@@ -181,7 +179,7 @@ class UnpackCommandsTest {
   void lsListsNamesAndLongFormat() {
     String car = gateway("fixtures/path_gateway_unixfs/dir-with-files.car").toString();
     assertEquals(List.of("ascii-copy.txt", "ascii.txt", "hello.txt", "multiblock.txt"), run("ls", car).lines());
-    CarCommandsTest.Run r = run("ls", "-l", car);
+    Run r = run("ls", "-l", car);
     assertEquals(0, r.code(), r.err());
     assertEquals(List.of("-\t31\t" + ASCII + "\tascii-copy.txt", "-\t31\t" + ASCII + "\tascii.txt",
         "-\t12\t" + HELLO + "\thello.txt", "-\t1026\t" + MULTIBLOCK + "\tmultiblock.txt"), r.lines());
@@ -231,7 +229,7 @@ class UnpackCommandsTest {
   @Test
   void lsRefusesARepeatedNameAfterListingTheFirst() throws IOException {
     Path car = hostileCar(List.of(new Entry("a", raw("x")), new Entry("a", raw("y"))));
-    CarCommandsTest.Run r = run("ls", car.toString());
+    Run r = run("ls", car.toString());
     assertEquals(1, r.code());
     assertEquals(List.of("a"), r.lines());
     assertTrue(r.err().contains("has two entries named 'a'"), r.err());

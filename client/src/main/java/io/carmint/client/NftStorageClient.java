@@ -1,14 +1,11 @@
 package io.carmint.client;
 
 import io.carmint.car.CarFile;
-import io.carmint.car.CarWriteOptions;
-import io.carmint.car.CarWriter;
+import io.carmint.car.pack.CarPacker;
 import io.carmint.car.split.SplitResult;
 import io.carmint.car.split.TreewalkSplitter;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.importer.ImportProfile;
-import io.carmint.unixfs.importer.ImportResult;
 import io.carmint.unixfs.importer.Importer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -150,7 +147,7 @@ public final class NftStorageClient implements AutoCloseable {
   /**
    * Packs a file or directory locally and uploads it: {@code upload(path, profile, UploadListener.NONE)}.
    *
-   * @see #upload(Path, ImportProfile, UploadListener)
+   * @throws IOException as {@link #upload(Path, ImportProfile, UploadListener)}
    */
   public Nft upload(Path path, ImportProfile profile) throws IOException {
     return upload(path, profile, UploadListener.NONE);
@@ -161,11 +158,13 @@ public final class NftStorageClient implements AutoCloseable {
    * {@link #storeCar(Path, UploadListener) storeCar} does, and succeeds only if the service answers every piece with
    * the root computed here.
    *
-   * <p>The DAG is written to a temporary CAR (blocks repeated in the input are written once), then split; the
-   * temporary directory needs about twice the size of the content while uploading, and is emptied afterwards.
+   * <p>The DAG is written to a temporary CAR by {@link CarPacker} (as {@code carmint pack} writes it: blocks
+   * repeated in the input are written once), then split; the temporary directory needs about twice the size of the
+   * content while uploading, and is emptied afterwards.
    *
    * @param path a file or a directory
    * @param profile how to pack it, e.g. {@link ImportProfile#DEFAULT}; the root CID depends on it
+   * @param listener hears of progress (bytes of the pieces) and of each piece stored
    * @return the service's description of the upload; its {@code cid} names the same DAG as the local root
    * @throws CidMismatchException if the service answers with another root
    * @throws ApiException (a subclass) if the service refuses a piece
@@ -176,16 +175,10 @@ public final class NftStorageClient implements AutoCloseable {
     Path work = Files.createTempDirectory(tempDirectory, "carmint-pack-");
     try {
       Path car = work.resolve("upload.car");
-      Cid placeholder = CarWriter.placeholder(profile.cidVersion(), Multicodec.DAG_PB, profile.hashFunction());
-      ImportResult result;
-      try (CarWriter writer = CarWriter.createFile(car, placeholder,
-          CarWriteOptions.builder().deduplicate(true).build())) {
-        result = Importer.of(profile).importPath(path, writer::put);
-        writer.finish(result.root());
-      }
+      Cid root = CarPacker.builder().importer(Importer.of(profile)).build().pack(path, car).root();
       Nft nft = storeCar(car, listener);
-      if (!nft.cid().toV1().equals(result.root().toV1())) {
-        throw new CidMismatchException(path.toString(), result.root(), nft.cid());
+      if (!nft.cid().toV1().equals(root.toV1())) {
+        throw new CidMismatchException(path.toString(), root, nft.cid());
       }
       return nft;
     } finally {
@@ -196,7 +189,7 @@ public final class NftStorageClient implements AutoCloseable {
   /**
    * Uploads a CAR and checks that the service stored its root: {@code storeCar(car, UploadListener.NONE)}.
    *
-   * @see #storeCar(Path, UploadListener)
+   * @throws IOException as {@link #storeCar(Path, UploadListener)}
    */
   public Nft storeCar(Path car) throws IOException {
     return storeCar(car, UploadListener.NONE);
@@ -351,7 +344,10 @@ public final class NftStorageClient implements AutoCloseable {
         parts.add(new FileRequestBody(file, 0, size, type, progress)));
   }
 
-  /** @return {@code storeBlob(file, null)}: the blob sent as {@code application/octet-stream} */
+  /**
+   * @return {@code storeBlob(file, null)}: the blob sent as {@code application/octet-stream}
+   * @throws IOException as {@link #storeBlob(Path, String)}
+   */
   public Nft storeBlob(Path file) throws IOException {
     return storeBlob(file, null);
   }
@@ -464,7 +460,10 @@ public final class NftStorageClient implements AutoCloseable {
     return Responses.page(transport.send(new Transport.Spec("GET", ub.build(), true, null, null)));
   }
 
-  /** @return {@code list(null, DEFAULT_LIST_LIMIT)}: the newest page */
+  /**
+   * @return {@code list(null, DEFAULT_LIST_LIMIT)}: the newest page
+   * @throws IOException as {@link #list(Instant, int)}
+   */
   public ListPage list() throws IOException {
     return list(null, DEFAULT_LIST_LIMIT);
   }

@@ -9,14 +9,12 @@ import io.carmint.block.Block;
 import io.carmint.car.split.SplitException;
 import io.carmint.multiformats.Cid;
 import io.carmint.testkit.LocalNftStorage;
+import io.carmint.testkit.SettableClock;
 import io.carmint.unixfs.importer.ImportProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -33,26 +31,7 @@ class LocalServiceTest {
   static final String TOKEN = "local-service-token";
 
   /** A clock the tests move, so that several uploads can share a creation time. */
-  static final class TestClock extends Clock {
-    volatile Instant now = Instant.parse("2024-06-01T00:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  static final TestClock CLOCK = new TestClock();
+  static final SettableClock CLOCK = new SettableClock(Instant.parse("2024-06-01T00:00:00Z"));
 
   @RegisterExtension
   final LocalNftStorage service = LocalNftStorage.builder().token(TOKEN, "carmint-tests").clock(CLOCK)
@@ -64,7 +43,7 @@ class LocalServiceTest {
 
   @BeforeEach
   void connect() {
-    CLOCK.now = Instant.parse("2024-06-01T00:00:00Z");
+    CLOCK.set(Instant.parse("2024-06-01T00:00:00Z"));
     client = clientBuilder().build();
   }
 
@@ -222,7 +201,7 @@ class LocalServiceTest {
     int[] second = {0, 0, 1, 1, 1, 2, 3};
     Set<Cid> uploaded = new HashSet<>();
     for (int i = 0; i < second.length; i++) {
-      CLOCK.now = Instant.parse("2024-06-01T00:00:00Z").plus(Duration.ofSeconds(second[i]));
+      CLOCK.set(Instant.parse("2024-06-01T00:00:00Z").plus(Duration.ofSeconds(second[i])));
       Path car = dir.resolve("u" + i + ".car");
       uploaded.add(Cars.single(car, 1000 + i, 64));
       client.storeCar(car);

@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * Random access to blocks by CID: a CAR file, a blockstore, a map. Readers such as the UnixFS exporter and the
  * DAG walker get blocks through it.
+ *
+ * <p>Implementations say whether they are thread-safe; a reader that is thread-safe "if its source is" inherits it.
  */
 @FunctionalInterface
 public interface BlockSource {

@@ -9,18 +9,28 @@ package io.carmint.multiformats;
 public final class InvalidVarintException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
   private final long offset;
+  private final String problem;
 
   /**
    * @param offset byte offset of the first byte of the varint in its input
-   * @param message what is wrong, without the offset (it is added)
+   * @param problem what is wrong, without the offset (it is added to the message)
    */
-  public InvalidVarintException(long offset, String message) {
-    super("Invalid varint at offset " + offset + ": " + message);
+  public InvalidVarintException(long offset, String problem) {
+    super("Invalid varint at offset " + offset + ": " + problem);
     this.offset = offset;
+    this.problem = problem;
   }
 
   /** @return byte offset of the first byte of the varint in its input */
   public long offset() {
     return offset;
+  }
+
+  /**
+   * @return what is wrong, without the offset, e.g. {@code not minimal (ends in a zero group after 1 byte(s))}: for
+   *     callers that report the varint at an offset of their own (a field in a block, an index in a file)
+   */
+  public String problem() {
+    return problem;
   }
 }

@@ -185,11 +185,6 @@ public final class Multihash {
     return Arrays.equals(bytes, digestOffset, bytes.length, digest, off, off + len);
   }
 
-  /** Compares the full encodings byte by byte, unsigned. */
-  int compareBytes(Multihash other) {
-    return Arrays.compareUnsigned(bytes, other.bytes);
-  }
-
   /** The encoding without a copy, for trusted internal callers. */
   byte[] bytesNoCopy() {
     return bytes;

@@ -74,6 +74,8 @@ class VarintTest {
         () -> Varint.read(bytes, 1, bytes.length), what);
     assertEquals(1, e.offset());
     assertTrue(e.getMessage().startsWith("Invalid varint at offset 1: "), e.getMessage());
+    assertEquals("Invalid varint at offset 1: " + e.problem(), e.getMessage(), "problem() is the message without "
+        + "the offset");
     assertThrows(InvalidVarintException.class, () -> Varint.decode(HEX.parseHex(hex)), what);
     ByteBuffer buf = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
     assertThrows(InvalidVarintException.class, () -> Varint.read(buf));

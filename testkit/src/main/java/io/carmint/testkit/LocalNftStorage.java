@@ -339,7 +339,7 @@ public final class LocalNftStorage implements AutoCloseable, BeforeAllCallback, 
       return this;
     }
 
-    /** @param clock the clock for {@code created} times (default UTC system clock) */
+    /** @param clock the clock for {@code created} times (default UTC system clock; {@link SettableClock} in tests) */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -28,7 +28,7 @@ final class Packer {
   /** @return the root of the packed blob */
   Cid packFile(Path file, Path car) throws IOException {
     try (InputStream in = Files.newInputStream(file); CarWriter w = open(car)) {
-      ImportResult r = importer.importStream(in, w::put);
+      ImportResult r = importer.importStream(in, w);
       w.finish(r.root());
       return r.root();
     }
@@ -44,7 +44,7 @@ final class Packer {
       entries.add(ImportEntry.file(p.filename(), () -> Files.newInputStream(p.file())));
     }
     try (CarWriter w = open(car)) {
-      ImportResult r = importer.importEntries(entries, w::put);
+      ImportResult r = importer.importEntries(entries, w);
       w.finish(r.root());
       return r.root();
     } catch (InvalidEntryNameException e) {
@@ -54,6 +54,6 @@ final class Packer {
 
   private static CarWriter open(Path car) throws IOException {
     Cid placeholder = CarWriter.placeholder(1, Multicodec.DAG_PB, ImportProfile.NFT_STORAGE.hashFunction());
-    return CarWriter.createFile(car, placeholder, CarWriteOptions.builder().deduplicate(true).build());
+    return CarWriter.createFile(car, placeholder, CarWriteOptions.DEFAULTS); // de-duplicated
   }
 }

@@ -118,14 +118,13 @@ public final class Bytes {
     return ByteBuffer.wrap(array, offset, length).slice().asReadOnlyBuffer();
   }
 
-  /** Writes the bytes to {@code out}. */
+  /**
+   * Writes the bytes to {@code out}.
+   *
+   * @throws IOException if the stream fails
+   */
   public void writeTo(OutputStream out) throws IOException {
     out.write(array, offset, length);
-  }
-
-  /** @return whether the bytes equal {@code other[offset..offset+length)} */
-  public boolean contentEquals(byte[] other, int otherOffset, int otherLength) {
-    return Arrays.equals(array, offset, offset + length, other, otherOffset, otherOffset + otherLength);
   }
 
   @Override

@@ -331,9 +331,7 @@ public final class DagPb {
       try {
         return Varint.read(buf);
       } catch (InvalidVarintException e) {
-        String detail = e.getMessage();
-        int colon = detail.indexOf(": ");
-        throw error(at, "bad varint for " + what + ": " + (colon >= 0 ? detail.substring(colon + 2) : detail)
+        throw error(at, "bad varint for " + what + ": " + e.problem()
             + " (dag-pb requires minimal varints of at most 63 bits, within the enclosing field)");
       }
     }

@@ -209,15 +209,23 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
    * @throws UnixFsFormatException if the bytes are not a valid message; the message gives the offset
    */
   public static UnixFsData decode(Bytes message) throws UnixFsFormatException {
-    return decode(message.toByteArray());
+    return decode(message.toByteArray(), true);
   }
 
   /**
-   * Decodes a UnixFS Data message strictly.
+   * Decodes a UnixFS Data message strictly. The array is not kept (the Data field is copied out of it).
    *
    * @throws UnixFsFormatException if the bytes are not a valid message; the message gives the offset
    */
   public static UnixFsData decode(byte[] message) throws UnixFsFormatException {
+    return decode(message, false);
+  }
+
+  /**
+   * @param owned whether {@code message} is a private copy that nobody modifies: then the Data field is a view of
+   *     it rather than a second copy (a file leaf's Data is the whole chunk)
+   */
+  private static UnixFsData decode(byte[] message, boolean owned) throws UnixFsFormatException {
     Wire.Reader r = new Wire.Reader(message, 0, message.length, 0);
     UnixFsType type = null;
     Builder b = null;
@@ -257,7 +265,8 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
         }
         case 2 -> {
           int start = r.lengthDelimited("Data");
-          b.data(Bytes.copyOf(message, start, r.absolute() - start));
+          int length = r.absolute() - start;
+          b.data(owned ? Bytes.wrap(message, start, length) : Bytes.copyOf(message, start, length));
         }
         case 3 -> b.filesize(r.uint63("filesize"));
         case 4 -> b.addBlocksize(r.uint63("blocksize"));

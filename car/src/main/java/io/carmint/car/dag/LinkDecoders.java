@@ -8,7 +8,7 @@ import io.carmint.multiformats.Multicodec;
 import java.io.IOException;
 import java.util.List;
 
-/** The {@link LinkDecoder}s carmint provides. */
+/** The {@link LinkDecoder}s carmint provides. Stateless; every decoder it returns is thread-safe. */
 public final class LinkDecoders {
   private static final LinkDecoder STANDARD = new Standard();
 

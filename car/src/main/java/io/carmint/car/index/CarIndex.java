@@ -47,7 +47,11 @@ public sealed interface CarIndex permits IndexSorted, MultihashIndexSorted {
   /** @return the encoded index, starting with its codec varint */
   byte[] toBytes();
 
-  /** Writes {@link #toBytes()} to {@code out}. */
+  /**
+   * Writes {@link #toBytes()} to {@code out}.
+   *
+   * @throws IOException if the stream fails
+   */
   default void writeTo(OutputStream out) throws IOException {
     out.write(toBytes());
   }

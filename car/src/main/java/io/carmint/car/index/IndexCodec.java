@@ -1,6 +1,8 @@
 package io.carmint.car.index;
 
 import io.carmint.car.CarIndexException;
+import io.carmint.multiformats.InvalidVarintException;
+import io.carmint.multiformats.Varint;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -39,19 +41,11 @@ final class IndexCodec {
 
     long varint(String what) throws CarIndexException {
       long start = offset();
-      long v = 0;
-      for (int i = 0; i < 9; i++) {
-        need(1, what);
-        int x = b.get() & 0xFF;
-        v |= (long) (x & 0x7F) << (7 * i);
-        if ((x & 0x80) == 0) {
-          if (x == 0 && i > 0) {
-            throw new CarIndexException(start, "Invalid " + what + " varint at offset " + start + ": not minimal");
-          }
-          return v;
-        }
+      try {
+        return Varint.read(b);
+      } catch (InvalidVarintException e) {
+        throw new CarIndexException(start, "Invalid " + what + " varint at offset " + start + ": " + e.problem());
       }
-      throw new CarIndexException(start, "Invalid " + what + " varint at offset " + start + ": longer than 9 bytes");
     }
 
     int int32Count(String what) throws CarIndexException {

@@ -72,7 +72,10 @@ public final class TreewalkSplitter {
   /** Where pieces go: one channel per piece, closed by the splitter when the piece is complete. */
   @FunctionalInterface
   public interface PieceOutput {
-    /** @return a channel for piece number {@code index} (0, 1, …) */
+    /**
+     * @return a channel for piece number {@code index} (0, 1, …)
+     * @throws IOException if it cannot be opened (the split fails with it)
+     */
     WritableByteChannel open(int index) throws IOException;
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carmint.block.Block;
+import io.carmint.car.CarBlocks;
 import io.carmint.car.CarFile;
 import io.carmint.car.CarReader;
 import io.carmint.car.CarVerifier;
@@ -59,14 +60,6 @@ class TreewalkSplitterTest {
     return Fixtures.testdata().resolve("cars").resolve("ipfs-car-" + id + ".car");
   }
 
-  static List<Block> blocksOf(byte[] car) throws IOException {
-    List<Block> out = new ArrayList<>();
-    try (CarReader r = CarReader.open(new ByteArrayInputStream(car))) {
-      r.forEach(out::add);
-    }
-    return out;
-  }
-
   static String sha256(byte[] b) throws NoSuchAlgorithmException {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
   }
@@ -101,7 +94,7 @@ class TreewalkSplitterTest {
       JsonNode p = expected.get(i);
       List<String> cids = new ArrayList<>();
       p.get("blocks").forEach(c -> cids.add(c.asText()));
-      assertEquals(cids, blocksOf(got.get(i)).stream().map(b -> b.cid().toString()).toList(), "piece " + i);
+      assertEquals(cids, CarBlocks.read(got.get(i)).stream().map(b -> b.cid().toString()).toList(), "piece " + i);
       assertEquals(p.get("size").asLong(), got.get(i).length, "piece " + i);
       assertEquals(p.get("sha256").asText(), sha256(got.get(i)), "piece " + i);
     }
@@ -130,7 +123,7 @@ class TreewalkSplitterTest {
       byte[] piece = got.get(i);
       assertTrue(piece.length <= max, "piece " + i + " has " + piece.length + " bytes");
       assertEquals(result.pieces().get(i).size(), piece.length);
-      List<Block> blocks = blocksOf(piece);
+      List<Block> blocks = CarBlocks.read(piece);
       try (CarReader r = CarReader.open(new ByteArrayInputStream(piece))) {
         assertEquals(List.of(root), r.roots());
       }
@@ -235,6 +228,6 @@ class TreewalkSplitterTest {
       f.locations().forEach(l -> distinct.add(l.cid().multihash()));
     }
     assertTrue(distinct.size() < sections);
-    assertEquals(distinct.size(), blocksOf(pieces.bytes().get(0)).size());
+    assertEquals(distinct.size(), CarBlocks.read(pieces.bytes().get(0)).size());
   }
 }

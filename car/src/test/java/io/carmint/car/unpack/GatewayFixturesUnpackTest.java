@@ -198,26 +198,9 @@ class GatewayFixturesUnpackTest {
 
   /** The tree on disk, symlinks not followed: path → file bytes, "dir" or "-> target"; a file root has path "". */
   private static Map<String, Object> read(Path out) throws IOException {
-    Map<String, Object> m = new TreeMap<>();
     if (Files.isRegularFile(out, LinkOption.NOFOLLOW_LINKS)) {
-      m.put("", Files.readAllBytes(out));
-      return m;
+      return Map.of("", Files.readAllBytes(out));
     }
-    try (Stream<Path> s = Files.walk(out)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        if (p.equals(out)) {
-          continue;
-        }
-        String rel = out.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
-        if (Files.isSymbolicLink(p)) {
-          m.put(rel, "-> " + Files.readSymbolicLink(p));
-        } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          m.put(rel, "dir");
-        } else {
-          m.put(rel, Files.readAllBytes(p));
-        }
-      }
-    }
-    return m;
+    return DiskTree.read(out, bytes -> bytes);
   }
 }

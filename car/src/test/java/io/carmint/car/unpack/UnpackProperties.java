@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.car.CarFile;
 import io.carmint.car.CarVerifier;
-import io.carmint.car.CarWriteOptions;
-import io.carmint.car.CarWriter;
 import io.carmint.car.VerifyReport;
+import io.carmint.car.pack.CarPacker;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.HashFunction;
-import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.importer.ImportProfile;
-import io.carmint.unixfs.importer.ImportResult;
 import io.carmint.unixfs.importer.Importer;
 import io.carmint.unixfs.importer.SymlinkPolicy;
 import io.carmint.unixfs.unpack.UnpackResult;
 import io.carmint.unixfs.unpack.Unpacker;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,7 +37,7 @@ import net.jqwik.api.Tuple;
 /**
  * pack → verify → unpack gives the input tree back, for random small trees (unicode and hidden names, empty files,
  * files of several chunks, nested and empty directories, symlinks) and every preset profile: the importer writes
- * the tree into a CAR through {@link CarWriter}, {@link CarVerifier} finds it complete and sound, and
+ * the tree into a CAR through {@link CarPacker}, {@link CarVerifier} finds it complete and sound, and
  * {@link Unpacker} reading it through {@link CarFile} writes a tree whose names, bytes and symlinks equal what the
  * profile keeps of the input (computed here from the profile's documented rules: hidden entries dropped, symlinks
  * stored or dropped, empty directories kept or dropped, ipfs-car's lone-directory root).
@@ -97,13 +92,7 @@ class UnpackProperties {
       Path input = work.resolve("input");
       write(tree, input);
       Path car = work.resolve("tree.car");
-      Cid root;
-      Cid placeholder = CarWriter.placeholder(1, Multicodec.DAG_PB, HashFunction.SHA2_256);
-      try (CarWriter w = CarWriter.createFile(car, placeholder, CarWriteOptions.DEFAULTS)) {
-        ImportResult r = Importer.of(profile).importPath(input, w);
-        root = r.root();
-        w.finish(root);
-      }
+      Cid root = CarPacker.builder().importer(Importer.of(profile)).build().pack(input, car).root();
       VerifyReport report = CarVerifier.builder().build().verify(car);
       assertTrue(report.ok(), report.problems().toString());
       assertEquals(0, report.unreachable());
@@ -210,24 +199,8 @@ class UnpackProperties {
   }
 
   /** The unpacked tree in the form of {@link #expected}, read without following symlinks. */
-  static Map<String, String> read(Path root) throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        if (p.equals(root)) {
-          continue;
-        }
-        String rel = root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
-        if (Files.isSymbolicLink(p)) {
-          out.put(rel, "-> " + Files.readSymbolicLink(p));
-        } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          out.put(rel, "dir");
-        } else {
-          out.put(rel, sha256(Files.readAllBytes(p)));
-        }
-      }
-    }
-    return out;
+  static Map<String, Object> read(Path root) throws IOException {
+    return DiskTree.read(root, UnpackProperties::sha256);
   }
 
   static String sha256(byte[] b) {

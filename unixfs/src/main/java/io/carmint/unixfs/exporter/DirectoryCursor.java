@@ -7,9 +7,8 @@ import io.carmint.unixfs.UnixFsData;
 import io.carmint.unixfs.UnixFsFormatException;
 import io.carmint.unixfs.UnixFsType;
 import io.carmint.unixfs.hamt.HamtShard;
-import io.carmint.unixfs.hamt.Murmur3;
+import io.carmint.unixfs.hamt.HamtBuckets;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,10 +21,11 @@ import java.util.Optional;
  *
  * <p>Each shard is checked as it is reached (fanout, hash type, bucket prefixes uppercase, increasing and below the
  * fanout, bitfield bits set, depth at most 64 bits of hash), and each entry must sit in the buckets its name hashes
- * to (murmur3-x64-64 of its UTF-8 bytes), as every HAMT writer places it; a failure is thrown by the {@link #next}
- * call that reaches it. The placement check also means a sub-shard linked from several buckets is refused at its
- * first entry, so a HAMT cannot declare more entries than its blocks hold. Unlike {@link Exporter#list}, the cursor does not check that names are unique: that needs memory
- * proportional to the directory. Not thread-safe.
+ * to ({@link HamtBuckets}, the rule {@link HamtShard} writes by), as every HAMT writer places it; a failure is
+ * thrown by the {@link #next} call that reaches it. The placement check also means a sub-shard linked from several
+ * buckets is refused at its first entry, so a HAMT cannot declare more entries than its blocks hold. Unlike
+ * {@link Exporter#list}, the cursor does not check that names are unique: that needs memory proportional to the
+ * directory. Not thread-safe.
  */
 public final class DirectoryCursor {
   private final Exporter exporter;
@@ -34,12 +34,9 @@ public final class DirectoryCursor {
   private int nextLink;
   // HAMT
   private final ArrayDeque<Shard> shards = new ArrayDeque<>();
-  private int fanout;
-  private int bits;
-  private int pad;
-  private int maxShardDepth;
-  /** {@code buckets[d]}: the bucket taken at shard depth {@code d} on the current path. */
-  private int[] buckets;
+  private HamtBuckets hamt;
+  /** {@code path[d]}: the bucket taken at shard depth {@code d} on the current path. */
+  private int[] path;
 
   /** One shard being read: its node, the next link to look at, the last bucket seen, its depth below the root. */
   private static final class Shard {
@@ -74,11 +71,8 @@ public final class DirectoryCursor {
             + (d.hashType().isPresent() ? "0x" + Long.toHexString(d.hashType().getAsLong()) : "(none)")
             + "; only murmur3-x64-64 (0x22) is supported");
       }
-      fanout = (int) f;
-      bits = Long.numberOfTrailingZeros(f);
-      pad = Long.toHexString(f - 1).length();
-      maxShardDepth = 64 / bits;
-      buckets = new int[maxShardDepth];
+      hamt = HamtBuckets.of((int) f);
+      path = new int[hamt.maxDepth()];
       shards.push(new Shard(root, 0));
     }
   }
@@ -120,13 +114,13 @@ public final class DirectoryCursor {
       }
       PbLink l = s.node.pb().links().get(s.nextLink++);
       String name = bucketChecked(s, l);
-      buckets[s.depth] = s.previousBucket;
-      if (name.length() == pad) {
+      path[s.depth] = s.previousBucket;
+      if (name.length() == hamt.prefixLength()) {
         Exporter.Node child = exporter.load(l.hash(), "HAMT shard " + s.node.cid() + " bucket " + name);
         checkSubShard(child, s.depth + 1);
         shards.push(new Shard(child, s.depth + 1));
       } else {
-        String entry = name.substring(pad);
+        String entry = name.substring(hamt.prefixLength());
         checkPlacement(s, entry);
         return Optional.of(new DirectoryEntry(entry, l.hash(), l.tsize()));
       }
@@ -139,6 +133,7 @@ public final class DirectoryCursor {
     Cid cid = s.node.cid();
     String name = l.name().orElseThrow(() -> new UnixFsFormatException("HAMT shard " + cid
         + " has a link without a name"));
+    int pad = hamt.prefixLength();
     if (name.length() < pad) {
       throw new UnixFsFormatException("HAMT shard " + cid + " has a link named '" + name
           + "', shorter than its " + pad + "-digit bucket prefix");
@@ -151,7 +146,7 @@ public final class DirectoryCursor {
       throw new UnixFsFormatException("HAMT shard " + cid + " has a link named '" + name
           + "' whose prefix is not hexadecimal");
     }
-    if (!prefix.equals(prefix.toUpperCase(Locale.ROOT)) || bucket >= fanout || bucket <= s.previousBucket) {
+    if (!prefix.equals(prefix.toUpperCase(Locale.ROOT)) || bucket >= hamt.fanout() || bucket <= s.previousBucket) {
       throw new UnixFsFormatException("HAMT shard " + cid + ": link '" + name
           + "' has a bad bucket prefix (uppercase hex below the fanout, increasing)");
     }
@@ -164,60 +159,46 @@ public final class DirectoryCursor {
   }
 
   private void checkSubShard(Exporter.Node n, int depth) throws UnixFsFormatException {
-    if (depth >= maxShardDepth) {
+    if (depth >= hamt.maxDepth()) {
       throw new UnixFsFormatException("HAMT shard " + n.cid() + " is at depth " + depth + "; a hash of 64 bits "
-          + "allows at most " + maxShardDepth);
+          + "allows at most " + hamt.maxDepth());
     }
     if (n.raw() || n.data().type() != UnixFsType.HAMT_SHARD) {
       throw new UnixFsFormatException("Node " + n.cid() + " inside a HAMT is a "
           + (n.raw() ? "raw block" : n.data().type()) + ", not a shard");
     }
-    if (n.data().fanout().orElse(-1) != fanout) {
+    if (n.data().fanout().orElse(-1) != hamt.fanout()) {
       throw new UnixFsFormatException("HAMT shard " + n.cid() + " has fanout " + n.data().fanout()
-          + ", its root " + fanout);
+          + ", its root " + hamt.fanout());
     }
-  }
-
-  /** The bucket {@code name}'s hash selects at shard depth {@code depth}. */
-  private int bucketOf(long hash, int depth) {
-    return (int) ((hash << (depth * bits)) >>> (64 - bits));
-  }
-
-  private static long hash(String name) {
-    return Murmur3.hash64(name.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Checks that an entry found in shard {@code s} sits in the buckets its name hashes to at every level. */
   private void checkPlacement(Shard s, String name) throws UnixFsFormatException {
-    long h = hash(name);
+    long h = HamtBuckets.hash(name);
     for (int d = 0; d <= s.depth; d++) {
-      if (bucketOf(h, d) != buckets[d]) {
+      if (hamt.bucket(h, d) != path[d]) {
         throw new UnixFsFormatException("HAMT " + root.cid() + ": entry " + EntryNames.quote(name) + " in shard "
-            + s.node.cid() + " sits in bucket path " + bucketPath(buckets, s.depth) + " but its name hashes to "
+            + s.node.cid() + " sits in bucket path " + bucketPath(path, s.depth) + " but its name hashes to "
             + bucketPath(h, s.depth) + " (a misplaced entry, or a sub-shard linked from several buckets)");
       }
     }
   }
 
-  private String bucketPath(int[] path, int depth) {
+  private String bucketPath(int[] buckets, int depth) {
     StringBuilder b = new StringBuilder();
     for (int d = 0; d <= depth; d++) {
-      b.append(d == 0 ? "" : "/").append(prefix(path[d]));
+      b.append(d == 0 ? "" : "/").append(hamt.prefix(buckets[d]));
     }
     return b.toString();
   }
 
   private String bucketPath(long hash, int depth) {
-    int[] path = new int[depth + 1];
+    int[] buckets = new int[depth + 1];
     for (int d = 0; d <= depth; d++) {
-      path[d] = bucketOf(hash, d);
+      buckets[d] = hamt.bucket(hash, d);
     }
-    return bucketPath(path, depth);
-  }
-
-  private String prefix(int bucket) {
-    String hex = Integer.toHexString(bucket).toUpperCase(Locale.ROOT);
-    return "0".repeat(pad - hex.length()) + hex;
+    return bucketPath(buckets, depth);
   }
 
   /**
@@ -242,10 +223,10 @@ public final class DirectoryCursor {
       }
       return Optional.ofNullable(found);
     }
-    long h = hash(name);
+    long h = HamtBuckets.hash(name);
     Exporter.Node shard = root;
     for (int depth = 0; ; depth++) {
-      String prefix = prefix(bucketOf(h, depth));
+      String prefix = hamt.prefix(hamt.bucket(h, depth));
       PbLink hit = null;
       for (PbLink l : shard.pb().links()) {
         if (l.name().isPresent() && l.name().get().startsWith(prefix)) {
@@ -257,12 +238,12 @@ public final class DirectoryCursor {
         return Optional.empty();
       }
       String linkName = hit.name().get();
-      if (linkName.length() == pad) {
+      if (linkName.length() == hamt.prefixLength()) {
         Exporter.Node child = exporter.load(hit.hash(), "HAMT shard " + shard.cid() + " bucket " + linkName);
         checkSubShard(child, depth + 1);
         shard = child;
       } else {
-        return linkName.substring(pad).equals(name)
+        return linkName.substring(hamt.prefixLength()).equals(name)
             ? Optional.of(new DirectoryEntry(name, hit.hash(), hit.tsize())) : Optional.empty();
       }
     }

@@ -7,7 +7,7 @@ import java.io.InputStream;
 /**
  * Receives the entries of a tree from {@link Exporter#walk}, depth first: a directory before its entries. Paths are
  * relative to the walked root, {@code /}-separated, made only of names that passed the safety check; the root
- * itself has path {@code ""}.
+ * itself has path {@code ""}. The methods are called one at a time, on the thread that called {@code walk}.
  */
 public interface ExportVisitor {
   /**

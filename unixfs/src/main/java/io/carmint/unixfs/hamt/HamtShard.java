@@ -8,10 +8,8 @@ import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.UnixFsData;
 import io.carmint.unixfs.WrittenNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -39,8 +37,7 @@ public final class HamtShard {
   public static final int MAX_FANOUT = 1024;
 
   private final int fanout;
-  private final int bits;
-  private final int padLength;
+  private final HamtBuckets buckets;
   private final Node root;
   private int size;
 
@@ -54,8 +51,7 @@ public final class HamtShard {
           + fanout);
     }
     this.fanout = fanout;
-    this.bits = Integer.numberOfTrailingZeros(fanout);
-    this.padLength = Integer.toHexString(fanout - 1).length();
+    this.buckets = HamtBuckets.of(fanout);
     this.root = new Node(fanout);
   }
 
@@ -75,8 +71,7 @@ public final class HamtShard {
    */
   public void put(String name, WrittenNode entry) {
     Objects.requireNonNull(entry, "entry");
-    byte[] key = name.getBytes(StandardCharsets.UTF_8);
-    put(root, new Entry(name, Murmur3.hash64(key), entry), 0);
+    put(root, new Entry(name, HamtBuckets.hash(name), entry), 0);
     size++;
   }
 
@@ -100,12 +95,11 @@ public final class HamtShard {
   }
 
   private int bucket(long hash, int depth, String name) {
-    int start = depth * bits;
-    if (start + bits > 64) {
-      throw new HamtDepthException("HAMT too deep: names share all " + start + " bits of their hash (entry '"
-          + name + "'); murmur3-x64-64 gives only 64");
+    if (depth >= buckets.maxDepth()) {
+      throw new HamtDepthException("HAMT too deep: names share all " + depth * buckets.bitsPerLevel()
+          + " bits of their hash (entry '" + name + "'); murmur3-x64-64 gives only 64");
     }
-    return (int) ((hash << start) >>> (64 - bits));
+    return buckets.bucket(hash, depth);
   }
 
   /** Encodes a block and stores it, returning its CID: the importer's hashing and block sink. */
@@ -138,7 +132,7 @@ public final class HamtShard {
         continue;
       }
       bitfield[bitfield.length - 1 - i / 8] |= (byte) (1 << (i % 8));
-      String prefix = String.format(Locale.ROOT, "%0" + padLength + "X", i);
+      String prefix = buckets.prefix(i);
       WrittenNode child;
       String name;
       if (slot instanceof Node) {

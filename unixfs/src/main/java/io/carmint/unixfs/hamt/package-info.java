@@ -1,6 +1,7 @@
 /**
  * HAMT-sharded UnixFS directories: {@link io.carmint.unixfs.hamt.HamtShard} builds the canonical shard tree of a
- * large directory and {@link io.carmint.unixfs.hamt.Murmur3} is its key hash.
+ * large directory, {@link io.carmint.unixfs.hamt.HamtBuckets} is the bucket rule it writes by (and the exporter reads
+ * by), and {@link io.carmint.unixfs.hamt.Murmur3} is the key hash.
  *
  * <p>Byte-level facts (boxo {@code ipld/unixfs/hamt}, go-bitfield, ipfs-unixfs-importer, {@code @ipld/unixfs}
  * agree): the key hash is the first 64 bits (h1) of MurmurHash3_x64_128 with seed 0, read big-endian; each level
