@@ -17,8 +17,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Packs files and directories into a CAR: the UnixFS importer's blocks stream into a {@link CarWriter} (or
@@ -38,8 +38,6 @@ import java.util.Objects;
  * Immutable and thread-safe; each call packs independently.
  */
 public final class CarPacker {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final Importer importer;
   private final int carVersion;
   private final CarWriteOptions writeOptions;
@@ -109,7 +107,11 @@ public final class CarPacker {
 
   private PackResult write(Path car, Import run) throws IOException {
     Path dir = car.toAbsolutePath().getParent();
-    Path tmp = dir.resolve("." + car.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+    // The temporary file is created exclusively (never through an existing file or symlink), so its name needs no
+    // unpredictability: ThreadLocalRandom spares a tiny run SecureRandom's start-up.
+    Path tmp = dir.resolve("." + car.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+        + ".part");
+    Files.createFile(tmp);
     try {
       PackResult r = writeComplete(tmp, run);
       Files.move(tmp, car, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

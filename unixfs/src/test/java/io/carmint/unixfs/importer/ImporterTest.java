@@ -253,6 +253,42 @@ class ImporterTest {
     }
   }
 
+  /**
+   * Small files on disk are read and hashed on the pool in batches (more files than a batch and than the in-flight
+   * limit here): the blocks and their order must equal a sequential import's and an in-memory import's of the same
+   * files.
+   */
+  @Test
+  void smallFilesReadOnThePoolGiveTheSameBlocksInTheSameOrder() throws IOException {
+    Path dir = tmp.resolve("small");
+    List<ImportEntry> entries = new ArrayList<>();
+    int count = ImportRun.MAX_PENDING_SMALL * 2 + 37;
+    for (int i = 0; i < count; i++) {
+      String rel = "d" + (i % 5) + "/f" + i;
+      int size = i % 50 == 0 ? 0 : (i * 7919) % 6000;
+      String seed = "small" + i;
+      Path f = dir.resolve(rel);
+      Files.createDirectories(f.getParent());
+      try (InputStream in = Keystream.open(seed, size)) {
+        Files.write(f, in.readAllBytes());
+      }
+      entries.add(ImportEntry.file(rel, () -> Keystream.open(seed, size)));
+    }
+    for (ImportProfile p : List.of(ImportProfile.IPFS_CAR.toBuilder().wrap(false).build(),
+        ImportProfile.UNIXFS_V0_2015)) {
+      List<Block> inMemory = new ArrayList<>();
+      ImportResult expected = Importer.builder().profile(p).parallelism(1).build().importEntries(entries,
+          inMemory::add);
+      for (int threads : new int[] {1, 2, 4}) {
+        List<Block> fromDisk = new ArrayList<>();
+        ImportResult r = Importer.builder().profile(p).parallelism(threads).build().importPath(dir, fromDisk::add);
+        assertEquals(inMemory, fromDisk, p.name() + ", " + threads + " threads");
+        assertEquals(expected.root(), r.root());
+        assertEquals(expected.contentBytes(), r.contentBytes());
+      }
+    }
+  }
+
   @Test
   void readFailuresPropagateAndTheStreamIsClosed() {
     boolean[] closed = new boolean[1];
