@@ -27,7 +27,6 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,7 +37,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One import: walks the tree on the calling thread, reading chunks and handing leaf hashing to a pool, and
@@ -47,11 +45,6 @@ import java.util.concurrent.RejectedExecutionException;
  * size; the output is identical to hashing sequentially. When the sink does not retain blocks (a CAR writer, the
  * discarding sink), the chunk buffers are recycled once the sink has taken a leaf, so a whole import allocates
  * about {@code maxPendingLeaves + 2} of them.
- *
- * <p>Small files on disk (under 64 KiB, so one chunk each) are read and hashed on the pool too, in batches of
- * consecutive files, so a folder of many small files spreads its open/read/close system calls and hashing over all
- * cores while the calling thread walks, writes blocks and builds directories. At most {@link #MAX_PENDING_SMALL}
- * of them are in flight (under 64 KiB each).
  */
 final class ImportRun {
   /** Bytes reserved before a dag-pb leaf's data for its framing: {@code 0a L 08 02 12 N} needs at most 14. */
@@ -64,11 +57,6 @@ final class ImportRun {
    */
   static final int INLINE_HASH_MAX = 64 * 1024;
   private static final byte[] DIRECTORY_DATA = UnixFsData.directory().encode();
-  /** Small files read and hashed on the pool but not yet consumed, at most. */
-  static final int MAX_PENDING_SMALL = 256;
-  /** A batch of small files goes to the pool once it holds this many files or {@link #SMALL_BATCH_BYTES}. */
-  private static final int SMALL_BATCH_FILES = 32;
-  private static final long SMALL_BATCH_BYTES = 256 * 1024;
 
   private final ImportProfile profile;
   private final BlockSink sink;
@@ -78,10 +66,6 @@ final class ImportRun {
   private final int chunkSize;
   private final ArrayDeque<Event> queue = new ArrayDeque<>();
   private int pendingLeaves;
-  private int pendingSmall;
-  /** Small files queued as events but not yet handed to the pool; touched by the calling thread only. */
-  private List<SmallFile> smallBatch = new ArrayList<>();
-  private long smallBatchBytes;
   /** Bytes around a chunk's data in its buffer, for the dag-pb framing of a leaf (0 with raw leaves). */
   private final int head;
   private final int tail;
@@ -118,24 +102,18 @@ final class ImportRun {
   private static final class FileStart extends Event {}
 
   private static final class Leaf extends Event {
-    final Future<LeafBlock> block;
+    final Future<Block> block;
+    final int contentLength;
     final boolean lastShort;
-    final boolean small; // a whole small file read and hashed on the pool
     final Chunk reusable; // the chunk whose buffer is recycled once the sink has the block, or null
 
-    Leaf(Future<LeafBlock> block, boolean lastShort, boolean small, Chunk reusable) {
+    Leaf(Future<Block> block, int contentLength, boolean lastShort, Chunk reusable) {
       this.block = block;
+      this.contentLength = contentLength;
       this.lastShort = lastShort;
-      this.small = small;
       this.reusable = reusable;
     }
   }
-
-  /** A leaf block and the number of file bytes it holds. */
-  private record LeafBlock(Block block, int contentLength) {}
-
-  /** A small file waiting in {@link #smallBatch}, and where its leaf goes. */
-  private record SmallFile(Path path, int expectedSize, CompletableFuture<LeafBlock> leaf) {}
 
   private static final class FileEnd extends Event {
     final FileNode node;
@@ -185,11 +163,10 @@ final class ImportRun {
       if (!ok) {
         for (Event e : queue) {
           if (e instanceof Leaf l) {
-            l.block.cancel(false); // a small file's batch skips a cancelled file
+            l.block.cancel(false);
           }
         }
         queue.clear();
-        smallBatch.clear();
       }
     }
   }
@@ -210,18 +187,6 @@ final class ImportRun {
 
   private void produceFile(FileNode f) throws IOException {
     enqueue(new FileStart());
-    if (executor != null && f.path != null && f.sizeHint >= 0 && f.sizeHint < INLINE_HASH_MAX
-        && f.sizeHint < chunkSize && profile.chunker() instanceof FixedSizeChunker) {
-      CompletableFuture<LeafBlock> leaf = new CompletableFuture<>();
-      smallBatch.add(new SmallFile(f.path, (int) f.sizeHint, leaf));
-      smallBatchBytes += f.sizeHint;
-      if (smallBatch.size() >= SMALL_BATCH_FILES || smallBatchBytes >= SMALL_BATCH_BYTES) {
-        flushSmallBatch();
-      }
-      enqueue(new Leaf(leaf, true, true, null));
-      enqueue(new FileEnd(f));
-      return;
-    }
     if (recycle && f.path != null && f.sizeHint >= INLINE_HASH_MAX && profile.chunker() instanceof FixedSizeChunker) {
       produceFileFromChannel(f);
       enqueue(new FileEnd(f));
@@ -241,56 +206,6 @@ final class ImportRun {
       }
     }
     enqueue(new FileEnd(f));
-  }
-
-  /** Hands the small files gathered so far to the pool, as one task that reads and hashes them in order. */
-  private void flushSmallBatch() {
-    if (smallBatch.isEmpty()) {
-      return;
-    }
-    List<SmallFile> batch = smallBatch;
-    smallBatch = new ArrayList<>();
-    smallBatchBytes = 0;
-    try {
-      executor.execute(() -> {
-        for (SmallFile s : batch) {
-          if (s.leaf.isDone()) {
-            continue; // cancelled: the import failed
-          }
-          try {
-            s.leaf.complete(smallLeaf(s));
-          } catch (IOException | RuntimeException | Error e) {
-            s.leaf.completeExceptionally(e);
-          }
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      for (SmallFile s : batch) {
-        s.leaf.completeExceptionally(e);
-      }
-    }
-  }
-
-  /**
-   * Reads a whole small file (runs on a pool thread) and makes its leaf. The file must not have grown since the
-   * tree was read: it was planned as one chunk.
-   */
-  private LeafBlock smallLeaf(SmallFile s) throws IOException {
-    byte[] buf = new byte[head + s.expectedSize + tail];
-    int n = 0;
-    try (FileChannel ch = FileChannel.open(s.path, StandardOpenOption.READ)) {
-      ByteBuffer bb = ByteBuffer.wrap(buf, head, s.expectedSize);
-      while (bb.hasRemaining() && ch.read(bb) >= 0) {
-        // read to the expected size or the end
-      }
-      n = bb.position() - head;
-      if (n == s.expectedSize && ch.read(ByteBuffer.allocate(1)) > 0) {
-        throw new IOException(s.path + " grew while it was being imported (it had " + s.expectedSize
-            + " bytes when its folder was read)");
-      }
-    }
-    Chunk c = new Chunk(buf, null, head, n, false);
-    return new LeafBlock(leaf(c), n);
   }
 
   /**
@@ -370,39 +285,29 @@ final class ImportRun {
   }
 
   private void submit(Chunk c, boolean lastShort) throws IOException {
-    Future<LeafBlock> f;
+    Future<Block> f;
     if (executor == null || c.length < INLINE_HASH_MAX) {
-      f = CompletableFuture.completedFuture(new LeafBlock(leaf(c), c.length));
+      f = CompletableFuture.completedFuture(leaf(c));
     } else {
-      f = executor.submit(() -> new LeafBlock(leaf(c), c.length));
+      f = executor.submit(() -> leaf(c));
     }
-    enqueue(new Leaf(f, lastShort, false, c.pooled ? c : null));
+    enqueue(new Leaf(f, c.length, lastShort, c.pooled ? c : null));
   }
 
   private void enqueue(Event e) throws IOException {
     queue.add(e);
-    if (e instanceof Leaf l) {
-      if (l.small) {
-        pendingSmall++;
-      } else {
-        pendingLeaves++;
-      }
+    if (e instanceof Leaf) {
+      pendingLeaves++;
     }
     drain(false);
   }
 
-  /**
-   * Consumes events in order: all of them, or while the head is ready or too many chunks or small files are in
-   * flight. Before waiting for a leaf, the pending small files are handed to the pool (the leaf may be one of them).
-   */
+  /** Consumes events in order: all of them, or while the head is ready or too many chunks are in flight. */
   private void drain(boolean all) throws IOException {
     while (!queue.isEmpty()) {
       Event head = queue.peek();
-      if (head instanceof Leaf l && !l.block.isDone()) {
-        if (!all && pendingLeaves <= maxPendingLeaves && pendingSmall <= MAX_PENDING_SMALL) {
-          return;
-        }
-        flushSmallBatch();
+      if (head instanceof Leaf l && !all && !l.block.isDone() && pendingLeaves <= maxPendingLeaves) {
+        return;
       }
       queue.poll();
       consume(head);
@@ -416,16 +321,8 @@ final class ImportRun {
       file = profile.layout().newFile(this::writeBranch);
       lastShortLeaf = null;
     } else if (e instanceof Leaf l) {
-      if (l.small) {
-        pendingSmall--;
-      } else {
-        pendingLeaves--;
-      }
-      LeafBlock leaf = await(l.block);
-      Block b = leaf.block();
-      if (l.small) {
-        contentBytes += leaf.contentLength();
-      }
+      pendingLeaves--;
+      Block b = await(l.block);
       emit(b);
       if (l.reusable != null) { // the sink is done with the bytes (it does not retain blocks)
         if (l.reusable.direct != null) {
@@ -434,7 +331,7 @@ final class ImportRun {
           freeBuffers.push(l.reusable.buf);
         }
       }
-      FileLink link = new FileLink(b.cid(), leaf.contentLength(), b.length());
+      FileLink link = new FileLink(b.cid(), l.contentLength, b.length());
       if (l.lastShort) {
         lastShortLeaf = link;
       } else {
@@ -456,7 +353,7 @@ final class ImportRun {
     }
   }
 
-  private static LeafBlock await(Future<LeafBlock> f) throws IOException {
+  private static Block await(Future<Block> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException ex) {
@@ -468,16 +365,13 @@ final class ImportRun {
       throw new InterruptedIOException("Chunk hashing was cancelled");
     } catch (ExecutionException ex) {
       Throwable c = ex.getCause();
-      if (c instanceof IOException io) {
-        throw io; // a small file read on the pool
-      }
       if (c instanceof RuntimeException r) {
         throw r;
       }
       if (c instanceof Error err) {
         throw err;
       }
-      throw new AssertionError("leaf hashing throws no other checked exception", c);
+      throw new AssertionError("leaf hashing throws no checked exception", c);
     }
   }
 
