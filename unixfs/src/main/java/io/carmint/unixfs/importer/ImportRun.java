@@ -32,6 +32,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -117,9 +118,11 @@ final class ImportRun {
 
   private static final class FileEnd extends Event {
     final FileNode node;
+    final FileChannel channel; // the file's channel, open until its chunks are consumed, or null
 
-    FileEnd(FileNode node) {
+    FileEnd(FileNode node, FileChannel channel) {
       this.node = node;
+      this.channel = channel;
     }
   }
 
@@ -164,6 +167,8 @@ final class ImportRun {
         for (Event e : queue) {
           if (e instanceof Leaf l) {
             l.block.cancel(false);
+          } else if (e instanceof FileEnd fe && fe.channel != null) {
+            closeQuietly(fe.channel); // a chunk still being read fails, and nobody waits for it
           }
         }
         queue.clear();
@@ -189,7 +194,6 @@ final class ImportRun {
     enqueue(new FileStart());
     if (recycle && f.path != null && f.sizeHint >= INLINE_HASH_MAX && profile.chunker() instanceof FixedSizeChunker) {
       produceFileFromChannel(f);
-      enqueue(new FileEnd(f));
       return;
     }
     try (InputStream in = Tree.open(f)) {
@@ -205,52 +209,82 @@ final class ImportRun {
         }
       }
     }
-    enqueue(new FileEnd(f));
+    enqueue(new FileEnd(f, null));
   }
 
   /**
    * Reads a file on disk through a channel into recycled direct buffers: the kernel copies straight into them, the
    * CAR writer writes straight from them, and hashing reads them in small pieces; a heap array would cost one more
    * copy each way (the JDK stages heap buffers in direct ones for I/O). Chunks are cut as {@link FixedSizeChunker}
-   * cuts them. Only for files of 64 KiB or more: a small file's chunk is hashed on the calling thread, where
-   * hashing from a direct buffer costs a temporary array per digest.
+   * cuts them, at the offsets the file's size gives, and each is read (a positional read) and hashed by the same
+   * pool task: the calling thread is left to write blocks, which on a 2-core machine is then the only work that
+   * does not overlap with hashing. The file must keep the size it had when the tree was read; a file that shrinks
+   * or grows meanwhile fails the import ({@link FileChangedException}). Only for files of 64 KiB or more: a small
+   * file's chunk is hashed on the calling thread, where hashing from a direct buffer costs a temporary array per
+   * digest.
    */
   private void produceFileFromChannel(FileNode f) throws IOException {
-    try (FileChannel ch = FileChannel.open(f.path, StandardOpenOption.READ)) {
-      boolean[] ended = {false};
-      Chunk cur = readDirect(ch, ended);
-      if (cur == null) {
-        submit(new Chunk(new byte[head + tail], null, head, 0, false), true);
-        return;
+    FileChannel ch = FileChannel.open(f.path, StandardOpenOption.READ);
+    boolean queued = false;
+    try {
+      long size = f.sizeHint;
+      for (long pos = 0; pos < size; pos += chunkSize) {
+        int len = (int) Math.min(chunkSize, size - pos);
+        boolean last = pos + len == size;
+        ByteBuffer buf = freeDirectBuffers.poll();
+        if (buf == null) {
+          buf = ByteBuffer.allocateDirect(head + chunkSize + tail);
+        }
+        Chunk c = new Chunk(null, buf, head, len, true);
+        long at = pos;
+        Callable<Block> task = () -> {
+          readChunk(ch, f, c, at, last);
+          return leaf(c);
+        };
+        contentBytes += len;
+        Future<Block> block = executor == null ? done(task) : executor.submit(task);
+        enqueue(new Leaf(block, len, last && len < chunkSize, c));
       }
-      while (cur != null) {
-        Chunk next = readDirect(ch, ended);
-        submit(cur, next == null && cur.length < chunkSize);
-        cur = next;
+      enqueue(new FileEnd(f, ch)); // the channel is closed when this is consumed, after the file's last chunk
+      queued = true;
+    } finally {
+      if (!queued) {
+        closeQuietly(ch);
       }
     }
   }
 
-  /** Fills a recycled direct buffer with the next chunk (up to chunkSize bytes, fewer only at the end), or null. */
-  private Chunk readDirect(FileChannel ch, boolean[] ended) throws IOException {
-    ByteBuffer buf = freeDirectBuffers.poll();
-    if (buf == null) {
-      buf = ByteBuffer.allocateDirect(head + chunkSize + tail);
-    }
-    buf.clear().position(head).limit(head + chunkSize);
-    while (buf.hasRemaining() && !ended[0]) {
-      if (ch.read(buf) < 0) {
-        ended[0] = true;
+  /** Reads {@code c.length} bytes at {@code pos} into the chunk's buffer; after the last chunk, checks the end. */
+  private static void readChunk(FileChannel ch, FileNode f, Chunk c, long pos, boolean last) throws IOException {
+    ByteBuffer dst = c.direct.duplicate().clear().position(c.offset).limit(c.offset + c.length);
+    long at = pos;
+    while (dst.hasRemaining()) {
+      int n = ch.read(dst, at);
+      if (n < 0) {
+        throw new FileChangedException(f.path, f.sizeHint, "it ended at byte " + at);
       }
+      at += n;
     }
-    int n = buf.position() - head;
-    buf.limit(buf.capacity()); // the framing of a dag-pb leaf goes after the data
-    if (n == 0) {
-      freeDirectBuffers.push(buf);
-      return null;
+    if (last && ch.read(ByteBuffer.allocate(1), at) > 0) {
+      throw new FileChangedException(f.path, f.sizeHint, "it has more bytes now");
     }
-    contentBytes += n;
-    return new Chunk(null, buf, head, n, true);
+  }
+
+  /** Runs {@code task} now, as a completed (or failed) future. */
+  private static Future<Block> done(Callable<Block> task) {
+    try {
+      return CompletableFuture.completedFuture(task.call());
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private static void closeQuietly(FileChannel ch) {
+    try {
+      ch.close();
+    } catch (IOException ignored) {
+      // only read from; nothing to lose
+    }
   }
 
   /**
@@ -338,6 +372,9 @@ final class ImportRun {
         file.add(link);
       }
     } else if (e instanceof FileEnd fe) {
+      if (fe.channel != null) {
+        fe.channel.close();
+      }
       FileLink root = file.finish(lastShortLeaf);
       file = null;
       lastShortLeaf = null;
@@ -365,13 +402,16 @@ final class ImportRun {
       throw new InterruptedIOException("Chunk hashing was cancelled");
     } catch (ExecutionException ex) {
       Throwable c = ex.getCause();
+      if (c instanceof IOException io) {
+        throw io; // a chunk read on the pool
+      }
       if (c instanceof RuntimeException r) {
         throw r;
       }
       if (c instanceof Error err) {
         throw err;
       }
-      throw new AssertionError("leaf hashing throws no checked exception", c);
+      throw new AssertionError("reading and hashing a chunk throw no other checked exception", c);
     }
   }
 

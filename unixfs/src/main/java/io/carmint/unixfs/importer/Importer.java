@@ -81,7 +81,7 @@ public final class Importer {
    * @param sink receives every block, root last
    * @return the root and sizes
    * @throws IOException if reading fails or the sink fails; {@link UnsupportedFileTypeException} for a FIFO,
-   *     socket or device in the tree
+   *     socket or device in the tree; {@link FileChangedException} if a file's size changes during the import
    * @throws InvalidEntryNameException if a file name cannot be a UnixFS name (not UTF-8)
    */
   public ImportResult importPath(Path path, BlockSink sink) throws IOException {
