@@ -196,6 +196,7 @@ final class ImportRun {
       produceFileFromChannel(f);
       return;
     }
+    long before = contentBytes;
     try (InputStream in = Tree.open(f)) {
       ChunkReader reader = profile.chunker().open(in);
       Chunk cur = read(reader);
@@ -208,6 +209,11 @@ final class ImportRun {
           cur = next;
         }
       }
+    }
+    long read = contentBytes - before;
+    if (f.path != null && f.sizeHint >= 0 && read != f.sizeHint) { // as strict as the channel path
+      throw new FileChangedException(f.path, f.sizeHint, read < f.sizeHint ? "it ended at byte " + read
+          : "it has more bytes now (" + read + ")");
     }
     enqueue(new FileEnd(f, null));
   }

@@ -291,37 +291,44 @@ class ImporterTest {
   /**
    * A file that shrinks or grows between the listing of its folder and the reading of its chunks fails the import
    * with a {@link FileChangedException}: its chunks were planned from the listed size. The sink changes the second
-   * file when it receives the first file's block (one thread: chunks are read as they are planned).
+   * file when it receives the first file's block (one thread: chunks are read as they are planned). Large and small
+   * files, sinks that keep blocks and sinks that do not (the two read paths).
    */
   @Test
   void aFileThatChangesSizeDuringTheImportFailsIt() throws IOException {
-    for (boolean grow : new boolean[] {false, true}) {
-      Path dir = tmp.resolve(grow ? "grows" : "shrinks");
-      Files.createDirectories(dir);
-      Files.write(dir.resolve("a"), new byte[] {1, 2, 3});
-      Path b = dir.resolve("b");
-      Files.write(b, new byte[200_000]);
-      BlockSink changing = new BlockSink() {
-        private boolean changed;
+    for (int size : new int[] {200_000, 2_000}) {
+      for (boolean retains : new boolean[] {false, true}) {
+        for (boolean grow : new boolean[] {false, true}) {
+          String name = size + (retains ? "-retains-" : "-recycles-") + (grow ? "grows" : "shrinks");
+          Path dir = tmp.resolve(name);
+          Files.createDirectories(dir);
+          Files.write(dir.resolve("a"), new byte[] {1, 2, 3});
+          Path b = dir.resolve("b");
+          Files.write(b, new byte[size]);
+          BlockSink changing = new BlockSink() {
+            private boolean changed;
 
-        @Override
-        public void put(Block block) throws IOException {
-          if (!changed) {
-            changed = true;
-            Files.write(b, new byte[grow ? 200_001 : 100_000]);
-          }
-        }
+            @Override
+            public void put(Block block) throws IOException {
+              if (!changed) {
+                changed = true;
+                Files.write(b, new byte[grow ? size + 1 : size / 2]);
+              }
+            }
 
-        @Override
-        public boolean retainsBlocks() {
-          return false;
+            @Override
+            public boolean retainsBlocks() {
+              return retains;
+            }
+          };
+          Importer one = Importer.builder().profile(ImportProfile.KUBO_V1).parallelism(1).build();
+          FileChangedException e = assertThrows(FileChangedException.class, () -> one.importPath(dir, changing),
+              name);
+          assertEquals(b, e.path(), name);
+          assertEquals(size, e.expectedSize(), name);
+          assertTrue(e.getMessage().contains(grow ? "more bytes" : "ended at byte " + size / 2), e.getMessage());
         }
-      };
-      Importer one = Importer.builder().profile(ImportProfile.KUBO_V1).parallelism(1).build();
-      FileChangedException e = assertThrows(FileChangedException.class, () -> one.importPath(dir, changing));
-      assertEquals(b, e.path());
-      assertEquals(200_000, e.expectedSize());
-      assertTrue(e.getMessage().contains(grow ? "more bytes" : "ended at byte 100000"), e.getMessage());
+      }
     }
   }
 
