@@ -193,18 +193,7 @@ class ImporterTest {
       Importer.builder().profile(p).parallelism(1).build().importEntries(entries, kept::add);
       for (int threads : new int[] {1, 3}) {
         List<Block> copies = new ArrayList<>();
-        BlockSink copying = new BlockSink() {
-          @Override
-          public void put(Block b) {
-            assertTrue(b.isValid(), b::toString);
-            copies.add(Block.of(b.cid(), b.toBytes()));
-          }
-
-          @Override
-          public boolean retainsBlocks() {
-            return false;
-          }
-        };
+        BlockSink copying = validCopiesInto(copies);
         Importer.builder().profile(p).parallelism(threads).build().importEntries(entries, copying);
         assertEquals(kept, copies, p.name() + ", " + threads + " threads");
       }
@@ -233,18 +222,7 @@ class ImporterTest {
         ImportResult expected = Importer.builder().profile(p).parallelism(1).build().importPath(dir, kept::add);
         for (int threads : new int[] {1, 3}) {
           List<Block> copies = new ArrayList<>();
-          BlockSink copying = new BlockSink() {
-            @Override
-            public void put(Block b) {
-              assertTrue(b.isValid(), b::toString);
-              copies.add(Block.of(b.cid(), b.toBytes()));
-            }
-
-            @Override
-            public boolean retainsBlocks() {
-              return false;
-            }
-          };
+          BlockSink copying = validCopiesInto(copies);
           ImportResult r = Importer.builder().profile(p).parallelism(threads).build().importPath(dir, copying);
           assertEquals(kept, copies, p.name() + ", chunks of " + chunk + ", " + threads + " threads");
           assertEquals(expected, r);
@@ -330,6 +308,25 @@ class ImporterTest {
         }
       }
     }
+  }
+
+  /**
+   * A sink that retains nothing (so the importer recycles its buffers) and checks each block while {@code put} runs,
+   * keeping a copy of it in {@code copies}.
+   */
+  private static BlockSink validCopiesInto(List<Block> copies) {
+    return new BlockSink() {
+      @Override
+      public void put(Block b) {
+        assertTrue(b.isValid(), b::toString);
+        copies.add(Block.of(b.cid(), b.toBytes()));
+      }
+
+      @Override
+      public boolean retainsBlocks() {
+        return false;
+      }
+    };
   }
 
   @Test
