@@ -28,7 +28,8 @@ final class PackCommand implements Callable<Integer> {
   Path input;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT.car", required = true,
-      description = "The CAR file to write, or - for standard output.")
+      description = "The CAR file to write (a symbolic link, device or named pipe is written through, not "
+          + "replaced), or - for standard output.")
   Path output;
 
   @Option(names = "--car-version", paramLabel = "1|2", defaultValue = "1",

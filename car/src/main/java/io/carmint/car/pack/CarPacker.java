@@ -60,6 +60,11 @@ public final class CarPacker {
    * written under a temporary name in the same directory and renamed to {@code car} only when complete, so on
    * failure an existing {@code car} is untouched and no partial CAR (or placeholder root) is left behind.
    *
+   * <p>When {@code car} is a symbolic link, or exists and is neither a regular file nor a directory (a device such
+   * as {@code /dev/null}, a named pipe), it is written through, never replaced: the CAR is built in a temporary
+   * file as for {@link #pack(Path, OutputStream)} and then copied into {@code car}, opened for writing. A failed
+   * import still leaves it untouched; a failure while copying can leave part of the CAR in it.
+   *
    * @return the root and counts
    * @throws IOException if reading the input or writing the CAR fails (the importer's exceptions for bad names or
    *     unsupported file types)
@@ -70,7 +75,7 @@ public final class CarPacker {
   }
 
   /**
-   * Packs the bytes of a stream as one file into {@code car}.
+   * Packs the bytes of a stream as one file into {@code car}, written as {@link #pack(Path, Path)} writes it.
    *
    * @param name the file's name if the profile wraps, else null
    * @throws IOException if reading or writing fails
@@ -88,15 +93,8 @@ public final class CarPacker {
    * @throws IOException if reading, writing or the temporary file fails
    */
   public PackResult pack(Path input, OutputStream out) throws IOException {
-    Path tmp = Files.createTempFile("carmint-pack-", ".car");
-    try {
-      PackResult r = pack(input, tmp);
-      Files.copy(tmp, out);
-      out.flush();
-      return r;
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Objects.requireNonNull(input, "input");
+    return writeTo(out, sink -> importer.importPath(input, sink));
   }
 
   /** An import into a sink. */
@@ -106,6 +104,11 @@ public final class CarPacker {
   }
 
   private PackResult write(Path car, Import run) throws IOException {
+    if (writtenThrough(car)) {
+      try (OutputStream out = Files.newOutputStream(car)) {
+        return writeTo(out, run);
+      }
+    }
     Path dir = car.toAbsolutePath().getParent();
     // The temporary file is created exclusively (never through an existing file or symlink), so its name needs no
     // unpredictability: ThreadLocalRandom spares a tiny run SecureRandom's start-up.
@@ -115,6 +118,31 @@ public final class CarPacker {
     try {
       PackResult r = writeComplete(tmp, run);
       Files.move(tmp, car, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return r;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Whether {@code car} must be written through rather than replaced by a rename: a symbolic link (the link stays,
+   * its target gets the CAR, as a shell redirection or ipfs-car would do), or an existing device, named pipe or
+   * socket, which a rename would replace with a regular file.
+   */
+  private static boolean writtenThrough(Path car) {
+    if (Files.isSymbolicLink(car)) {
+      return true;
+    }
+    return Files.exists(car) && !Files.isRegularFile(car) && !Files.isDirectory(car);
+  }
+
+  /** Builds the CAR in a temporary file, so its header holds the real root, then copies it to {@code out}. */
+  private PackResult writeTo(OutputStream out, Import run) throws IOException {
+    Path tmp = Files.createTempFile("carmint-pack-", ".car");
+    try {
+      PackResult r = write(tmp, run);
+      Files.copy(tmp, out);
+      out.flush();
       return r;
     } finally {
       Files.deleteIfExists(tmp);

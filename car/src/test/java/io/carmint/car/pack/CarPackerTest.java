@@ -1,7 +1,10 @@
 package io.carmint.car.pack;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.car.CarFile;
 import io.carmint.unixfs.importer.ImportProfile;
@@ -12,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -54,5 +58,49 @@ class CarPackerTest {
     try (Stream<Path> files = Files.list(outDir)) {
       assertEquals(List.of(out), files.toList());
     }
+  }
+
+  @Test
+  void aSymbolicLinkIsWrittenThroughAndStaysALink(@TempDir Path tmp) throws IOException {
+    Path in = Files.writeString(Files.createDirectories(tmp.resolve("in")).resolve("hello.txt"), "hello world");
+    Path expected = tmp.resolve("plain.car");
+    packer.pack(in, expected);
+    Path outDir = Files.createDirectories(tmp.resolve("out"));
+    Path target = Files.writeString(outDir.resolve("target.car"), "previous content");
+    Path link = Files.createSymbolicLink(outDir.resolve("link.car"), target.getFileName());
+
+    packer.pack(in, link);
+
+    assertTrue(Files.isSymbolicLink(link), "the link was replaced");
+    assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(target));
+    try (Stream<Path> files = Files.list(outDir)) {
+      assertEquals(List.of(link, target), files.sorted().toList(), "no temporary file is left behind");
+    }
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aNamedPipeIsWrittenThroughNotReplaced(@TempDir Path tmp) throws Exception {
+    Path in = Files.writeString(Files.createDirectories(tmp.resolve("in")).resolve("hello.txt"), "hello world");
+    Path expected = tmp.resolve("plain.car");
+    packer.pack(in, expected);
+    Path pipe = tmp.resolve("pipe.car");
+    Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    CompletableFuture<byte[]> read = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try {
+        read.complete(Files.readAllBytes(pipe)); // opening blocks until the packer opens the pipe for writing
+      } catch (IOException e) {
+        read.completeExceptionally(e);
+      }
+    });
+    reader.setDaemon(true); // were the pipe replaced, nobody would ever open it for writing
+    reader.start();
+
+    packer.pack(in, pipe);
+
+    assertFalse(Files.isRegularFile(pipe), "the named pipe was replaced by a regular file");
+    assertArrayEquals(Files.readAllBytes(expected), read.get());
   }
 }
