@@ -140,7 +140,7 @@ public final class CarPacker {
   private PackResult writeTo(OutputStream out, Import run) throws IOException {
     Path tmp = Files.createTempFile("carmint-pack-", ".car");
     try {
-      PackResult r = write(tmp, run);
+      PackResult r = writeComplete(tmp, run);
       Files.copy(tmp, out);
       out.flush();
       return r;
@@ -149,29 +149,26 @@ public final class CarPacker {
     }
   }
 
+  /**
+   * Writes the whole CAR into the file {@code car}. The import goes straight into the writer: a writer on its own
+   * thread (a {@link io.carmint.car.BackgroundBlockSink}) would have to keep every queued block, so the importer
+   * could not reuse chunk buffers; measured on 2 cores that cost more (allocation, page faults, GC) than the overlap
+   * gained.
+   */
   private PackResult writeComplete(Path car, Import run) throws IOException {
     Cid placeholder = placeholder(importer.profile());
     if (carVersion == 2) {
       try (CarV2Writer w = CarV2Writer.createFile(car, placeholder, v2Options)) {
-        ImportResult r = importInto(w, run);
+        ImportResult r = run.into(w);
         w.finish(r.root());
         return new PackResult(r.root(), Files.size(car), w.blockCount(), w.duplicateCount(), r);
       }
     }
     try (CarWriter w = CarWriter.createFile(car, placeholder, writeOptions)) {
-      ImportResult r = importInto(w, run);
+      ImportResult r = run.into(w);
       w.finish(r.root());
       return new PackResult(r.root(), w.size(), w.blockCount(), w.duplicateCount(), r);
     }
-  }
-
-  /**
-   * Imports straight into the writer: a writer on its own thread (a {@link io.carmint.car.BackgroundBlockSink})
-   * would have to keep every queued block, so the importer could not reuse chunk buffers; measured on 2 cores that
-   * cost more (allocation, page faults, GC) than the overlap gained.
-   */
-  private static ImportResult importInto(BlockSink writer, Import run) throws IOException {
-    return run.into(writer);
   }
 
   /**

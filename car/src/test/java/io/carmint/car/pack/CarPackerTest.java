@@ -63,9 +63,8 @@ class CarPackerTest {
   @Test
   @EnabledOnOs({OS.LINUX, OS.MAC})
   void aSymbolicLinkIsWrittenThroughAndStaysALink(@TempDir Path tmp) throws IOException {
-    Path in = Files.writeString(Files.createDirectories(tmp.resolve("in")).resolve("hello.txt"), "hello world");
-    Path expected = tmp.resolve("plain.car");
-    packer.pack(in, expected);
+    Path in = helloWorld(tmp);
+    Path expected = packedToAPlainFile(in, tmp);
     Path outDir = Files.createDirectories(tmp.resolve("out"));
     Path target = Files.writeString(outDir.resolve("target.car"), "previous content");
     Path link = Files.createSymbolicLink(outDir.resolve("link.car"), target.getFileName());
@@ -82,9 +81,8 @@ class CarPackerTest {
   @Test
   @EnabledOnOs({OS.LINUX, OS.MAC})
   void aNamedPipeIsWrittenThroughNotReplaced(@TempDir Path tmp) throws Exception {
-    Path in = Files.writeString(Files.createDirectories(tmp.resolve("in")).resolve("hello.txt"), "hello world");
-    Path expected = tmp.resolve("plain.car");
-    packer.pack(in, expected);
+    Path in = helloWorld(tmp);
+    Path expected = packedToAPlainFile(in, tmp);
     Path pipe = tmp.resolve("pipe.car");
     Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
     assertEquals(0, mkfifo.waitFor());
@@ -103,5 +101,16 @@ class CarPackerTest {
 
     assertFalse(Files.isRegularFile(pipe), "the named pipe was replaced by a regular file");
     assertArrayEquals(Files.readAllBytes(expected), read.get());
+  }
+
+  private static Path helloWorld(Path tmp) throws IOException {
+    return Files.writeString(Files.createDirectories(tmp.resolve("in")).resolve("hello.txt"), "hello world");
+  }
+
+  /** The CAR of {@code in} packed to a new regular file: what a written-through output must receive. */
+  private Path packedToAPlainFile(Path in, Path tmp) throws IOException {
+    Path plain = tmp.resolve("plain.car");
+    packer.pack(in, plain);
+    return plain;
   }
 }
