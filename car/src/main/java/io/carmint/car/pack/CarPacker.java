@@ -94,7 +94,10 @@ public final class CarPacker {
    */
   public PackResult pack(Path input, OutputStream out) throws IOException {
     Objects.requireNonNull(input, "input");
-    return writeTo(out, sink -> importer.importPath(input, sink));
+    return viaTemporaryFile(sink -> importer.importPath(input, sink), car -> {
+      Files.copy(car, out);
+      out.flush();
+    });
   }
 
   /** An import into a sink. */
@@ -103,11 +106,19 @@ public final class CarPacker {
     ImportResult into(BlockSink sink) throws IOException;
   }
 
+  /** Where a complete CAR, built in a temporary file, is copied to. */
+  @FunctionalInterface
+  private interface Delivery {
+    void copy(Path car) throws IOException;
+  }
+
   private PackResult write(Path car, Import run) throws IOException {
     if (writtenThrough(car)) {
-      try (OutputStream out = Files.newOutputStream(car)) {
-        return writeTo(out, run);
-      }
+      return viaTemporaryFile(run, complete -> {
+        try (OutputStream out = Files.newOutputStream(car)) { // opened only now: a failed import leaves it as it was
+          Files.copy(complete, out);
+        }
+      });
     }
     Path dir = car.toAbsolutePath().getParent();
     // The temporary file is created exclusively (never through an existing file or symlink), so its name needs no
@@ -136,13 +147,12 @@ public final class CarPacker {
     return Files.exists(car) && !Files.isRegularFile(car) && !Files.isDirectory(car);
   }
 
-  /** Builds the CAR in a temporary file, so its header holds the real root, then copies it to {@code out}. */
-  private PackResult writeTo(OutputStream out, Import run) throws IOException {
+  /** Builds the CAR in a temporary file, so its header holds the real root, then hands it to {@code delivery}. */
+  private PackResult viaTemporaryFile(Import run, Delivery delivery) throws IOException {
     Path tmp = Files.createTempFile("carmint-pack-", ".car");
     try {
       PackResult r = writeComplete(tmp, run);
-      Files.copy(tmp, out);
-      out.flush();
+      delivery.copy(tmp);
       return r;
     } finally {
       Files.deleteIfExists(tmp);

@@ -80,6 +80,18 @@ class CarPackerTest {
 
   @Test
   @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aFailedPackThroughASymbolicLinkLeavesItsTargetAsItWas(@TempDir Path tmp) throws IOException {
+    Path outDir = Files.createDirectories(tmp.resolve("out"));
+    Path target = Files.writeString(outDir.resolve("target.car"), "previous content");
+    Path link = Files.createSymbolicLink(outDir.resolve("link.car"), target.getFileName());
+
+    assertThrows(java.nio.file.NoSuchFileException.class, () -> packer.pack(tmp.resolve("missing"), link));
+
+    assertEquals("previous content", Files.readString(target));
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
   void aNamedPipeIsWrittenThroughNotReplaced(@TempDir Path tmp) throws Exception {
     Path in = helloWorld(tmp);
     Path expected = packedToAPlainFile(in, tmp);
