@@ -81,12 +81,8 @@ if [ ! -x "$work/npm/node_modules/.bin/ipfs-car" ]; then
 fi
 ipfs_car="$work/npm/node_modules/.bin/ipfs-car"
 
-have_cid=no
-if "$carmint" --help 2>/dev/null | grep -qE '^ +cid +'; then have_cid=yes; fi # the command is on its way
-
-cases=(openssl-sha256-1g carmint-pack-1g ipfs-car-pack-1g carmint-pack-small ipfs-car-pack-small
+cases=(openssl-sha256-1g carmint-cid-1g carmint-pack-1g ipfs-car-pack-1g carmint-pack-small ipfs-car-pack-small
   carmint-pack-hamt ipfs-car-pack-hamt carmint-pack-tiny ipfs-car-pack-tiny)
-[ "$have_cid" = yes ] && cases=(openssl-sha256-1g carmint-cid-1g "${cases[@]:1}")
 run_case() {
   # Both tools write to a path that does not exist yet: replacing a 1 GiB CAR (page-cache freeing, ext4's flush on
   # rename-over) would time the file system, not the packing.
@@ -121,11 +117,7 @@ printf '\n%-24s %10s %12s\n' "case" "median s" "max RSS MB"
 for c in "${cases[@]}"; do printf '%-24s %10s %12s\n' "$c" "$(med "$c")" "$(rss_mb "$c")"; done
 ratio() { awk -v a="$(med "$1")" -v b="$(med "$2")" 'BEGIN{printf "%.2f", a/b}'; }
 echo
-if [ "$have_cid" = yes ]; then
-  echo "carmint cid 1 GiB / openssl dgst -sha256 (target <= 1.0):   $(ratio carmint-cid-1g openssl-sha256-1g)"
-else
-  echo "carmint cid: not in this build (measured pack only)"
-fi
+echo "carmint cid 1 GiB / openssl dgst -sha256 (target <= 1.0):   $(ratio carmint-cid-1g openssl-sha256-1g)"
 echo "carmint pack 1 GiB / openssl dgst -sha256:                  $(ratio carmint-pack-1g openssl-sha256-1g)"
 echo "ipfs-car / carmint, pack 1 GiB (target >= 5):               $(ratio ipfs-car-pack-1g carmint-pack-1g)"
 echo "ipfs-car / carmint, 10,000 small files (target >= 10):      $(ratio ipfs-car-pack-small carmint-pack-small)"

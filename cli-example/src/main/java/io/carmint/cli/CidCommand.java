@@ -48,7 +48,7 @@ final class CidCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    boolean stdin = path.toString().equals("-");
+    boolean stdin = CarInputs.isStdin(path);
     ImportProfile p = stdin ? dag.profile() : dag.profile(path);
     Multibase mb = multibase();
     if (stdin && p.wrap()) {

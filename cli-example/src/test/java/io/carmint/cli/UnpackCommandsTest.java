@@ -13,7 +13,6 @@ import io.carmint.dagpb.Bytes;
 import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.PbLink;
 import io.carmint.dagpb.PbNode;
-import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.UnixFsData;
@@ -240,8 +239,7 @@ class UnpackCommandsTest {
   record Entry(String name, Block block) {}
 
   private static Block raw(String text) {
-    byte[] b = text.getBytes(StandardCharsets.UTF_8);
-    return Block.of(Cid.v1(Multicodec.RAW, HashFunction.SHA2_256.digest(b)), b);
+    return Block.create(Multicodec.RAW, HashFunction.SHA2_256, text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Block symlink(String target) {
@@ -249,8 +247,8 @@ class UnpackCommandsTest {
   }
 
   private static Block dagPb(List<PbLink> links, UnixFsData data) {
-    byte[] b = DagPb.encodeInGivenOrder(PbNode.of(links, data.encode()));
-    return Block.of(Cid.v1(Multicodec.DAG_PB, HashFunction.SHA2_256.digest(b)), b);
+    return Block.create(Multicodec.DAG_PB, HashFunction.SHA2_256,
+        DagPb.encodeInGivenOrder(PbNode.of(links, data.encode())));
   }
 
   /** A CAR whose root directory links the entries in the order given, names unchecked. */

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Blocks and records in memory; request bodies pass through a private temporary directory. */
 final class MemoryStorage implements Storage {
-  private static final CarReadOptions VERIFIED = CarReadOptions.builder().verifyHashes(false).build();
+  private static final CarReadOptions ALREADY_VERIFIED = CarReadOptions.builder().verifyHashes(false).build();
   private final Map<Multihash, byte[]> blocks = new ConcurrentHashMap<>();
   private final Path scratch;
 
@@ -28,7 +28,7 @@ final class MemoryStorage implements Storage {
   /** The CAR was verified (every hash) before it got here, so its blocks are read without hashing them again. */
   @Override
   public void addCar(Path verifiedCar, Cid carCid) throws IOException {
-    try (InputStream in = Files.newInputStream(verifiedCar); CarReader reader = CarReader.open(in, VERIFIED)) {
+    try (InputStream in = Files.newInputStream(verifiedCar); CarReader reader = CarReader.open(in, ALREADY_VERIFIED)) {
       for (Block b = reader.next(); b != null; b = reader.next()) {
         blocks.putIfAbsent(b.cid().multihash(), b.toBytes());
       }

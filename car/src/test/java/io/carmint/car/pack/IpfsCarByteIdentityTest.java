@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carmint.block.Block;
-import io.carmint.car.CarReader;
+import io.carmint.car.CarBlocks;
 import io.carmint.car.CarWriteOptions;
 import io.carmint.car.Fixtures;
 import io.carmint.multiformats.Cid;
@@ -147,14 +147,6 @@ class IpfsCarByteIdentityTest {
     }
   }
 
-  static List<Block> blocks(Path car) throws IOException {
-    List<Block> out = new ArrayList<>();
-    try (CarReader r = CarReader.open(Files.newInputStream(car))) {
-      r.forEach(out::add);
-    }
-    return out;
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void packIsByteIdenticalToIpfsCar(Case c) throws IOException {
@@ -172,11 +164,11 @@ class IpfsCarByteIdentityTest {
       assertArrayEquals(Files.readAllBytes(c.expectedCar()), Files.readAllBytes(exact));
     }
 
-    Set<Cid> distinct = new java.util.HashSet<>();
+    Set<Cid> firstSeen = new LinkedHashSet<>(); // the CIDs of the CAR without repeats, in file order
     boolean repeats;
     try (io.carmint.car.CarFile f = io.carmint.car.CarFile.open(exact)) {
-      f.locations().forEach(l -> distinct.add(l.cid()));
-      repeats = distinct.size() < f.locations().size();
+      f.locations().forEach(l -> firstSeen.add(l.cid()));
+      repeats = firstSeen.size() < f.locations().size();
     }
     if (!repeats) {
       // Nothing to skip: the default (de-duplicating) writer writes the very same sections.
@@ -188,9 +180,7 @@ class IpfsCarByteIdentityTest {
     assertEquals(r.root(), d.root());
     assertTrue(d.duplicates() > 0);
     assertNotEquals(c.carSha256(), sha256(deduped));
-    Set<Cid> firstSeen = new LinkedHashSet<>();
-    blocks(exact).forEach(b -> firstSeen.add(b.cid()));
-    assertEquals(new ArrayList<>(firstSeen), blocks(deduped).stream().map(Block::cid).toList());
+    assertEquals(new ArrayList<>(firstSeen), CarBlocks.read(deduped).stream().map(Block::cid).toList());
     assertTrue(Files.size(deduped) < Files.size(exact));
     synchronized (DEDUPED) {
       DEDUPED.add(c.id() + " (" + d.duplicates() + " repeated)");

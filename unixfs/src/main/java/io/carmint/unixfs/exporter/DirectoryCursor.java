@@ -35,8 +35,6 @@ public final class DirectoryCursor {
   // HAMT
   private final ArrayDeque<Shard> shards = new ArrayDeque<>();
   private HamtBuckets hamt;
-  /** {@code path[d]}: the bucket taken at shard depth {@code d} on the current path. */
-  private int[] path;
 
   /** One shard being read: its node, the next link to look at, the last bucket seen, its depth below the root. */
   private static final class Shard {
@@ -72,7 +70,6 @@ public final class DirectoryCursor {
             + "; only murmur3-x64-64 (0x22) is supported");
       }
       hamt = HamtBuckets.of((int) f);
-      path = new int[hamt.maxDepth()];
       shards.push(new Shard(root, 0));
     }
   }
@@ -114,7 +111,6 @@ public final class DirectoryCursor {
       }
       PbLink l = s.node.pb().links().get(s.nextLink++);
       String name = bucketChecked(s, l);
-      path[s.depth] = s.previousBucket;
       if (name.length() == hamt.prefixLength()) {
         Exporter.Node child = exporter.load(l.hash(), "HAMT shard " + s.node.cid() + " bucket " + name);
         checkSubShard(child, s.depth + 1);
@@ -175,6 +171,11 @@ public final class DirectoryCursor {
 
   /** Checks that an entry found in shard {@code s} sits in the buckets its name hashes to at every level. */
   private void checkPlacement(Shard s, String name) throws UnixFsFormatException {
+    // The bucket taken at each depth on the current path: each shard on the stack is at the link it last read.
+    int[] path = new int[s.depth + 1];
+    for (Shard onPath : shards) {
+      path[onPath.depth] = onPath.previousBucket;
+    }
     long h = HamtBuckets.hash(name);
     for (int d = 0; d <= s.depth; d++) {
       if (hamt.bucket(h, d) != path[d]) {

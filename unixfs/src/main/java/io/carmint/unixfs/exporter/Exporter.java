@@ -283,21 +283,20 @@ public final class Exporter {
       if (name.isEmpty()) {
         continue;
       }
-      Node n = load(current, walked.isEmpty() ? "the root" : EntryNames.quote(walked));
-      if (kind(n) != EntryKind.DIRECTORY) {
-        throw new EntryNotFoundException(path, "No entry " + EntryNames.quote(path) + ": "
-            + (walked.isEmpty() ? "the root" : EntryNames.quote(walked)) + " is a "
-            + kind(n).name().toLowerCase(java.util.Locale.ROOT) + ", not a directory");
+      String at = walked.isEmpty() ? "the root" : EntryNames.quote(walked);
+      Node n = load(current, at);
+      EntryKind k = kind(n);
+      if (k != EntryKind.DIRECTORY) {
+        throw new EntryNotFoundException(path, "No entry " + EntryNames.quote(path) + ": " + at + " is a "
+            + k.name().toLowerCase(java.util.Locale.ROOT) + ", not a directory");
       }
       Optional<DirectoryEntry> e = new DirectoryCursor(this, n).find(name);
-      String next = walked.isEmpty() ? name : walked + "/" + name;
       if (e.isEmpty()) {
-        throw new EntryNotFoundException(path, "No entry " + EntryNames.quote(path) + ": "
-            + (walked.isEmpty() ? "the root" : EntryNames.quote(walked)) + " (" + current + ") has no entry "
-            + EntryNames.quote(name));
+        throw new EntryNotFoundException(path, "No entry " + EntryNames.quote(path) + ": " + at + " (" + current
+            + ") has no entry " + EntryNames.quote(name));
       }
       current = e.get().cid();
-      walked = next;
+      walked = walked.isEmpty() ? name : walked + "/" + name;
     }
     return current;
   }

@@ -443,21 +443,13 @@ final class ImportRun {
       System.arraycopy(empty, 0, buf, start, empty.length);
       total = empty.length;
     } else {
-      int vn = Varint.encodedLength(n);
-      int inner = 2 + 1 + vn + n + 1 + vn;
-      int header = 1 + Varint.encodedLength(inner) + 2 + 1 + vn;
-      start = c.offset - header;
-      int p = start;
-      buf[p++] = 0x0a;
-      p += Varint.write(inner, buf, p);
-      buf[p++] = 0x08;
-      buf[p++] = 0x02;
-      buf[p++] = 0x12;
-      Varint.write(n, buf, p);
-      int t = c.offset + n;
-      buf[t++] = 0x18;
-      Varint.write(n, buf, t);
-      total = header + n + 1 + vn;
+      byte[] frame = new byte[LEAF_HEADER_RESERVE];
+      int h = leafHeader(n, frame);
+      start = c.offset - h;
+      System.arraycopy(frame, 0, buf, start, h);
+      int t = leafTrailer(n, frame);
+      System.arraycopy(frame, 0, buf, c.offset + n, t);
+      total = h + n + t;
     }
     return Block.wrap(dagPbCid(buf, start, total), buf, start, total);
   }
@@ -470,10 +462,23 @@ final class ImportRun {
       ByteBuffer data = buf.slice(c.offset, n);
       return Block.wrap(Cid.v1(Multicodec.RAW, hash.digest(data)), data);
     }
-    // The same framing as leaf(): 0a L 08 02 12 N <data> 18 N
+    byte[] frame = new byte[LEAF_HEADER_RESERVE];
+    int h = leafHeader(n, frame);
+    int start = c.offset - h;
+    buf.put(start, frame, 0, h);
+    int t = leafTrailer(n, frame);
+    buf.put(c.offset + n, frame, 0, t);
+    ByteBuffer block = buf.slice(start, h + n + t);
+    return Block.wrap(dagPbCid(block), block);
+  }
+
+  /**
+   * Writes into {@code frame} the dag-pb framing that goes before a leaf's {@code n} data bytes,
+   * {@code 0a L 08 02 12 N} (PBNode.Data holding UnixFS {Type: File, Data: ...}); returns its length.
+   */
+  private static int leafHeader(int n, byte[] frame) {
     int vn = Varint.encodedLength(n);
     int inner = 2 + 1 + vn + n + 1 + vn;
-    byte[] frame = new byte[LEAF_HEADER_RESERVE];
     int h = 0;
     frame[h++] = 0x0a;
     h += Varint.write(inner, frame, h);
@@ -481,22 +486,25 @@ final class ImportRun {
     frame[h++] = 0x02;
     frame[h++] = 0x12;
     h += Varint.write(n, frame, h);
-    int start = c.offset - h;
-    buf.put(start, frame, 0, h);
+    return h;
+  }
+
+  /** Writes into {@code frame} the framing after a leaf's data, {@code 18 N} (filesize); returns its length. */
+  private static int leafTrailer(int n, byte[] frame) {
     frame[0] = 0x18;
-    int t = 1 + Varint.write(n, frame, 1);
-    buf.put(c.offset + n, frame, 0, t);
-    ByteBuffer block = buf.slice(start, h + n + t);
-    Cid cid = profile.cidVersion() == 0
-        ? Cid.v0(HashFunction.SHA2_256.digest(block))
-        : Cid.v1(Multicodec.DAG_PB, hash.digest(block));
-    return Block.wrap(cid, block);
+    return 1 + Varint.write(n, frame, 1);
   }
 
   private Cid dagPbCid(byte[] block, int off, int len) {
     return profile.cidVersion() == 0
         ? Cid.v0(HashFunction.SHA2_256.digest(block, off, len))
         : Cid.v1(Multicodec.DAG_PB, hash.digest(block, off, len));
+  }
+
+  private Cid dagPbCid(ByteBuffer block) {
+    return profile.cidVersion() == 0
+        ? Cid.v0(HashFunction.SHA2_256.digest(block))
+        : Cid.v1(Multicodec.DAG_PB, hash.digest(block));
   }
 
   private Cid writeDagPb(byte[] block) throws IOException {

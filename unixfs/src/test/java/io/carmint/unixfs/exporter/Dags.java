@@ -1,4 +1,4 @@
-package io.carmint.unixfs.unpack;
+package io.carmint.unixfs.exporter;
 
 import io.carmint.block.Block;
 import io.carmint.dagpb.Bytes;
@@ -9,7 +9,6 @@ import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.UnixFsData;
-import io.carmint.unixfs.exporter.MemoryBlocks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,20 +17,20 @@ import java.util.List;
  * Test helper: builds UnixFS DAGs block by block, including ones no importer would make (hostile names, lying
  * sizes, repeated sub-DAGs), into an in-memory store.
  */
-final class Dags {
-  final MemoryBlocks store = new MemoryBlocks();
+public final class Dags {
+  public final MemoryBlocks store = new MemoryBlocks();
 
-  Cid raw(byte[] data) {
+  public Cid raw(byte[] data) {
     Cid cid = Cid.v1(Multicodec.RAW, HashFunction.SHA2_256.digest(data));
     store.put(Block.of(cid, data));
     return cid;
   }
 
-  Cid raw(String text) {
+  public Cid raw(String text) {
     return raw(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  Cid node(List<PbLink> links, UnixFsData data) {
+  public Cid node(List<PbLink> links, UnixFsData data) {
     byte[] block = DagPb.encodeInGivenOrder(PbNode.of(links, data.encode()));
     Cid cid = Cid.v1(Multicodec.DAG_PB, HashFunction.SHA2_256.digest(block));
     store.put(Block.of(cid, block));
@@ -39,7 +38,7 @@ final class Dags {
   }
 
   /** A file node over {@code children}, each declared {@code childSize} bytes in blocksizes. */
-  Cid fileNode(long childSize, List<Cid> children) {
+  public Cid fileNode(long childSize, List<Cid> children) {
     List<PbLink> links = new ArrayList<>();
     List<Long> sizes = new ArrayList<>();
     for (Cid c : children) {
@@ -49,12 +48,12 @@ final class Dags {
     return node(links, UnixFsData.fileNode(sizes));
   }
 
-  Cid symlink(String target) {
+  public Cid symlink(String target) {
     return node(List.of(), UnixFsData.symlink(Bytes.of(target.getBytes(StandardCharsets.UTF_8))));
   }
 
   /** A basic directory with links in the order given: name, cid, name, cid, … */
-  Cid dir(Object... nameCid) {
+  public Cid dir(Object... nameCid) {
     List<PbLink> links = new ArrayList<>();
     for (int i = 0; i < nameCid.length; i += 2) {
       links.add(PbLink.of((Cid) nameCid[i + 1], (String) nameCid[i], 1));
@@ -63,7 +62,7 @@ final class Dags {
   }
 
   /** A directory linking {@code child} under {@code width} names, nested {@code levels} times. */
-  Cid repeatedDirectory(Cid child, int width, int levels) {
+  public Cid repeatedDirectory(Cid child, int width, int levels) {
     Cid current = child;
     for (int level = 0; level < levels; level++) {
       Object[] entries = new Object[2 * width];
@@ -77,7 +76,7 @@ final class Dags {
   }
 
   /** A file node linking {@code leaf} ({@code leafSize} bytes) {@code width} times, nested {@code levels} times. */
-  Cid repeatedFile(Cid leaf, long leafSize, int width, int levels) {
+  public Cid repeatedFile(Cid leaf, long leafSize, int width, int levels) {
     Cid current = leaf;
     long size = leafSize;
     for (int level = 0; level < levels; level++) {

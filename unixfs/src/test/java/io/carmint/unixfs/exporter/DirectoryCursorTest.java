@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.carmint.block.Block;
 import io.carmint.dagpb.Bytes;
-import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.PbLink;
-import io.carmint.dagpb.PbNode;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.UnixFsData;
 import io.carmint.unixfs.UnixFsFormatException;
@@ -33,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /** Lazy directory reading: same entries as {@link Exporter#list}, bounded work on HAMTs that repeat a sub-shard. */
 class DirectoryCursorTest {
-  private final MemoryBlocks store = new MemoryBlocks();
+  private final Dags dags = new Dags();
+  private final MemoryBlocks store = dags.store;
   private final AtomicLong loads = new AtomicLong();
 
   private Exporter exporter() {
@@ -41,20 +38,6 @@ class DirectoryCursorTest {
       loads.incrementAndGet();
       return store.get(cid);
     });
-  }
-
-  private Cid node(List<PbLink> links, UnixFsData data) {
-    byte[] block = DagPb.encodeInGivenOrder(PbNode.of(links, data.encode()));
-    Cid cid = Cid.v1(Multicodec.DAG_PB, HashFunction.SHA2_256.digest(block));
-    store.put(Block.of(cid, block));
-    return cid;
-  }
-
-  private Cid raw(String content) {
-    byte[] data = content.getBytes(StandardCharsets.UTF_8);
-    Cid cid = Cid.v1(Multicodec.RAW, HashFunction.SHA2_256.digest(data));
-    store.put(Block.of(cid, data));
-    return cid;
   }
 
   private static Bytes allBuckets() {
@@ -65,18 +48,18 @@ class DirectoryCursorTest {
 
   /** A HAMT of fanout 256 whose every bucket, on every level, links the same sub-shard: 256^levels entries. */
   private Cid hamtBomb(int levels) {
-    Cid file = raw("x");
+    Cid file = dags.raw("x");
     List<PbLink> leaves = new ArrayList<>();
     for (int b = 0; b < 256; b++) {
       leaves.add(PbLink.of(file, String.format(Locale.ROOT, "%02Xf%d", b, b), 1));
     }
-    Cid shard = node(leaves, UnixFsData.hamtShard(allBuckets(), 256));
+    Cid shard = dags.node(leaves, UnixFsData.hamtShard(allBuckets(), 256));
     for (int level = 1; level < levels; level++) {
       List<PbLink> links = new ArrayList<>();
       for (int b = 0; b < 256; b++) {
         links.add(PbLink.of(shard, String.format(Locale.ROOT, "%02X", b), 1));
       }
-      shard = node(links, UnixFsData.hamtShard(allBuckets(), 256));
+      shard = dags.node(links, UnixFsData.hamtShard(allBuckets(), 256));
     }
     return shard;
   }
@@ -141,7 +124,7 @@ class DirectoryCursorTest {
 
   @Test
   void anEntryInABucketItsNameDoesNotHashToIsRefused() throws IOException {
-    Cid file = raw("x");
+    Cid file = dags.raw("x");
     int right = Murmur3Bucket.of("f0");
     assertEquals(List.of(new DirectoryEntry("f0", file, java.util.OptionalLong.of(1))),
         exporter().list(oneEntryShard(file, right)));
@@ -153,7 +136,7 @@ class DirectoryCursorTest {
   private Cid oneEntryShard(Cid file, int bucket) {
     byte[] bits = new byte[32];
     bits[31 - bucket / 8] |= (byte) (1 << (bucket % 8));
-    return node(List.of(PbLink.of(file, String.format(Locale.ROOT, "%02Xf0", bucket), 1)),
+    return dags.node(List.of(PbLink.of(file, String.format(Locale.ROOT, "%02Xf0", bucket), 1)),
         UnixFsData.hamtShard(Bytes.of(bits), 256));
   }
 
@@ -166,13 +149,13 @@ class DirectoryCursorTest {
 
   @Test
   void aVisitorCanStopAWalkOfARepeatedDirectoryEarly() {
-    Cid child = raw("x");
+    Cid child = dags.raw("x");
     for (int level = 0; level < 6; level++) { // 16^6 files
       List<PbLink> links = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
         links.add(PbLink.of(child, "d" + Integer.toHexString(i), 1));
       }
-      child = node(links, UnixFsData.directory());
+      child = dags.node(links, UnixFsData.directory());
     }
     Cid bomb = child;
     ExportVisitor stopAt100 = new ExportVisitor() {
@@ -218,11 +201,11 @@ class DirectoryCursorTest {
 
   @Test
   void lookupInABasicDirectory() throws IOException {
-    Cid a = raw("a");
-    Cid dir = node(List.of(PbLink.of(a, "x", 1), PbLink.of(a, "y", 1)), UnixFsData.directory());
+    Cid a = dags.raw("a");
+    Cid dir = dags.node(List.of(PbLink.of(a, "x", 1), PbLink.of(a, "y", 1)), UnixFsData.directory());
     assertEquals(a, exporter().lookup(dir, "y").orElseThrow().cid());
     assertEquals(Optional.empty(), exporter().lookup(dir, "z"));
-    Cid dup = node(List.of(PbLink.of(a, "x", 1), PbLink.of(a, "x", 1)), UnixFsData.directory());
+    Cid dup = dags.node(List.of(PbLink.of(a, "x", 1), PbLink.of(a, "x", 1)), UnixFsData.directory());
     assertThrows(DuplicateNameException.class, () -> exporter().lookup(dup, "x"));
   }
 
@@ -258,15 +241,15 @@ class DirectoryCursorTest {
 
   @Test
   void aRawBlockWhereASubShardBelongsIsAFormatError() {
-    Cid file = raw("not a shard");
-    Cid bad = node(List.of(PbLink.of(file, "00", 11)), UnixFsData.hamtShard(allBuckets(), 256));
+    Cid file = dags.raw("not a shard");
+    Cid bad = dags.node(List.of(PbLink.of(file, "00", 11)), UnixFsData.hamtShard(allBuckets(), 256));
     UnixFsFormatException e = assertThrows(UnixFsFormatException.class, () -> exporter().list(bad));
     assertTrue(e.getMessage().contains("raw block, not a shard"), e.getMessage());
   }
 
   @Test
   void aFileIsNotADirectory() {
-    Cid file = raw("x");
+    Cid file = dags.raw("x");
     assertThrows(UnixFsFormatException.class, () -> exporter().openDirectory(file));
   }
 }

@@ -4,17 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.carmint.block.Block;
-import io.carmint.dagpb.DagPb;
-import io.carmint.dagpb.PbLink;
-import io.carmint.dagpb.PbNode;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.HashFunction;
-import io.carmint.multiformats.Multicodec;
-import io.carmint.unixfs.UnixFsData;
 import io.carmint.unixfs.exporter.UnsafeNameException.Reason;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,20 +46,11 @@ class EntryNamesTest {
 
   @Test
   void walkingRefusesWithTheEntryPathAndReason() {
-    MemoryBlocks store = new MemoryBlocks();
-    byte[] content = "x".getBytes(StandardCharsets.UTF_8);
-    Cid file = Cid.v1(Multicodec.RAW, HashFunction.SHA2_256.digest(content));
-    store.put(Block.of(file, content));
-    byte[] inner = DagPb.encodeInGivenOrder(PbNode.of(List.of(PbLink.of(file, "C:x", 1)),
-        UnixFsData.directory().encode()));
-    Cid innerCid = Cid.v1(Multicodec.DAG_PB, HashFunction.SHA2_256.digest(inner));
-    store.put(Block.of(innerCid, inner));
-    byte[] outer = DagPb.encodeInGivenOrder(PbNode.of(List.of(PbLink.of(innerCid, "sub", 1)),
-        UnixFsData.directory().encode()));
-    Cid outerCid = Cid.v1(Multicodec.DAG_PB, HashFunction.SHA2_256.digest(outer));
-    store.put(Block.of(outerCid, outer));
+    Dags dags = new Dags();
+    Cid innerCid = dags.dir("C:x", dags.raw("x"));
+    Cid outerCid = dags.dir("sub", innerCid);
     UnsafeNameException e = assertThrows(UnsafeNameException.class,
-        () -> Exporter.of(store).walk(outerCid, new ExporterTest.Collect()));
+        () -> Exporter.of(dags.store).walk(outerCid, new ExporterTest.Collect()));
     assertEquals("sub/C:x", e.path());
     assertEquals(Reason.ABSOLUTE, e.reason());
     assertTrue(e.getMessage().contains("'sub/C:x' is absolute"), e.getMessage());

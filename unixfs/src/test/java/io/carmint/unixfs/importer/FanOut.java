@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Test helper: imports one stream with several importers at once, reading (generating) it only once. Each importer
@@ -37,12 +38,12 @@ final class FanOut {
       }
       byte[] buf;
       while ((buf = source.readNBytes(1 << 20)).length > 0) {
-        for (BlockingQueue<byte[]> q : queues) {
-          q.put(buf);
+        for (int i = 0; i < queues.size(); i++) {
+          put(queues.get(i), buf, results.get(i));
         }
       }
-      for (BlockingQueue<byte[]> q : queues) {
-        q.put(EOF);
+      for (int i = 0; i < queues.size(); i++) {
+        put(queues.get(i), EOF, results.get(i));
       }
       List<ImportResult> out = new ArrayList<>();
       for (Future<ImportResult> f : results) {
@@ -59,6 +60,20 @@ final class FanOut {
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Queues {@code buf} for a job; if the job has ended (it failed), rethrows its failure instead of waiting for
+   * room that would never come.
+   */
+  private static void put(BlockingQueue<byte[]> q, byte[] buf, Future<ImportResult> job)
+      throws InterruptedException, ExecutionException {
+    while (!q.offer(buf, 100, TimeUnit.MILLISECONDS)) {
+      if (job.isDone()) {
+        job.get();
+        throw new IllegalStateException("an import ended before reading all of its input");
+      }
     }
   }
 

@@ -211,9 +211,7 @@ class ImporterTest {
     for (int i = 0; i < sizes.length; i++) {
       Path f = dir.resolve("d" + (i % 2)).resolve("f" + i);
       Files.createDirectories(f.getParent());
-      try (InputStream in = Keystream.open("channel" + i, sizes[i])) {
-        Files.write(f, in.readAllBytes());
-      }
+      Files.write(f, Keystream.bytes("channel" + i, sizes[i]));
     }
     for (ImportProfile base : List.of(ImportProfile.UNIXFS_V0_2015, ImportProfile.KUBO_V1, ImportProfile.IPFS_CAR)) {
       for (int chunk : new int[] {1000, 65_536}) {
@@ -246,9 +244,7 @@ class ImporterTest {
       String seed = "small" + i;
       Path f = dir.resolve(rel);
       Files.createDirectories(f.getParent());
-      try (InputStream in = Keystream.open(seed, size)) {
-        Files.write(f, in.readAllBytes());
-      }
+      Files.write(f, Keystream.bytes(seed, size));
       entries.add(ImportEntry.file(rel, () -> Keystream.open(seed, size)));
     }
     for (ImportProfile p : List.of(ImportProfile.IPFS_CAR.toBuilder().wrap(false).build(),

@@ -13,6 +13,7 @@ import io.carmint.unixfs.UnixFsData;
 import io.carmint.unixfs.UnixFsFormatException;
 import io.carmint.unixfs.UnixFsType;
 import io.carmint.unixfs.exporter.CorruptBlockException;
+import io.carmint.unixfs.exporter.Dags;
 import io.carmint.unixfs.exporter.DuplicateNameException;
 import io.carmint.unixfs.exporter.MissingBlockException;
 import io.carmint.unixfs.exporter.UnsafeNameException;
