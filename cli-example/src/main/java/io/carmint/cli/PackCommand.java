@@ -1,8 +1,8 @@
 package io.carmint.cli;
 
 import io.carmint.car.CarWriteOptions;
-import io.carmint.car.pack.CarPacker;
-import io.carmint.car.pack.PackResult;
+import io.carmint.pack.CarPacker;
+import io.carmint.pack.PackResult;
 import io.carmint.unixfs.importer.Importer;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.carmint.client;
 
 import io.carmint.car.CarFile;
-import io.carmint.car.pack.CarPacker;
+import io.carmint.pack.CarPacker;
 import io.carmint.car.split.SplitResult;
 import io.carmint.car.split.TreewalkSplitter;
 import io.carmint.multiformats.Cid;

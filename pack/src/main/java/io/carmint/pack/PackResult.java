@@ -1,4 +1,4 @@
-package io.carmint.car.pack;
+package io.carmint.pack;
 
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.importer.ImportResult;

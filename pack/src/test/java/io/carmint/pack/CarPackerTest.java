@@ -1,4 +1,4 @@
-package io.carmint.car.pack;
+package io.carmint.pack;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

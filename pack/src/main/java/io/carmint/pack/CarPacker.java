@@ -1,4 +1,4 @@
-package io.carmint.car.pack;
+package io.carmint.pack;
 
 import io.carmint.block.BlockSink;
 import io.carmint.car.CarV2WriteOptions;
@@ -8,6 +8,7 @@ import io.carmint.car.CarWriter;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
+import io.carmint.unixfs.importer.ImportEntry;
 import io.carmint.unixfs.importer.ImportProfile;
 import io.carmint.unixfs.importer.ImportResult;
 import io.carmint.unixfs.importer.Importer;
@@ -17,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -83,6 +85,19 @@ public final class CarPacker {
   public PackResult pack(InputStream in, String name, Path car) throws IOException {
     Objects.requireNonNull(in, "in");
     return write(car, sink -> importer.importStream(in, name, sink));
+  }
+
+  /**
+   * Packs a directory whose entries are given in memory (see {@link ImportEntry}) into {@code car}, written as
+   * {@link #pack(Path, Path)} writes it. The root is that directory.
+   *
+   * @throws IllegalArgumentException if the importer's profile wraps (the entries have no name to wrap under)
+   * @throws IOException if reading an entry or writing fails, or an entry's name cannot be a UnixFS path
+   *     ({@link io.carmint.unixfs.importer.InvalidEntryNameException})
+   */
+  public PackResult pack(Collection<? extends ImportEntry> entries, Path car) throws IOException {
+    Objects.requireNonNull(entries, "entries");
+    return write(car, sink -> importer.importEntries(entries, sink));
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.carmint.car.unpack;
+package io.carmint.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.carmint.car.CarFile;
 import io.carmint.car.CarVerifier;
 import io.carmint.car.VerifyReport;
-import io.carmint.car.pack.CarPacker;
+import io.carmint.pack.CarPacker;
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.importer.ImportProfile;
 import io.carmint.unixfs.importer.Importer;

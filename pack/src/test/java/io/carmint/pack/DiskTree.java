@@ -1,4 +1,4 @@
-package io.carmint.car.unpack;
+package io.carmint.pack;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.carmint.car.pack;
+package io.carmint.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
