@@ -17,6 +17,7 @@ import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.testkit.LocalNftStorage;
+import io.carmint.testkit.junit.LocalNftStorageExtension;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,7 +43,8 @@ class ServiceCommandsTest {
   static final String TOKEN = "cli-test-token";
 
   @RegisterExtension
-  static final LocalNftStorage SERVICE = LocalNftStorage.builder().token(TOKEN).build();
+  static final LocalNftStorageExtension SERVICE =
+      new LocalNftStorageExtension(LocalNftStorage.builder().token(TOKEN).build());
 
   @TempDir
   Path tmp;

@@ -9,6 +9,7 @@ import io.carmint.block.Block;
 import io.carmint.car.split.SplitException;
 import io.carmint.multiformats.Cid;
 import io.carmint.testkit.LocalNftStorage;
+import io.carmint.testkit.junit.LocalNftStorageExtension;
 import io.carmint.testkit.SettableClock;
 import io.carmint.unixfs.importer.ImportProfile;
 import java.nio.file.Files;
@@ -34,8 +35,9 @@ class LocalServiceTest {
   static final SettableClock CLOCK = new SettableClock(Instant.parse("2024-06-01T00:00:00Z"));
 
   @RegisterExtension
-  final LocalNftStorage service = LocalNftStorage.builder().token(TOKEN, "carmint-tests").clock(CLOCK)
-      .maxRequestBytes(2_000_000).build();
+  final LocalNftStorageExtension service =
+      new LocalNftStorageExtension(LocalNftStorage.builder().token(TOKEN, "carmint-tests").clock(CLOCK)
+      .maxRequestBytes(2_000_000).build());
 
   @TempDir
   Path dir;

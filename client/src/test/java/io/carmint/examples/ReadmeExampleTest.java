@@ -6,6 +6,7 @@ import io.carmint.client.Nft;
 import io.carmint.client.NftStorageClient;
 import io.carmint.client.PinStatus;
 import io.carmint.testkit.LocalNftStorage;
+import io.carmint.testkit.junit.LocalNftStorageExtension;
 import io.carmint.unixfs.importer.ImportProfile;
 import java.net.URI;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The example of client/README.md, compiled and run against the local service. */
 class ReadmeExampleTest {
   @RegisterExtension
-  static final LocalNftStorage SERVICE = LocalNftStorage.builder().token("my-token").build();
+  static final LocalNftStorageExtension SERVICE =
+      new LocalNftStorageExtension(LocalNftStorage.builder().token("my-token").build());
 
   @TempDir
   Path dir;

@@ -16,11 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An embedded NFT.Storage-compatible service with real behaviour, for tests and local development: the API's five
@@ -28,11 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code DELETE /{cid}}) over HTTP on the loopback interface.
  *
  * <pre>{@code
- * @RegisterExtension
- * static LocalNftStorage service = LocalNftStorage.builder().token("secret").build();
- *
- * @Test
- * void uploads() throws IOException {
+ * try (LocalNftStorage service = LocalNftStorage.builder().token("secret").build().start()) {
  *   URI endpoint = service.endpoint();   // http://127.0.0.1:<port>/
  *   ...
  * }
@@ -58,11 +49,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Storage is in memory, or in a {@linkplain Builder#dataDirectory(Path) data directory} where an acknowledged
  * upload survives {@code kill -9} and a crash mid-upload leaves nothing half-stored.
  *
- * <p>As a JUnit 5 extension ({@code @RegisterExtension}) it starts before the tests (all of a class for a static
- * field, each for an instance field) and stops after them. Thread-safe.
+ * <p>In JUnit 5 tests, {@link io.carmint.testkit.junit.LocalNftStorageExtension} starts and stops it around the
+ * tests; the service itself does not need JUnit. Thread-safe.
  */
-public final class LocalNftStorage implements AutoCloseable, BeforeAllCallback, AfterAllCallback,
-    BeforeEachCallback, AfterEachCallback {
+public final class LocalNftStorage implements AutoCloseable {
   /** Largest request body: 100 MB, NFT.Storage's limit per request. */
   public static final long DEFAULT_MAX_REQUEST_BYTES = 100_000_000L;
   /** Largest block: 2 MiB, NFT.Storage's {@code MAX_BLOCK_SIZE}. */
@@ -90,7 +80,6 @@ public final class LocalNftStorage implements AutoCloseable, BeforeAllCallback, 
   private HttpServer server;
   private ExecutorService executor;
   private Storage storage;
-  private boolean startedForEach;
 
   private LocalNftStorage(Builder b) {
     this.requestedPort = b.port;
@@ -204,38 +193,6 @@ public final class LocalNftStorage implements AutoCloseable, BeforeAllCallback, 
       host = "[" + host + "]";
     }
     return URI.create("http://" + host + ":" + a.getPort() + "/");
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) throws IOException {
-    start();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    stop();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) throws IOException {
-    synchronized (this) {
-      if (server != null) {
-        return;
-      }
-      startedForEach = true;
-    }
-    start();
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    synchronized (this) {
-      if (!startedForEach) {
-        return;
-      }
-      startedForEach = false;
-    }
-    stop();
   }
 
   /** @return the address and settings; never the tokens */

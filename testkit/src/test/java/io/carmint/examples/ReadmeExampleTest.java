@@ -3,6 +3,7 @@ package io.carmint.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.carmint.testkit.LocalNftStorage;
+import io.carmint.testkit.junit.LocalNftStorageExtension;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 // --- README example ---
 class ReadmeExampleTest {
   @RegisterExtension // started before the tests of this class, stopped after them
-  static final LocalNftStorage SERVICE = LocalNftStorage.builder().token("test-token").build();
+  static final LocalNftStorageExtension SERVICE =
+      new LocalNftStorageExtension(LocalNftStorage.builder().token("test-token").build());
 
   @Test
   void listsNothingYet() throws Exception {

@@ -10,6 +10,7 @@ import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarV2WriteOptions;
 import io.carmint.car.CarV2Writer;
 import io.carmint.multiformats.Cid;
+import io.carmint.testkit.junit.LocalNftStorageExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,9 +29,10 @@ class LocalNftStorageTest {
   static final SettableClock CLOCK = new SettableClock(Instant.parse("2024-05-01T12:00:00Z"));
 
   @RegisterExtension
-  final LocalNftStorage service = LocalNftStorage.builder()
+  final LocalNftStorageExtension service =
+      new LocalNftStorageExtension(LocalNftStorage.builder()
       .token(TOKEN, "key-one").token(OTHER, "key-two").clock(CLOCK).maxRequestBytes(200_000).maxBlockSize(70_000)
-      .build();
+      .build());
 
   Http http;
   @TempDir
