@@ -5,6 +5,8 @@ import io.carmint.pack.CarPacker;
 import io.carmint.car.split.SplitResult;
 import io.carmint.car.split.TreewalkSplitter;
 import io.carmint.multiformats.Cid;
+import io.carmint.nft.NftMetadata;
+import io.carmint.nft.NftToken;
 import io.carmint.unixfs.importer.ImportProfile;
 import io.carmint.unixfs.importer.Importer;
 import java.io.IOException;
@@ -181,6 +183,44 @@ public final class NftStorageClient implements AutoCloseable {
         throw new CidMismatchException(path.toString(), root, nft.cid());
       }
       return nft;
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  /**
+   * Stores a token as the nft.storage JS client's {@code store(token)} does: {@code storeNft(metadata,
+   * UploadListener.NONE)}.
+   *
+   * @throws IOException as {@link #storeNft(NftMetadata, UploadListener)}
+   */
+  public NftToken storeNft(NftMetadata metadata) throws IOException {
+    return storeNft(metadata, UploadListener.NONE);
+  }
+
+  /**
+   * Stores a token: encodes it locally exactly as the nft.storage JS client 7.2.0 does ({@link NftMetadata#encode}:
+   * same {@code ipnft}, same {@code metadata.json}), uploads its CAR as {@link #storeCar(Path, UploadListener)
+   * storeCar} does, and succeeds only if the service answers with that {@code ipnft}. The CAR is written to a
+   * temporary directory and removed afterwards; the token's files are streamed from disk.
+   *
+   * @param metadata the token
+   * @param listener hears of progress (bytes of the pieces) and of each piece stored
+   * @return the token: {@code ipnft}, {@code url} ({@code ipfs://<ipnft>/metadata.json}), {@code metadata.json}
+   * @throws CidMismatchException if the service answers with another root
+   * @throws ApiException (a subclass) if the service refuses a piece
+   * @throws IOException if a file of the token cannot be read, or the network fails after retries
+   */
+  public NftToken storeNft(NftMetadata metadata, UploadListener listener) throws IOException {
+    Objects.requireNonNull(metadata, "metadata");
+    Path work = Files.createTempDirectory(tempDirectory, "carmint-nft-");
+    try {
+      NftToken token = metadata.encode(work.resolve("token.car"));
+      Nft nft = storeCar(work.resolve("token.car"), listener);
+      if (!nft.cid().toV1().equals(token.ipnft())) {
+        throw new CidMismatchException("token '" + metadata.name() + "'", token.ipnft(), nft.cid());
+      }
+      return token;
     } finally {
       deleteRecursively(work);
     }

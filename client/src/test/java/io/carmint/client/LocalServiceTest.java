@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.carmint.block.Block;
 import io.carmint.car.split.SplitException;
 import io.carmint.multiformats.Cid;
+import io.carmint.nft.NftAsset;
+import io.carmint.nft.NftMetadata;
+import io.carmint.nft.NftToken;
 import io.carmint.testkit.LocalNftStorage;
 import io.carmint.testkit.junit.LocalNftStorageExtension;
 import io.carmint.testkit.SettableClock;
@@ -21,6 +24,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,25 @@ class LocalServiceTest {
   @AfterEach
   void close() {
     client.close();
+  }
+
+  @Test
+  void storeNftUploadsTheTokenAndChecksItsRoot() throws Exception {
+    Path image = Files.write(dir.resolve("cat.png"), new byte[300_000]); // two chunks
+    NftMetadata metadata = NftMetadata.builder().name("Cat").description("A cat")
+        .image(NftAsset.of(image)).property("lives", 9).build();
+
+    NftToken token = client.storeNft(metadata);
+
+    assertEquals(metadata.encode(dir.resolve("again.car")).ipnft(), token.ipnft()); // the same token, computed twice
+    assertEquals("ipfs://" + token.ipnft() + "/metadata.json", token.url());
+    Nft status = client.status(token.ipnft());
+    assertEquals(token.ipnft(), status.cid());
+    assertEquals(PinStatus.PINNED, status.pin().status());
+    try (Stream<Path> left = Files.list(dir)) {
+      assertEquals(List.of("again.car", "cat.png"), left.map(p -> p.getFileName().toString()).sorted().toList(),
+          "the temporary CAR is removed");
+    }
   }
 
   @Test
