@@ -32,8 +32,9 @@ public final class Main implements Runnable {
    */
   static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, CidCommand.class,
       PackCommand.class, RootsCommand.class, BlocksCommand.class, VerifyCommand.class, SplitCommand.class,
-      GetBlockCommand.class, UploadCommand.class, StatusCommand.class, CheckCommand.class, ListCommand.class,
-      DeleteCommand.class, ServeCommand.class, LsCommand.class, UnpackCommand.class);
+      GetBlockCommand.class, UploadCommand.class, NftCommand.class, CollectionCommand.class, StatusCommand.class,
+      CheckCommand.class, ListCommand.class, DeleteCommand.class, ServeCommand.class, LsCommand.class,
+      UnpackCommand.class);
 
   /** Exit code for success. */
   public static final int EXIT_OK = 0;

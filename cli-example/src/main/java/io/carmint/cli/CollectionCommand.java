@@ -1,0 +1,85 @@
+package io.carmint.cli;
+
+import io.carmint.client.NftStorageClient;
+import io.carmint.nft.CollectionResult;
+import io.carmint.nft.MissingImagesException;
+import io.carmint.nft.NftCollection;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code carmint collection IMAGES_DIR METADATA_DIR -o OUT_DIR}: packs a generative collection's images, points
+ * every metadata file's image links at them (changing nothing else), packs the metadata, prints the base URI.
+ */
+@Command(name = "collection", mixinStandardHelpOptions = true,
+    description = {"Make a generative collection ready to mint: pack IMAGES_DIR (its root CID is what "
+        + "'ipfs-car pack IMAGES_DIR' prints), rewrite in every JSON file of METADATA_DIR each image, image_url and "
+        + "animation_url whose last path segment names an image (ipfs://NewUriToReplace/1.png, 1.png, images/1.png) "
+        + "to ipfs://<imagesCid>/<name>, changing no other byte, and pack the result.",
+        "Writes OUT_DIR/images.car, OUT_DIR/metadata/ and OUT_DIR/metadata.car; prints the images CID, the metadata "
+            + "CID and the contract's base URI (ipfs://<metadataCid>/). References to images that do not exist are "
+            + "all listed, and nothing is written (exit 1)."})
+final class CollectionCommand extends ServiceCommand {
+  @Parameters(index = "0", paramLabel = "IMAGES_DIR", description = "The images folder (1.png … N.png).")
+  Path images;
+
+  @Parameters(index = "1", paramLabel = "METADATA_DIR",
+      description = "The metadata folder (1.json … N.json, _metadata.json; files without extension are read as JSON "
+          + "when they start with { or [; other files are packed as they are).")
+  Path metadata;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "OUT_DIR", required = true,
+      description = "Where images.car, metadata/ and metadata.car go (metadata/ must not exist or be empty).")
+  Path output;
+
+  @Mixin
+  DagOptions dag;
+
+  @Option(names = "--json", description = "Print one JSON object: imagesCid, metadataCid, baseUri, tokens.")
+  boolean json;
+
+  @Option(names = "--upload", description = "Also upload both CARs to the service (--endpoint, "
+      + "$NFT_STORAGE_TOKEN), which must answer with their root CIDs.")
+  boolean upload;
+
+  @Override
+  public Integer call() throws IOException {
+    NftStorageClient.Builder client = upload ? service.clientBuilder(true) : null; // usage errors before any work
+    CollectionResult r;
+    try {
+      r = NftCollection.builder().images(images).metadata(metadata).output(output).profile(dag.profile()).build()
+          .write();
+    } catch (MissingImagesException e) {
+      PrintWriter err = err();
+      for (MissingImagesException.MissingImage m : e.references()) {
+        err.println("carmint: " + m + ": no such image in " + images);
+      }
+      err.flush();
+      throw new ProblemException(e.references().size() + (e.references().size() == 1 ? " reference" : " references")
+          + " to missing images; nothing written");
+    }
+    if (client != null) {
+      try (NftStorageClient c = client.build()) {
+        c.storeCar(r.imagesCar()); // each piece's answer must name the CAR's root
+        c.storeCar(r.metadataCar());
+      }
+    }
+    PrintWriter out = out();
+    if (json) {
+      out.println("{\"imagesCid\":" + CidCommand.quote(r.imagesCid().toString()) + ",\"metadataCid\":"
+          + CidCommand.quote(r.metadataCid().toString()) + ",\"baseUri\":" + CidCommand.quote(r.baseUri())
+          + ",\"tokens\":" + r.tokens() + "}");
+    } else {
+      out.println("images: " + r.imagesCid());
+      out.println("metadata: " + r.metadataCid());
+      out.println("base URI: " + r.baseUri());
+    }
+    out.flush();
+    return Main.EXIT_OK;
+  }
+}
