@@ -88,7 +88,8 @@ final class JsonRewriter {
    */
   static int firstByte(InputStream in) throws IOException {
     byte[] head = in.readNBytes(4096);
-    int i = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+    boolean bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+    int i = bom ? 3 : 0;
     while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r')) {
       i++;
     }

@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  * and {@code OUT/metadata.car} (that folder packed with the same profile).
  *
  * <p><b>What is rewritten:</b> in every JSON file of the metadata folder (a name ending in {@code .json}, or a name
- * without extension whose content starts with {@code {} or {@code [}), each string value of an {@code image},
+ * without extension whose content starts with <code>&#123;</code> or {@code [}), each string value of an {@code image},
  * {@code image_url} or {@code animation_url} key, at any depth, whose last path segment, percent-decoded (or as it
  * is), names a file at the top of the images folder, becomes {@code ipfs://<imagesCid>/<name>}, the name
  * percent-encoded as the nft.storage client encodes URLs (and {@code % # ? \} too, so the link always names the
@@ -250,8 +250,8 @@ public final class NftCollection {
   }
 
   /**
-   * @return 0 if the file is not treated as JSON, else the first byte of its JSON text: {@code {} or {@code [}, or
-   *     1 for a {@code .json} file that starts otherwise (the rewriter reports what it holds)
+   * @return 0 if the file is not treated as JSON, else the first byte of its JSON text: <code>&#123;</code> or
+   *     {@code [}, or 1 for a {@code .json} file that starts otherwise (the rewriter reports what it holds)
    */
   private static int jsonShape(Path file) throws IOException {
     String name = file.getFileName().toString();

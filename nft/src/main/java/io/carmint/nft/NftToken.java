@@ -34,7 +34,10 @@ public record NftToken(Cid ipnft, Cid metadataJsonCid, String metadataJson, Stri
     return "ipfs://" + ipnft + "/metadata.json";
   }
 
-  /** @return {@link #url()} through the client's default gateway: {@code https://nftstorage.link/ipfs/<ipnft>/metadata.json} */
+  /**
+   * @return {@link #url()} through the client's default gateway:
+   *     {@code https://nftstorage.link/ipfs/<ipnft>/metadata.json}
+   */
   public String gatewayUrl() {
     return IpfsUrl.gateway(url());
   }

@@ -203,8 +203,8 @@ final class TokenEncoder {
     for (String part : url.split("[/\\\\]")) {
       String decoded = IpfsUrl.decode(part);
       if (decoded == null) {
-        throw new InvalidNftException(prefix + ": the nft.storage client's URL would keep the '%' of \"" + printable(part)
-            + "\", which is not a valid escape, so it would not name the file; rename the file");
+        throw new InvalidNftException(prefix + ": the nft.storage client's URL would keep the '%' of \""
+            + printable(part) + "\", which is not a valid escape, so it would not name the file; rename the file");
       }
       if (!decoded.isEmpty()) {
         linked.add(decoded);
