@@ -109,10 +109,10 @@ final class JsonRewriter {
     int c = peek();
     int tokens;
     if (c == '{') {
-      object(1);
+      container(1, Container.OBJECT);
       tokens = 1;
     } else if (c == '[') {
-      tokens = tokenArray();
+      tokens = container(1, Container.TOKENS);
     } else if (c == -1) {
       throw fail("the file is empty; expected a token object or an array of token objects");
     } else {
@@ -136,42 +136,11 @@ final class JsonRewriter {
     return tokens;
   }
 
-  private int tokenArray() throws IOException {
-    next();
-    ws();
-    if (peek() == ']') {
-      next();
-      return 0;
-    }
-    int n = 0;
-    while (true) {
-      ws();
-      if (peek() != '{') {
-        if (peek() == -1 || kind(peek()) == null) {
-          throw fail("expected a token object, found " + describe(peek()));
-        }
-        throw fail("not an array of token objects: element " + n + " is " + kind(peek()));
-      }
-      object(2);
-      n++;
-      ws();
-      int c = peek();
-      if (c == ',') {
-        next();
-      } else if (c == ']') {
-        next();
-        return n;
-      } else {
-        throw fail("expected ',' or ']' after an array element, found " + describe(c));
-      }
-    }
-  }
-
   private void value(String key, int depth) throws IOException {
     int c = peek();
     switch (c) {
-      case '{' -> object(depth + 1);
-      case '[' -> array(depth + 1);
+      case '{' -> container(depth + 1, Container.OBJECT);
+      case '[' -> container(depth + 1, Container.ARRAY);
       case '"' -> {
         if (key != null && KEYS.contains(key)) {
           reference(key);
@@ -192,62 +161,59 @@ final class JsonRewriter {
     }
   }
 
-  private void object(int depth) throws IOException {
+  /**
+   * An object, an array, or the top-level array of token objects, whose elements must be objects.
+   *
+   * @return the number of members or elements
+   */
+  private int container(int depth, Container kind) throws IOException {
     checkDepth(depth);
+    int close = kind == Container.OBJECT ? '}' : ']';
     next();
     ws();
-    if (peek() == '}') {
+    if (peek() == close) {
       next();
-      return;
+      return 0;
     }
-    while (true) {
+    for (int n = 1; ; n++) {
       ws();
-      if (peek() != '"') {
-        throw fail("expected a member name in double quotes, found " + describe(peek()));
+      String key = null;
+      if (kind == Container.OBJECT) {
+        key = memberName();
+      } else if (kind == Container.TOKENS && peek() != '{') {
+        throw fail(peek() == -1 || kind(peek()) == null ? "expected a token object, found " + describe(peek())
+            : "not an array of token objects: element " + (n - 1) + " is " + kind(peek()));
       }
-      String key = key();
-      ws();
-      if (peek() != ':') {
-        throw fail("expected ':' after a member name, found " + describe(peek()));
-      }
-      next();
-      ws();
       value(key, depth);
       ws();
       int c = peek();
       if (c == ',') {
         next();
-      } else if (c == '}') {
+      } else if (c == close) {
         next();
-        return;
+        return n;
       } else {
-        throw fail("expected ',' or '}' after an object member, found " + describe(c));
+        throw fail("expected ',' or '" + (char) close + "' after " + (kind == Container.OBJECT ? "an object member"
+            : "an array element") + ", found " + describe(c));
       }
     }
   }
 
-  private void array(int depth) throws IOException {
-    checkDepth(depth);
+  private enum Container { OBJECT, ARRAY, TOKENS }
+
+  /** A member name and its colon. */
+  private String memberName() throws IOException {
+    if (peek() != '"') {
+      throw fail("expected a member name in double quotes, found " + describe(peek()));
+    }
+    String key = key();
+    ws();
+    if (peek() != ':') {
+      throw fail("expected ':' after a member name, found " + describe(peek()));
+    }
     next();
     ws();
-    if (peek() == ']') {
-      next();
-      return;
-    }
-    while (true) {
-      ws();
-      value(null, depth);
-      ws();
-      int c = peek();
-      if (c == ',') {
-        next();
-      } else if (c == ']') {
-        next();
-        return;
-      } else {
-        throw fail("expected ',' or ']' after an array element, found " + describe(c));
-      }
-    }
+    return key;
   }
 
   private void checkDepth(int depth) throws InvalidMetadataException {

@@ -112,17 +112,11 @@ final class TestJson {
         continue;
       }
       char e = s.charAt(i++);
-      switch (e) {
-        case 'b' -> b.append('\b');
-        case 'f' -> b.append('\f');
-        case 'n' -> b.append('\n');
-        case 'r' -> b.append('\r');
-        case 't' -> b.append('\t');
-        case 'u' -> {
-          b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-          i += 4;
-        }
-        default -> b.append(e);
+      if (e == 'u') {
+        b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+        i += 4;
+      } else {
+        b.append("\"\\/\b\f\n\r\t".charAt("\"\\/bfnrt".indexOf(e)));
       }
     }
   }
