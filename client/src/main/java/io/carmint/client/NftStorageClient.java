@@ -215,11 +215,9 @@ public final class NftStorageClient implements AutoCloseable {
     Objects.requireNonNull(metadata, "metadata");
     Path work = Files.createTempDirectory(tempDirectory, "carmint-nft-");
     try {
-      NftToken token = metadata.encode(work.resolve("token.car"));
-      Nft nft = storeCar(work.resolve("token.car"), listener);
-      if (!nft.cid().toV1().equals(token.ipnft())) {
-        throw new CidMismatchException("token '" + metadata.name() + "'", token.ipnft(), nft.cid());
-      }
+      Path car = work.resolve("token.car");
+      NftToken token = metadata.encode(car);
+      storeCar(car, listener); // every answer must name the CAR's root: the ipnft
       return token;
     } finally {
       deleteRecursively(work);

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.carmint.client.Nft;
 import io.carmint.client.NftStorageClient;
 import io.carmint.client.PinStatus;
+import io.carmint.nft.CollectionResult;
+import io.carmint.nft.NftAsset;
+import io.carmint.nft.NftCollection;
+import io.carmint.nft.NftMetadata;
+import io.carmint.nft.NftToken;
 import io.carmint.testkit.LocalNftStorage;
 import io.carmint.testkit.junit.LocalNftStorageExtension;
 import io.carmint.unixfs.importer.ImportProfile;
@@ -15,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The example of client/README.md, compiled and run against the local service. */
+/** The examples of client/README.md and of the root README's Minting section, run against the local service. */
 class ReadmeExampleTest {
   @RegisterExtension
   static final LocalNftStorageExtension SERVICE =
@@ -41,6 +46,41 @@ class ReadmeExampleTest {
       PinStatus status = client.status(nft.cid()).pin().status(); // PINNED once every piece arrived
       // --- end ---
       assertEquals(PinStatus.PINNED, status);
+    }
+  }
+
+  /** The Minting example of the root README.md. */
+  @Test
+  void mintingExample() throws Exception {
+    Path cat = Files.write(dir.resolve("cat.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    Path images = Files.createDirectories(dir.resolve("images"));
+    Path metadata = Files.createDirectories(dir.resolve("metadata"));
+    for (int i = 1; i <= 3; i++) {
+      Files.write(images.resolve(i + ".png"), new byte[] {(byte) i});
+      Files.writeString(metadata.resolve(i + ".json"), "{\"name\":\"#" + i + "\",\"image\":\"" + i + ".png\"}");
+    }
+    Path out = dir.resolve("out");
+    URI endpoint = SERVICE.endpoint();
+    String apiToken = "my-token";
+
+    // --- README example ---
+    try (NftStorageClient client = NftStorageClient.builder().endpoint(endpoint).token(apiToken).build()) {
+      // One token: the ipnft nft.storage's encodeNFT would compute, stored and checked by the service.
+      NftToken token = client.storeNft(NftMetadata.builder()
+          .name("Cat #1").description("A cat")
+          .image(NftAsset.of(cat))
+          .property("rarity", "rare")
+          .build());
+      System.out.println(token.url());         // ipfs://bafyrei…/metadata.json: the token URI
+
+      // A collection: images packed, every metadata link pointed at them, metadata packed.
+      CollectionResult c = NftCollection.builder().images(images).metadata(metadata).output(out).build().write();
+      client.storeCar(c.imagesCar());          // each fails unless the service stores that root
+      client.storeCar(c.metadataCar());
+      System.out.println(c.baseUri());         // ipfs://bafy…/: the contract's base URI
+      // --- end ---
+      assertEquals(PinStatus.PINNED, client.status(token.ipnft()).pin().status());
+      assertEquals(PinStatus.PINNED, client.status(c.metadataCid()).pin().status());
     }
   }
 }
