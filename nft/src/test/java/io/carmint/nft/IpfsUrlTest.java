@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 /** {@link IpfsUrl} against Node 20's {@code new URL} and {@code toGatewayURL} ({@code testdata/nft} urlTable). */
@@ -55,6 +57,16 @@ class IpfsUrlTest {
     assertEquals(base + "%2e%2e".replace("%", "%25"), IpfsUrl.link(cid, "%2e%2e"));
     assertEquals(base + "trail%20", IpfsUrl.link(cid, "trail "));
     assertEquals(base + "tab%09x", IpfsUrl.link(cid, "tab\tx"));
+  }
+
+  /** A collection link's last segment always decodes back to the file name. */
+  @Property(tries = 1000)
+  void linksDecodeToTheName(@ForAll String name) {
+    Cid cid = Cid.parse("bafybeiczsscdsbs7ffqz55asqdf3smv6klcw3gofszvwlyarci47bgf354");
+    String link = IpfsUrl.link(cid, name);
+    String segment = link.substring(("ipfs://" + cid + "/").length());
+    assertEquals(IpfsUrl.usv(name), IpfsUrl.decode(segment));
+    assertEquals(-1, segment.indexOf('/'));
   }
 
   @Test
