@@ -1,10 +1,9 @@
 package io.carmint.car;
 
+import io.carmint.block.Block;
+import io.carmint.block.BlockIntegrityException;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.HashFunction;
-import io.carmint.multiformats.Multihash;
 import io.carmint.multiformats.UnsupportedHashException;
-import io.carmint.multiformats.Hasher;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 
@@ -27,7 +26,8 @@ final class Car {
   }
 
   /**
-   * Checks that {@code data[off..off+len)} hashes to {@code cid}.
+   * Checks that {@code data[off..off+len)} hashes to {@code cid} ({@link Block#verify(Cid, ByteBuffer, long,
+   * String)}), naming a hash function that cannot be computed as the CAR readers do.
    *
    * @param offset section offset for messages, or -1
    * @throws BlockIntegrityException if it does not
@@ -38,45 +38,12 @@ final class Car {
     verify(cid, ByteBuffer.wrap(data, off, len), offset);
   }
 
-  /**
-   * Checks that the buffer's remaining bytes (position not moved) hash to {@code cid}. Truncated digests are
-   * compared at the CID's length, as the multihash spec allows; an identity CID must hold exactly the bytes.
-   *
-   * @param offset section offset for messages, or -1
-   * @throws BlockIntegrityException if they do not
-   * @throws UnverifiableBlockException if the CID's hash function cannot be computed
-   */
-  static void verify(Cid cid, ByteBuffer data, long offset)
-      throws BlockIntegrityException, UnverifiableBlockException {
-    Multihash expected = cid.multihash();
-    HashFunction f;
+  /** As {@link #verify(Cid, byte[], int, int, long)} for the buffer's remaining bytes (position not moved). */
+  static void verify(Cid cid, ByteBuffer data, long offset) throws BlockIntegrityException, UnverifiableBlockException {
     try {
-      f = HashFunction.forCode(expected.code()).orElseThrow(() -> new UnsupportedHashException(
-          "unknown multihash function 0x" + Long.toHexString(expected.code())));
+      Block.verify(cid, data, offset, null);
     } catch (UnsupportedHashException e) {
       throw new UnverifiableBlockException(offset, cid, e);
-    }
-    Multihash actual;
-    try {
-      if (f == HashFunction.IDENTITY) {
-        if (data.remaining() > Multihash.MAX_DIGEST_LENGTH) {
-          throw new BlockIntegrityException(offset, cid, Multihash.of(expected.code(), new byte[0]));
-        }
-        actual = f.digest(data);
-      } else {
-        Hasher h;
-        try {
-          h = f.newHasher(expected.digestLength());
-        } catch (IllegalArgumentException badLength) {
-          h = f.newHasher();
-        }
-        actual = h.update(data.duplicate()).digest();
-      }
-    } catch (UnsupportedHashException e) {
-      throw new UnverifiableBlockException(offset, cid, e);
-    }
-    if (!actual.equals(expected)) {
-      throw new BlockIntegrityException(offset, cid, actual);
     }
   }
 }

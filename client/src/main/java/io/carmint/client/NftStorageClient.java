@@ -208,9 +208,10 @@ public final class NftStorageClient implements AutoCloseable {
    * @param car the CAR file
    * @param listener hears of progress (bytes of the pieces) and of each piece stored
    * @return the service's description of the upload, from the last answer received
-   * @throws io.carmint.car.split.SplitException if the CAR has not exactly one root, a block below the root is
-   *     missing or cannot be walked, or a block with its ancestors does not fit in a piece
-   * @throws io.carmint.car.BlockIntegrityException if a block does not match its CID
+   * @throws io.carmint.car.split.SplitException if the CAR has not exactly one root, or a block below the root is
+   *     missing or cannot be walked
+   * @throws io.carmint.multiformats.LimitExceededException if a block with its ancestors does not fit in a piece
+   * @throws io.carmint.block.BlockIntegrityException if a block does not match its CID
    * @throws CidMismatchException if the service answers any piece with another root
    * @throws ApiException (a subclass) if the service refuses a piece
    * @throws IOException if the file cannot be read, or the network fails after retries
@@ -776,7 +777,7 @@ public final class NftStorageClient implements AutoCloseable {
     public NftStorageClient build() {
       if (endpoint == null) {
         throw new IllegalStateException("An endpoint is required: NFT.Storage-compatible services live at "
-            + "different addresses (set NFT_STORAGE_ENDPOINT or --endpoint)");
+            + "different addresses (set it with Builder.endpoint)");
       }
       return new NftStorageClient(this);
     }

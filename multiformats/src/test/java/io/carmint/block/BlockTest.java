@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
+import io.carmint.multiformats.Multihash;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
@@ -52,6 +53,54 @@ class BlockTest {
     b.writeTo(out);
     assertArrayEquals(HELLO, out.toByteArray());
     assertThrows(IndexOutOfBoundsException.class, () -> Block.wrap(HELLO_RAW, buf, 5, HELLO.length));
+  }
+
+  @Test
+  void verifyNamesTheCidTheBytesReallyHave() throws Exception {
+    Block.of(HELLO_RAW, HELLO).verify();
+    byte[] jello = "jello world".getBytes(StandardCharsets.US_ASCII);
+    BlockIntegrityException e = assertThrows(BlockIntegrityException.class,
+        () -> Block.verify(HELLO_RAW, ByteBuffer.wrap(jello), 1234, "needed by 'a.txt'"));
+    assertEquals(HELLO_RAW, e.expected());
+    assertEquals(Cid.parse("bafkreigpdmvyxtgjmcup7ueszjqiipbv5c7htnbkwcb7kxe6on25i3zbke"), e.actual().orElseThrow());
+    assertEquals(1234, e.offset());
+    assertEquals("Block hash mismatch at offset 1,234 (needed by 'a.txt'): expected " + HELLO_RAW
+        + ", got bafkreigpdmvyxtgjmcup7ueszjqiipbv5c7htnbkwcb7kxe6on25i3zbke (the bytes were altered or the CID is "
+        + "wrong)", e.getMessage());
+    assertEquals(-1, assertThrows(BlockIntegrityException.class, () -> Block.of(HELLO_RAW, jello).verify()).offset());
+  }
+
+  @Test
+  void aTruncatedDigestIsCheckedAtItsLength() throws Exception {
+    Cid truncated = Cid.parse("bafkreefzjut3te2nhyekklss27nh3k72"); // sha2-256 of "hello world", 16 bytes
+    Block.verify(truncated, ByteBuffer.wrap(HELLO), -1, null);
+    BlockIntegrityException e = assertThrows(BlockIntegrityException.class,
+        () -> Block.verify(truncated, ByteBuffer.wrap("jello world".getBytes(StandardCharsets.US_ASCII)), -1, null));
+    assertEquals(Cid.parse("bafkreegpdmvyxtgjmcup7ueszjqiipbv"), e.actual().orElseThrow());
+  }
+
+  @Test
+  void anIdentityCidHoldsExactlyItsBytes() throws Exception {
+    Cid abc = Cid.parse("baeaaaa3bmjrq"); // identity codec and hash, "abc"
+    Block.verify(abc, ByteBuffer.wrap("abc".getBytes(StandardCharsets.US_ASCII)), -1, null);
+    assertEquals(Cid.parse("baeaaaa3bmjsa"), assertThrows(BlockIntegrityException.class,
+        () -> Block.verify(abc, ByteBuffer.wrap("abd".getBytes(StandardCharsets.US_ASCII)), -1, null))
+        .actual().orElseThrow());
+    BlockIntegrityException tooLong = assertThrows(BlockIntegrityException.class,
+        () -> Block.verify(abc, ByteBuffer.allocate(Multihash.MAX_DIGEST_LENGTH + 1), 7, null));
+    assertTrue(tooLong.actual().isEmpty());
+    assertTrue(tooLong.getMessage().contains("more bytes than an identity CID holds"), tooLong.getMessage());
+  }
+
+  @Test
+  void verifyLeavesTheBufferWhereItWas() throws Exception {
+    ByteBuffer data = ByteBuffer.allocate(HELLO.length + 2);
+    data.position(1);
+    data.put(HELLO);
+    data.position(1).limit(1 + HELLO.length);
+    Block.verify(HELLO_RAW, data, -1, null);
+    assertEquals(1, data.position());
+    assertEquals(HELLO.length, data.remaining());
   }
 
   @Test

@@ -11,7 +11,6 @@ import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.PbLink;
 import io.carmint.dagpb.PbNode;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -158,7 +157,7 @@ final class Service {
     seen.add(root);
     while (!todo.isEmpty()) {
       Cid cid = todo.pop();
-      if (cid.multihash().code() == HashFunction.IDENTITY.code() && !storage.has(cid)) {
+      if (cid.multihash().isIdentity() && !storage.has(cid)) {
         continue;
       }
       if (!storage.has(cid)) {
