@@ -41,9 +41,6 @@ import java.util.Set;
  * 100 bytes per block and per link. Immutable and thread-safe; each call reads independently.
  */
 public final class CarVerifier {
-  /** NFT.Storage's largest accepted block: 2 MiB. Larger blocks are noted, not reported as problems. */
-  public static final long SERVICE_MAX_BLOCK_SIZE = 1L << 21;
-
   private final boolean partial;
   private final CarReadOptions readOptions;
   private final LinkDecoder links;
@@ -93,8 +90,9 @@ public final class CarVerifier {
     List<Cid> roots = reader.roots();
     if (roots.isEmpty()) {
       run.problem(Problem.Kind.NO_ROOTS, -1, null, "The header lists no root; services reject a CAR without one");
-    } else if (roots.size() > 1) {
-      run.notes.add("The header lists " + roots.size() + " roots; NFT.Storage accepts exactly one");
+    } else if (roots.size() > NftStorageLimits.ROOTS) {
+      run.notes.add("The header lists " + roots.size() + " roots; NFT.Storage accepts exactly "
+          + NftStorageLimits.ROOTS);
     }
     long dataOffset = reader.v2Header().map(CarV2Header::dataOffset).orElse(0L);
     List<IndexRecord> indexed = new ArrayList<>();
@@ -124,7 +122,7 @@ public final class CarVerifier {
     }
     long size = knownSize >= 0 ? knownSize : reader.position();
     if (run.oversized > 0) {
-      run.notes.add(run.oversized + " block(s) above " + SERVICE_MAX_BLOCK_SIZE
+      run.notes.add(run.oversized + " block(s) above " + NftStorageLimits.MAX_BLOCK_SIZE
           + " bytes, the largest NFT.Storage accepts");
     }
     return run.report(reader.version(), roots, size);
@@ -211,7 +209,7 @@ public final class CarVerifier {
       blockBytes += b.length();
       minBlock = Math.min(minBlock, b.length());
       maxBlock = Math.max(maxBlock, b.length());
-      if (b.length() > SERVICE_MAX_BLOCK_SIZE) {
+      if (b.length() > NftStorageLimits.MAX_BLOCK_SIZE) {
         oversized++;
       }
       codecs.merge(cid.codec().name(), 1L, Long::sum);

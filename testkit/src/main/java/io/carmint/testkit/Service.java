@@ -3,6 +3,7 @@ package io.carmint.testkit;
 import io.carmint.block.Block;
 import io.carmint.car.CarStats;
 import io.carmint.car.CarVerifier;
+import io.carmint.car.NftStorageLimits;
 import io.carmint.car.Problem;
 import io.carmint.car.VerifyReport;
 import io.carmint.car.dag.LinkDecoder;
@@ -109,7 +110,7 @@ final class Service {
           throw HttpError.invalidCar(p.message());
       }
     }
-    if (report.roots().size() != 1) {
+    if (report.roots().size() != NftStorageLimits.ROOTS) {
       throw HttpError.invalidCar(report.roots().isEmpty() ? "missing roots" : "too many roots");
     }
     CarStats stats = report.stats();

@@ -6,6 +6,7 @@ import io.carmint.car.CarFile;
 import io.carmint.car.CarHeader;
 import io.carmint.car.CarWriteOptions;
 import io.carmint.car.CarWriter;
+import io.carmint.car.NftStorageLimits;
 import io.carmint.car.dag.LinkDecoder;
 import io.carmint.car.dag.LinkDecoders;
 import io.carmint.car.dag.UnsupportedCodecException;
@@ -59,10 +60,8 @@ import java.util.Set;
  * its links and the set of CIDs written, so CARs larger than memory split fine. Immutable and thread-safe.
  */
 public final class TreewalkSplitter {
-  /** Default piece size: 50 MiB, the nft.storage JS client's {@code MAX_CHUNK_SIZE}. */
-  public static final long DEFAULT_MAX_PIECE_SIZE = 50L << 20;
-  /** The largest request NFT.Storage accepts: 100 MB. */
-  public static final long SERVICE_MAX_REQUEST_SIZE = 100_000_000L;
+  /** Default piece size: {@link NftStorageLimits#DEFAULT_PIECE_SIZE}, 50 MiB, as the nft.storage JS client. */
+  public static final long DEFAULT_MAX_PIECE_SIZE = NftStorageLimits.DEFAULT_PIECE_SIZE;
 
   private final long maxPieceSize;
   private final LinkDecoder links;
