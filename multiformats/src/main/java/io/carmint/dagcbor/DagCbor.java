@@ -29,7 +29,7 @@ import java.util.Objects;
  * is allocated; a declared length larger than the bytes left is reported as truncation.
  *
  * <pre>{@code
- * byte[] header = DagCbor.encodeCarV1Header(List.of(root));   // a2 65 "roots" 81 d8 2a 58 25 00 01 … 67 "version" 01
+ * byte[] header = DagCbor.encodeCarV1Header(List.of(root)); // a2 65 "roots" 81 d8 2a 58 25 00 01 … 67 "version" 01
  * DagCborValue v = DagCbor.decode(blockBytes);
  * List<Cid> children = DagCbor.links(blockBytes);
  * }</pre>

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>{@code
  * try (LocalNftStorage service = LocalNftStorage.builder().token("secret").build().start()) {
  *   URI endpoint = service.endpoint();   // http://127.0.0.1:<port>/
- *   ...
+ *   // point an NftStorageClient (or any HTTP client) at endpoint, with the token "secret"
  * }
  * }</pre>
  *

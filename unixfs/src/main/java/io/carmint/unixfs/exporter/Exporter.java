@@ -36,7 +36,9 @@ import java.util.Set;
  * try (InputStream in = exporter.open(root)) {             // streams, checks sizes as it goes
  *   in.transferTo(out);
  * }
- * for (DirectoryEntry e : exporter.list(dirCid)) { ... }   // basic or HAMT directory
+ * for (DirectoryEntry e : exporter.list(dirCid)) {         // basic or HAMT directory
+ *   System.out.println(e.name() + " " + e.cid());
+ * }
  * exporter.walk(root, visitor);                            // a whole tree, names checked for extraction
  * }</pre>
  *
