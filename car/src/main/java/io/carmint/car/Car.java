@@ -2,9 +2,7 @@ package io.carmint.car;
 
 import io.carmint.block.Block;
 import io.carmint.block.BlockIntegrityException;
-import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.UnsupportedHashException;
-import java.nio.ByteBuffer;
 import java.util.Locale;
 
 /** Constants and helpers shared by the CAR readers and writers. Stateless. */
@@ -26,24 +24,18 @@ final class Car {
   }
 
   /**
-   * Checks that {@code data[off..off+len)} hashes to {@code cid} ({@link Block#verify(Cid, ByteBuffer, long,
-   * String)}), naming a hash function that cannot be computed as the CAR readers do.
+   * Checks that a block's bytes hash to its CID ({@link Block#verify(long, String)}), reporting a hash function that
+   * cannot be computed as the CAR readers do.
    *
    * @param offset section offset for messages, or -1
-   * @throws BlockIntegrityException if it does not
+   * @throws BlockIntegrityException if they do not
    * @throws UnverifiableBlockException if the CID's hash function cannot be computed
    */
-  static void verify(Cid cid, byte[] data, int off, int len, long offset)
-      throws BlockIntegrityException, UnverifiableBlockException {
-    verify(cid, ByteBuffer.wrap(data, off, len), offset);
-  }
-
-  /** As {@link #verify(Cid, byte[], int, int, long)} for the buffer's remaining bytes (position not moved). */
-  static void verify(Cid cid, ByteBuffer data, long offset) throws BlockIntegrityException, UnverifiableBlockException {
+  static void verify(Block block, long offset) throws BlockIntegrityException, UnverifiableBlockException {
     try {
-      Block.verify(cid, data, offset, null);
+      block.verify(offset, null);
     } catch (UnsupportedHashException e) {
-      throw new UnverifiableBlockException(offset, cid, e);
+      throw new UnverifiableBlockException(offset, block.cid(), e);
     }
   }
 }

@@ -194,11 +194,11 @@ public final class CarFile implements BlockSource, Closeable {
 
   /** The block at {@code loc} under {@code cid} (which has the same multihash as the location's CID). */
   private Block read(Cid cid, BlockLocation loc) throws IOException {
-    byte[] data = readBytes(loc);
+    Block block = Block.wrap(cid, readBytes(loc));
     if (options.verifyHashes()) {
-      Car.verify(cid, data, 0, data.length, loc.offset());
+      Car.verify(block, loc.offset());
     }
-    return Block.wrap(cid, data);
+    return block;
   }
 
   private byte[] readBytes(BlockLocation loc) throws IOException {

@@ -208,10 +208,10 @@ final class CarParser {
     int blockLen = sectionLen - cidLen;
     Block block = null;
     if (withData) {
-      if (options.verifyHashes()) {
-        Car.verify(cid, buf, cidLen, blockLen, start);
-      }
       block = Block.wrap(cid, buf, cidLen, blockLen);
+      if (options.verifyHashes()) {
+        Car.verify(block, start);
+      }
     } else {
       long rest = sectionLen - got;
       long skipped = in.skip(rest);

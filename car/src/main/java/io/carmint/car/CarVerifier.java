@@ -220,7 +220,7 @@ public final class CarVerifier {
         return;
       }
       try {
-        Car.verify(cid, b.data(), loc.offset());
+        Car.verify(b, loc.offset());
       } catch (BlockIntegrityException e) {
         problem(Problem.Kind.HASH_MISMATCH, loc.offset(), cid, e.getMessage());
         return;

@@ -158,7 +158,20 @@ public final class Block {
    * @throws io.carmint.multiformats.UnsupportedHashException if the CID's hash function cannot be computed
    */
   public void verify() throws BlockIntegrityException {
-    verify(cid, data(), -1, null);
+    verify(-1, null);
+  }
+
+  /**
+   * Checks that the bytes hash to the CID, as {@link #verify(Cid, ByteBuffer, long, String)}.
+   *
+   * @param offset byte offset of the block (or of the structure holding it) for the exception, or -1
+   * @param where what the block was read for, for the exception's message, or null
+   * @throws BlockIntegrityException if they do not
+   * @throws io.carmint.multiformats.UnsupportedHashException if the CID's hash function cannot be computed
+   */
+  public void verify(long offset, String where) throws BlockIntegrityException {
+    // Not data(): a read-only view hides the array, and hashers then copy it through a small buffer.
+    verify(cid, buffer != null ? buffer.duplicate() : ByteBuffer.wrap(bytes, this.offset, length), offset, where);
   }
 
   /**

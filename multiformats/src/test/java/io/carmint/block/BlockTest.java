@@ -68,6 +68,12 @@ class BlockTest {
         + ", got bafkreigpdmvyxtgjmcup7ueszjqiipbv5c7htnbkwcb7kxe6on25i3zbke (the bytes were altered or the CID is "
         + "wrong)", e.getMessage());
     assertEquals(-1, assertThrows(BlockIntegrityException.class, () -> Block.of(HELLO_RAW, jello).verify()).offset());
+    BlockIntegrityException at = assertThrows(BlockIntegrityException.class,
+        () -> Block.wrap(HELLO_RAW, new byte[] {'x', 'j', 'e', 'l', 'l', 'o', ' ', 'w', 'o', 'r', 'l', 'd'}, 1, 11)
+            .verify(5, "needed by 'b'"));
+    assertEquals(e.actual(), at.actual());
+    assertEquals(5, at.offset());
+    assertTrue(at.getMessage().startsWith("Block hash mismatch at offset 5 (needed by 'b'): "), at.getMessage());
   }
 
   @Test
@@ -141,6 +147,7 @@ class BlockTest {
     assertEquals(big.length, wrapped.length());
     assertArrayEquals(big, wrapped.toBytes());
     assertTrue(wrapped.isValid());
+    wrapped.verify();
     assertTrue(wrapped.data().isReadOnly());
     assertEquals(ByteBuffer.wrap(big), wrapped.data());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -151,6 +158,7 @@ class BlockTest {
     assertArrayEquals(big, out.toByteArray());
     direct.put(5, (byte) ~big[0]); // the caller broke its promise: the block sees it, and says so
     assertFalse(wrapped.isValid());
+    assertThrows(BlockIntegrityException.class, wrapped::verify);
     assertNotEquals(heap, wrapped);
   }
 

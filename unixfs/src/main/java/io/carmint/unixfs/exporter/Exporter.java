@@ -95,7 +95,7 @@ public final class Exporter {
           + "another block");
     }
     if (verifyHashes) {
-      Block.verify(cid, block.data(), -1, "needed by " + where);
+      block.verify(-1, "needed by " + where);
     }
     long codec = cid.codecCode();
     if (codec == Multicodec.RAW.code()) {
