@@ -6,7 +6,8 @@
  * <p>See the <a href="https://ipld.io/docs/motivation/data-to-data-structures/">IPLD block</a> concept. A block
  * does not check its own hash when made; {@link io.carmint.block.Block#isValid()} and
  * {@link io.carmint.block.Block#verify()} do, and readers of untrusted data (the CAR readers, the UnixFS exporter)
- * verify by default, all through {@link io.carmint.block.Block#verify(io.carmint.multiformats.Cid,
- * java.nio.ByteBuffer, long, String)}, which throws {@link io.carmint.block.BlockIntegrityException}.
+ * verify by default with {@link io.carmint.block.Block#verify(long, String)}; every check ends in
+ * {@link io.carmint.block.Block#verify(io.carmint.multiformats.Cid, java.nio.ByteBuffer, long, String)}, which
+ * throws {@link io.carmint.block.BlockIntegrityException}.
  */
 package io.carmint.block;
