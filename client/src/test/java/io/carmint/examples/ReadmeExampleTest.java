@@ -1,6 +1,7 @@
 package io.carmint.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.client.Nft;
 import io.carmint.client.NftStorageClient;
@@ -16,6 +17,7 @@ import io.carmint.unixfs.importer.ImportProfile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExampleTest {
   @RegisterExtension
   static final LocalNftStorageExtension SERVICE =
-      new LocalNftStorageExtension(LocalNftStorage.builder().token("my-token").build());
+      new LocalNftStorageExtension(LocalNftStorage.builder().token("my-token").token("mint-token").build());
 
   @TempDir
   Path dir;
@@ -66,7 +68,7 @@ class ReadmeExampleTest {
     }
     Path out = dir.resolve("out");
     URI endpoint = SERVICE.endpoint();
-    String apiToken = "my-token";
+    String apiToken = "mint-token"; // an account of its own: the other example lists its uploads
 
     // --- README example ---
     try (NftStorageClient client = NftStorageClient.builder().endpoint(endpoint).token(apiToken).build()) {
@@ -83,9 +85,18 @@ class ReadmeExampleTest {
       client.storeCar(c.imagesCar());          // each fails unless the service stores that root
       client.storeCar(c.metadataCar());
       System.out.println(c.baseUri());         // ipfs://bafy…/: the contract's base URI
-      // --- end ---
-      assertEquals(PinStatus.PINNED, client.status(token.ipnft()).pin().status());
-      assertEquals(PinStatus.PINNED, client.status(c.metadataCid()).pin().status());
+    }
+    // --- end ---
+    try (NftStorageClient check = NftStorageClient.builder().endpoint(endpoint).token(apiToken).build()) {
+      List<String> stored = new ArrayList<>();
+      for (Nft n : check.list().nfts()) {
+        assertEquals(PinStatus.PINNED, check.status(n.cid()).pin().status());
+        stored.add(n.cid().toString());
+      }
+      assertEquals(3, stored.size()); // the token, the images, the metadata
+      String rewritten = Files.readString(out.resolve("metadata/2.json"));
+      String imagesCid = rewritten.substring(rewritten.indexOf("ipfs://") + 7, rewritten.indexOf("/2.png"));
+      assertTrue(stored.contains(imagesCid), rewritten);
     }
   }
 }
