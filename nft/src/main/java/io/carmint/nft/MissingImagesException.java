@@ -1,21 +1,22 @@
 package io.carmint.nft;
 
-import java.io.IOException;
+import io.carmint.multiformats.DataException;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Metadata of a collection refers to images that are not in its images folder. Every such reference of every file
- * is listed ({@link #references()}); nothing was written. The message names the first few.
+ * is listed ({@link #references()}); nothing was written. The message names the first few; {@link #offset()} is -1
+ * (each reference has its own place).
  */
-public final class MissingImagesException extends IOException {
+public final class MissingImagesException extends DataException {
   private static final long serialVersionUID = 1L;
   private static final int IN_MESSAGE = 5;
 
   private final transient List<MissingImage> references;
 
   MissingImagesException(List<MissingImage> references) {
-    super(message(references));
+    super(-1, message(references));
     this.references = List.copyOf(references);
   }
 
