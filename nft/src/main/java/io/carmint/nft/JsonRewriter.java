@@ -47,10 +47,10 @@ final class JsonRewriter {
   private final OutputStream out;
   private final String file;
   private final Links links;
-  private final byte[] buf = new byte[1 << 16];
+  private final byte[] buf = new byte[8192]; // metadata files are small; larger ones stream through it
   private int pos;
   private int limit;
-  private final byte[] outBuf = new byte[1 << 16];
+  private final byte[] outBuf = new byte[8192];
   private int outPos;
   private long offset;
   private long line = 1;
@@ -74,11 +74,11 @@ final class JsonRewriter {
    *
    * @param out where the file goes, or null to only check it
    * @param file the file's name for messages
-   * @return the number of token objects: 1 for an object, the length of an array
+   * @return the number of token objects (1 for an object, the length of an array) and whether it was an array
    * @throws InvalidMetadataException if the text is not JSON, or not a token object or array of token objects
    * @throws IOException if reading or writing fails
    */
-  static int rewrite(InputStream in, OutputStream out, String file, Links links) throws IOException {
+  static Tokens rewrite(InputStream in, OutputStream out, String file, Links links) throws IOException {
     return new JsonRewriter(in, out, file, links).document();
   }
 
@@ -96,7 +96,15 @@ final class JsonRewriter {
     return i < head.length ? head[i] & 0xFF : -1;
   }
 
-  private int document() throws IOException {
+  /**
+   * What a file held.
+   *
+   * @param count the token objects: 1 for a token object, the length of an array of them
+   * @param array whether the file held an array
+   */
+  record Tokens(int count, boolean array) {}
+
+  private Tokens document() throws IOException {
     if (peek() == 0xEF) {
       for (int b : new int[] {0xEF, 0xBB, 0xBF}) {
         if (peek() != b) {
@@ -133,7 +141,7 @@ final class JsonRewriter {
       throw fail("unexpected " + describe(peek()) + " after the JSON value");
     }
     flush();
-    return tokens;
+    return new Tokens(tokens, c == '[');
   }
 
   private void value(String key, int depth) throws IOException {

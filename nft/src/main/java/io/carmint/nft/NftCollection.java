@@ -138,11 +138,11 @@ public final class NftCollection {
           try (InputStream in = Files.newInputStream(source);
               OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
                   StandardOpenOption.WRITE)) {
-            int tokens = JsonRewriter.rewrite(in, out, e.display, rewrite.forFile(e.display));
-            if (e.array) {
-              arrayTokens += tokens;
+            JsonRewriter.Tokens tokens = JsonRewriter.rewrite(in, out, e.display, rewrite.forFile(e.display));
+            if (tokens.array()) {
+              arrayTokens += tokens.count();
             } else {
-              objectTokens += tokens;
+              objectTokens += tokens.count();
             }
           }
         }
@@ -205,7 +205,7 @@ public final class NftCollection {
 
   private enum Kind { FILE, DIRECTORY, SYMLINK }
 
-  private record Entry(Path relative, String display, Kind kind, boolean json, boolean array) {}
+  private record Entry(Path relative, String display, Kind kind, boolean json) {}
 
   /** The metadata folder's entries the profile keeps, parents before children, in path order. */
   private List<Entry> metadataEntries() throws IOException {
@@ -219,7 +219,7 @@ public final class NftCollection {
         if (hidden(dir)) {
           return FileVisitResult.SKIP_SUBTREE;
         }
-        out.add(new Entry(metadata.relativize(dir), dir.toString(), Kind.DIRECTORY, false, false));
+        out.add(new Entry(metadata.relativize(dir), dir.toString(), Kind.DIRECTORY, false));
         return FileVisitResult.CONTINUE;
       }
 
@@ -230,11 +230,10 @@ public final class NftCollection {
         }
         if (attrs.isSymbolicLink()) {
           if (profile.symlinks() == SymlinkPolicy.STORE) {
-            out.add(new Entry(metadata.relativize(file), file.toString(), Kind.SYMLINK, false, false));
+            out.add(new Entry(metadata.relativize(file), file.toString(), Kind.SYMLINK, false));
           }
         } else if (attrs.isRegularFile()) {
-          int shape = jsonShape(file);
-          out.add(new Entry(metadata.relativize(file), file.toString(), Kind.FILE, shape != 0, shape == '['));
+          out.add(new Entry(metadata.relativize(file), file.toString(), Kind.FILE, isJson(file)));
         } else {
           throw new IOException(file + " is neither a file nor a folder; a metadata folder holds files only");
         }
@@ -250,23 +249,21 @@ public final class NftCollection {
   }
 
   /**
-   * @return 0 if the file is not treated as JSON, else the first byte of its JSON text: <code>&#123;</code> or
-   *     {@code [}, or 1 for a {@code .json} file that starts otherwise (the rewriter reports what it holds)
+   * @return whether a metadata file is read as JSON: a name ending in {@code .json}, or a name without extension
+   *     whose text starts with <code>&#123;</code> or {@code [} (only those are opened here)
    */
-  private static int jsonShape(Path file) throws IOException {
+  private static boolean isJson(Path file) throws IOException {
     String name = file.getFileName().toString();
-    boolean jsonName = name.toLowerCase(Locale.ROOT).endsWith(".json");
-    if (!jsonName && name.indexOf('.') >= 0) {
-      return 0;
+    if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+      return true;
     }
-    int first;
+    if (name.indexOf('.') >= 0) {
+      return false;
+    }
     try (InputStream in = Files.newInputStream(file)) {
-      first = JsonRewriter.firstByte(in);
+      int first = JsonRewriter.firstByte(in);
+      return first == '{' || first == '[';
     }
-    if (first == '{' || first == '[') {
-      return first;
-    }
-    return jsonName ? 1 : 0;
   }
 
   /** Resolves references against the image names: rewrites them ({@code imagesCid} given) or collects the missing. */

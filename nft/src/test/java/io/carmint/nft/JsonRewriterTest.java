@@ -120,9 +120,10 @@ class JsonRewriterTest {
   @Test
   void countsTokens() throws IOException {
     JsonRewriter.Links keep = (k, v, l, c) -> null;
-    assertEquals(1, JsonRewriter.rewrite(in("{}"), null, "t", keep));
-    assertEquals(3, JsonRewriter.rewrite(in("[{},{},{\"a\":[1,{}]}]"), null, "t", keep));
-    assertEquals(0, JsonRewriter.rewrite(in(" [ ] "), null, "t", keep));
+    assertEquals(new JsonRewriter.Tokens(1, false), JsonRewriter.rewrite(in("{}"), null, "t", keep));
+    assertEquals(new JsonRewriter.Tokens(3, true),
+        JsonRewriter.rewrite(in("[{},{},{\"a\":[1,{}]}]"), null, "t", keep));
+    assertEquals(new JsonRewriter.Tokens(0, true), JsonRewriter.rewrite(in(" [ ] "), null, "t", keep));
   }
 
   static Stream<Arguments> invalid() {
