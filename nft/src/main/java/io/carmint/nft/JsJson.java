@@ -56,8 +56,8 @@ final class JsJson {
         write(b, obj.entries().get(k), url);
       }
       b.append('}');
-    } else {
-      throw new IllegalStateException("A file must be replaced by its link before JSON: " + value);
+    } else if (value instanceof JsValue.File f) {
+      quote(b, "[file " + f.asset() + "]"); // only toString shows metadata before its files are linked
     }
   }
 

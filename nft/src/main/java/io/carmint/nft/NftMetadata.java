@@ -114,7 +114,7 @@ public final class NftMetadata {
     return assets;
   }
 
-  /** @return the metadata as the client's JSON would show it before encoding, files as their names */
+  /** @return the metadata as JSON, keys in JavaScript order, each file as {@code "[file <name> (<source>)]"} */
   @Override
   public String toString() {
     return "NftMetadata" + JsJson.stringify(root, url -> url);
