@@ -22,6 +22,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -239,6 +241,40 @@ class ServiceCommandsTest {
     server.join(TimeUnit.SECONDS.toMillis(30));
     assertEquals(0, code[0], err.toString());
     assertTrue(Files.isDirectory(data.resolve("cars")), "the data directory was used");
+  }
+
+  @Test
+  void serveAppliesItsSlowClientOptions() throws Exception {
+    LineLatch out = new LineLatch();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine(new PrintWriter(out), new PrintWriter(err), Map.of());
+    int[] code = {-1};
+    Thread server = new Thread(() -> code[0] = cl.execute("serve", "--port", "0", "--token", "t1",
+        "--header-timeout", "200ms", "--idle-timeout", "1h", "--min-body-rate", "0", "--threads", "2",
+        "--max-connections-per-address", "16"));
+    server.start();
+    assertTrue(out.line.await(30, TimeUnit.SECONDS), "serve never printed its endpoint: " + err);
+    URI endpoint = URI.create(out.firstLine());
+    try (Socket silent = new Socket(endpoint.getHost(), endpoint.getPort())) {
+      silent.setSoTimeout(30_000);  // a safety net: the 200 ms head deadline closes it long before
+      assertEquals(-1, silent.getInputStream().read(), "closed without an answer");
+    }
+    ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
+    serve.stop.countDown();
+    server.join(TimeUnit.SECONDS.toMillis(30));
+    assertEquals(0, code[0], err.toString());
+  }
+
+  @Test
+  void serveRefusesBadSlowClientOptions() {
+    for (String[] bad : List.of(new String[] {"--header-timeout", "soon"}, new String[] {"--idle-timeout", "0"},
+        new String[] {"--threads", "0"}, new String[] {"--max-connections-per-address", "0"},
+        new String[] {"--min-body-rate", "-1"})) {
+      List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--token", "t"));
+      args.addAll(List.of(bad));
+      Run r = run(Map.of(), args.toArray(String[]::new));
+      assertEquals(2, r.code(), String.join(" ", bad) + ": " + r.err());
+    }
   }
 
   @Test
