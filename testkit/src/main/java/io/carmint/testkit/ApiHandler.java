@@ -31,7 +31,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Routes and answers the API's requests. Paths are accepted with or
+ * Routes and answers the API's requests, and hands {@code /ipfs/} to the {@link Gateway}. Paths are accepted with or
  * without a trailing slash (the JS client adds one) and under an {@code /api} prefix, as the real service mirrors
  * its routes. Request bodies are read by {@link BodyReader} without holding a thread while they arrive.
  */
@@ -44,6 +44,7 @@ final class ApiHandler extends Handler.Abstract {
   private final Packer packer;
   private final Clock clock;
   private final ConnectionGuard guard;
+  private final Gateway gateway;
 
   ApiHandler(Service service, Map<String, Account> tokens, BodyLimits limits, Packer packer, Clock clock,
       ConnectionGuard guard) {
@@ -53,6 +54,7 @@ final class ApiHandler extends Handler.Abstract {
     this.packer = packer;
     this.clock = clock;
     this.guard = guard;
+    this.gateway = new Gateway(service.storage());
   }
 
   @Override
@@ -108,6 +110,10 @@ final class ApiHandler extends Handler.Abstract {
   private void route(Request request, Response response, Callback callback) throws IOException, HttpError {
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     String rawPath = request.getHttpURI().getPath();
+    if (Gateway.handles(rawPath)) {
+      gateway.handle(request, response, callback);
+      return;
+    }
     List<String> path = segments(rawPath);
     if (method.equals("OPTIONS")) {
       response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");

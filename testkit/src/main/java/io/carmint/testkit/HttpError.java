@@ -34,6 +34,11 @@ final class HttpError extends Exception {
         + maxRequestBytes + " bytes; split CARs with the treewalk strategy");
   }
 
+  /** A gateway answer other than 200: plain text, not the API's JSON. */
+  static HttpError gateway(int status, String message) {
+    return new HttpError(status, "GATEWAY", message);
+  }
+
   static HttpError notFound() {
     return new HttpError(404, "HTTP_ERROR", "NFT not found");
   }

@@ -5,6 +5,7 @@ import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarReader;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.Multihash;
+import io.carmint.unixfs.exporter.CorruptBlockException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,10 +38,18 @@ final class MemoryStorage implements Storage {
     }
   }
 
+  /** @throws CorruptBlockException if the bytes kept no longer hash to the CID (memory is not trusted either) */
   @Override
-  public Optional<Block> get(Cid cid) {
+  public Optional<Block> get(Cid cid) throws CorruptBlockException {
     byte[] bytes = blocks.get(cid.multihash());
-    return bytes == null ? Optional.empty() : Optional.of(Block.of(cid, bytes));
+    if (bytes == null) {
+      return Optional.empty();
+    }
+    Block b = Block.wrap(cid, bytes);
+    if (!b.isValid()) {
+      throw new CorruptBlockException(cid, "Stored block " + cid + " no longer hashes to its CID");
+    }
+    return Optional.of(b);
   }
 
   @Override
