@@ -17,11 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code carmint serve}: runs the embedded NFT.Storage-compatible service until interrupted. */
+/** {@code carmint serve}: runs the embedded NFT.Storage-compatible service and Trustless Gateway until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Run a local NFT.Storage-compatible service (the testkit's LocalNftStorage) until interrupted: "
         + "uploads of CARs, blobs and multipart files, status, check, list and delete, with the real service's "
         + "checks and limits. For tests and development; the official JS client works against it unchanged.",
+        "Also a Trustless Gateway, no token needed: GET/HEAD /ipfs/{cid}[/{path}] with ?format=raw or ?format=car "
+            + "(or Accept: application/vnd.ipld.raw, application/vnd.ipld.car) serves the blocks it holds.",
         "Slow clients cannot hold the service: request heads and bodies have deadlines and each client address a "
             + "connection limit.",
         "Prints the endpoint URL on standard output once it is serving."})

@@ -1,6 +1,7 @@
 package io.carmint.cli;
 
 import static io.carmint.cli.Cli.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,9 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -236,6 +240,16 @@ class ServiceCommandsTest {
       assertEquals(root, client.storeCar(file).cid());
       assertEquals("token-2", client.status(root).scope());
     }
+    // the trustless gateway, no token: the root block, and the DAG as a CAR
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<byte[]> raw = http.send(HttpRequest.newBuilder(URI.create(endpoint + "ipfs/" + root + "?format=raw"))
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, raw.statusCode());
+    assertTrue(Block.of(root, raw.body()).isValid(), "the bytes hash to the CID asked for");
+    HttpResponse<byte[]> car = http.send(HttpRequest.newBuilder(URI.create(endpoint + "ipfs/" + root))
+        .header("Accept", "application/vnd.ipld.car").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, car.statusCode());
+    assertArrayEquals(Files.readAllBytes(file), car.body(), "the same DAG, in the same depth-first order");
     ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
     serve.stop.countDown();
     server.join(TimeUnit.SECONDS.toMillis(30));
