@@ -220,18 +220,38 @@ class ServiceCommandsTest {
     }
   }
 
+  /** {@code carmint serve} running in-process on a thread of its own, until {@link #stop}. */
+  static final class Serving {
+    final LineLatch out = new LineLatch();
+    final StringWriter err = new StringWriter();
+    final CommandLine cl = Main.commandLine(new PrintWriter(out), new PrintWriter(err), Map.of());
+    final int[] code = {-1};
+    final Thread thread;
+    final String endpoint;
+
+    Serving(String... args) throws InterruptedException {
+      List<String> all = new ArrayList<>(List.of("serve", "--port", "0"));
+      all.addAll(List.of(args));
+      thread = new Thread(() -> code[0] = cl.execute(all.toArray(String[]::new)));
+      thread.start();
+      assertTrue(out.line.await(30, TimeUnit.SECONDS), "serve never printed its endpoint: " + err);
+      endpoint = out.firstLine();
+    }
+
+    /** Stops serving and checks it ended with exit code 0. */
+    void stop() throws InterruptedException {
+      ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
+      serve.stop.countDown();
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+      assertEquals(0, code[0], err.toString());
+    }
+  }
+
   @Test
   void servePrintsItsEndpointAndServesUntilStopped() throws Exception {
-    LineLatch out = new LineLatch();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine(new PrintWriter(out), new PrintWriter(err), Map.of());
-    int[] code = {-1};
     Path data = tmp.resolve("data");
-    Thread server = new Thread(() -> code[0] = cl.execute("serve", "--port", "0", "--token", "t1", "--token", "t2",
-        "--data", data.toString()));
-    server.start();
-    assertTrue(out.line.await(30, TimeUnit.SECONDS), "serve never printed its endpoint: " + err);
-    String endpoint = out.firstLine();
+    Serving serving = new Serving("--token", "t1", "--token", "t2", "--data", data.toString());
+    String endpoint = serving.endpoint;
     assertTrue(endpoint.startsWith("http://127.0.0.1:"), endpoint);
 
     Path file = tmp.resolve("d.car");
@@ -250,33 +270,20 @@ class ServiceCommandsTest {
         .header("Accept", "application/vnd.ipld.car").build(), HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, car.statusCode());
     assertArrayEquals(Files.readAllBytes(file), car.body(), "the same DAG, in the same depth-first order");
-    ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
-    serve.stop.countDown();
-    server.join(TimeUnit.SECONDS.toMillis(30));
-    assertEquals(0, code[0], err.toString());
+    serving.stop();
     assertTrue(Files.isDirectory(data.resolve("cars")), "the data directory was used");
   }
 
   @Test
   void serveAppliesItsSlowClientOptions() throws Exception {
-    LineLatch out = new LineLatch();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine(new PrintWriter(out), new PrintWriter(err), Map.of());
-    int[] code = {-1};
-    Thread server = new Thread(() -> code[0] = cl.execute("serve", "--port", "0", "--token", "t1",
-        "--header-timeout", "200ms", "--idle-timeout", "1h", "--min-body-rate", "0", "--threads", "2",
-        "--max-connections-per-address", "16"));
-    server.start();
-    assertTrue(out.line.await(30, TimeUnit.SECONDS), "serve never printed its endpoint: " + err);
-    URI endpoint = URI.create(out.firstLine());
+    Serving serving = new Serving("--token", "t1", "--header-timeout", "200ms", "--idle-timeout", "1h",
+        "--min-body-rate", "0", "--threads", "2", "--max-connections-per-address", "16");
+    URI endpoint = URI.create(serving.endpoint);
     try (Socket silent = new Socket(endpoint.getHost(), endpoint.getPort())) {
       silent.setSoTimeout(30_000);  // a safety net: the 200 ms head deadline closes it long before
       assertEquals(-1, silent.getInputStream().read(), "closed without an answer");
     }
-    ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
-    serve.stop.countDown();
-    server.join(TimeUnit.SECONDS.toMillis(30));
-    assertEquals(0, code[0], err.toString());
+    serving.stop();
   }
 
   @Test
