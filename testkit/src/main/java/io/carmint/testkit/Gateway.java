@@ -117,6 +117,8 @@ final class Gateway {
     response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
     response.getHeaders().remove(HttpHeader.CACHE_CONTROL);
     response.getHeaders().remove(HttpHeader.ETAG);
+    response.getHeaders().remove(HttpHeader.CONTENT_LOCATION);
+    response.getHeaders().remove(HttpHeader.CONTENT_DISPOSITION);
     byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
