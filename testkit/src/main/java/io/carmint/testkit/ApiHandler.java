@@ -1,6 +1,7 @@
 package io.carmint.testkit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.carmint.car.NftStorageLimits;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Hasher;
@@ -218,7 +219,7 @@ final class ApiHandler extends Handler.Abstract {
   private void list(Request request, Response response, Callback callback, Account account)
       throws IOException, HttpError {
     Map<String, String> query = query(request.getHttpURI().getQuery());
-    int limit = 10;
+    int limit = NftStorageLimits.DEFAULT_LIST_LIMIT;
     Instant before = clock.instant();
     try {
       if (query.containsKey("limit")) {
@@ -230,7 +231,7 @@ final class ApiHandler extends Handler.Abstract {
     } catch (NumberFormatException | DateTimeException e) {
       throw HttpError.badRequest("invalid params");
     }
-    if (limit < 1 || limit > 1000) {
+    if (limit < 1 || limit > NftStorageLimits.MAX_LIST_LIMIT) {
       throw HttpError.badRequest("invalid params");
     }
     Service.Page page = service.list(account, before, limit);

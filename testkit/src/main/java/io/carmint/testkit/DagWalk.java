@@ -10,7 +10,6 @@ import io.carmint.dagpb.DagPbFormatException;
 import io.carmint.dagpb.PbLink;
 import io.carmint.dagpb.PbNode;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.UnixFsData;
 import io.carmint.unixfs.UnixFsFormatException;
@@ -107,7 +106,7 @@ final class DagWalk {
     if (!dups && !sent.add(block.cid())) {
       return false;
     }
-    if (block.cid().multihash().code() != HashFunction.IDENTITY.code()) {
+    if (!block.cid().multihash().isIdentity()) {
       sink.put(block);
     }
     return true;

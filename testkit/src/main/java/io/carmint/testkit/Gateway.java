@@ -6,11 +6,10 @@ import io.carmint.car.CarWriteOptions;
 import io.carmint.car.CarWriter;
 import io.carmint.dagcbor.DagCbor;
 import io.carmint.dagcbor.DagCborFormatException;
-import io.carmint.dagcbor.DagCborLimitException;
 import io.carmint.dagcbor.DagCborValue;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.InvalidCidException;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.UnixFsFormatException;
 import io.carmint.unixfs.exporter.DirectoryEntry;
@@ -77,7 +76,7 @@ final class Gateway {
   /** @param stored the service's blocks, hashes checked when read */
   Gateway(BlockSource stored) {
     this.blocks = cid -> {
-      if (cid.multihash().code() == HashFunction.IDENTITY.code()) {
+      if (cid.multihash().isIdentity()) {
         return Optional.of(Block.wrap(cid, cid.multihash().digest()));
       }
       Optional<Block> b = stored.get(cid);
@@ -343,7 +342,7 @@ final class Gateway {
         STREAM.toBuilder().deduplicate(!car.dups()).build());
     try {
       for (Block b : res.pathBlocks()) {
-        if (b.cid().multihash().code() != HashFunction.IDENTITY.code()) {
+        if (!b.cid().multihash().isIdentity()) {
           writer.put(b);
         }
       }
@@ -413,7 +412,7 @@ final class Gateway {
         }
         roots.add(current);
       }
-    } catch (UnixFsFormatException | DagCborFormatException | DagCborLimitException e) {
+    } catch (UnixFsFormatException | DagCborFormatException | LimitExceededException e) {
       throw HttpError.gateway(404, "Not Found: " + "/" + String.join("/", path) + " cannot be resolved: "
           + e.getMessage());
     } catch (MissingBlockException e) {

@@ -1,11 +1,11 @@
 package io.carmint.testkit;
 
 import io.carmint.block.Block;
+import io.carmint.block.BlockIntegrityException;
 import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarReader;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.Multihash;
-import io.carmint.unixfs.exporter.CorruptBlockException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,17 +38,15 @@ final class MemoryStorage implements Storage {
     }
   }
 
-  /** @throws CorruptBlockException if the bytes kept no longer hash to the CID (memory is not trusted either) */
+  /** @throws BlockIntegrityException if the bytes kept no longer hash to the CID (memory is not trusted either) */
   @Override
-  public Optional<Block> get(Cid cid) throws CorruptBlockException {
+  public Optional<Block> get(Cid cid) throws BlockIntegrityException {
     byte[] bytes = blocks.get(cid.multihash());
     if (bytes == null) {
       return Optional.empty();
     }
     Block b = Block.wrap(cid, bytes);
-    if (!b.isValid()) {
-      throw new CorruptBlockException(cid, "Stored block " + cid + " no longer hashes to its CID");
-    }
+    b.verify(-1, "stored in memory");
     return Optional.of(b);
   }
 
