@@ -1,5 +1,7 @@
 package io.carmint.unixfs.importer;
 
+import java.util.List;
+
 /**
  * How entry paths become UnixFS names.
  */
@@ -16,5 +18,17 @@ public enum PathRules {
    * last name vanish), then a split on {@code /} and on {@code \}, empty segments dropped; when two entries end up
    * with the same path the later one replaces the earlier. {@code .} and {@code ..} segments are still an error.
    */
-  NFT_STORAGE_CLIENT
+  NFT_STORAGE_CLIENT;
+
+  /**
+   * Splits an in-memory entry path into the names the importer gives its directories and file under these rules,
+   * so a caller can tell beforehand where a file will be in the DAG.
+   *
+   * @return the names, outermost first; never empty
+   * @throws InvalidEntryNameException if the path names nothing, or a name is {@code .}, {@code ..}, holds a NUL or
+   *     is not valid Unicode (and, under {@link #STRICT}, if a segment is empty)
+   */
+  public List<String> split(String path) {
+    return List.copyOf(Tree.segments(path, this));
+  }
 }
