@@ -10,8 +10,8 @@ import io.carmint.car.dag.LinkDecoder;
 import io.carmint.car.dag.LinkDecoders;
 import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.PbLink;
-import io.carmint.dagpb.PbNode;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.DataException;
 import io.carmint.multiformats.Multicodec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Service {
   private static final LinkDecoder LINKS = LinkDecoders.standard();
+  /** Hashes and decodes every block (links of dag-pb and dag-cbor); completeness is checked across pieces. */
+  private static final CarVerifier VERIFIER = CarVerifier.builder().partial(false).build();
 
   private final Storage storage;
   private final Clock clock;
@@ -73,7 +75,7 @@ final class Service {
    * @throws HttpError 400 for a CAR the service refuses
    */
   UploadRecord upload(Account account, Path car, Cid carCid, UploadInfo info) throws IOException, HttpError {
-    VerifyReport report = CarVerifier.builder().partial(true).build().verify(car);
+    VerifyReport report = VERIFIER.verify(car);
     Cid root = checkCar(report);
     long size = dagSize(car, root, report.stats());
     storage.addCar(car, carCid);
@@ -100,6 +102,9 @@ final class Service {
   private Cid checkCar(VerifyReport report) throws HttpError {
     for (Problem p : report.problems()) {
       switch (p.kind()) {
+        case MISSING_BLOCK:
+        case UNKNOWN_CODEC:
+          continue;  // a piece of a split upload holds part of the DAG; other codecs are kept unread
         case NO_ROOTS:
           throw HttpError.invalidCar("missing roots");
         case MISSING_ROOT_BLOCK:
@@ -123,7 +128,10 @@ final class Service {
     return report.roots().get(0);
   }
 
-  /** @return the dag-pb cumulative size from the root's links, a raw root's length, or 0 */
+  /**
+   * @return the dag-pb cumulative size from the root's links, a raw root's length, or 0
+   * @throws HttpError 400 if the root does not decode, or the sizes add up to more than {@link Long#MAX_VALUE}
+   */
   private long dagSize(Path car, Cid root, CarStats stats) throws IOException, HttpError {
     try (io.carmint.car.CarFile file = io.carmint.car.CarFile.open(car)) {
       Block block = file.get(root).orElseThrow(() -> HttpError.invalidCar("missing root block"));
@@ -131,18 +139,26 @@ final class Service {
       if (codec == Multicodec.RAW.code()) {
         return block.length();
       }
-      if (LINKS.supports(codec) && !LINKS.links(block).isEmpty() && stats.blocks() < 2) {
+      List<Cid> links = LINKS.supports(codec) ? LINKS.links(block) : List.of();
+      if (!links.isEmpty() && stats.blocks() < 2) {
         throw HttpError.invalidCar("CAR must contain at least one non-root block");
       }
-      if (codec == Multicodec.DAG_PB.code()) {
-        PbNode node = DagPb.decode(block);
-        long size = block.length();
-        for (PbLink l : node.links()) {
-          size += l.tsize().orElse(0);
-        }
-        return size;
+      if (codec != Multicodec.DAG_PB.code()) {
+        return 0;
       }
-      return 0;
+      long size = block.length();
+      for (PbLink l : DagPb.decode(block).links()) {
+        try {
+          size = Math.addExact(size, l.tsize().orElse(0));
+        } catch (ArithmeticException e) {
+          throw HttpError.invalidCar("the sizes of the links of root " + root + " add up to more than "
+              + Long.MAX_VALUE + " bytes");
+        }
+      }
+      return size;
+    } catch (DataException e) {
+      // the verifier decoded every block in the CAR; an identity root is not in it
+      throw HttpError.invalidCar("root " + root + " is not valid " + root.codec() + ": " + e.getMessage());
     }
   }
 
