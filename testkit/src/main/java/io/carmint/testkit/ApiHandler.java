@@ -55,7 +55,7 @@ final class ApiHandler extends Handler.Abstract {
     this.packer = packer;
     this.clock = clock;
     this.guard = guard;
-    this.gateway = new Gateway(service.storage());
+    this.gateway = new Gateway(service.blocks());
   }
 
   @Override
@@ -195,8 +195,8 @@ final class ApiHandler extends Handler.Abstract {
     return found;
   }
 
-  private String pinStatus(UploadRecord r) throws IOException {
-    return service.isComplete(r.contentCid()) ? "pinned" : "pinning";
+  private DagStates.State pinStatus(UploadRecord r) {
+    return service.state(r);
   }
 
   private void status(Response response, Callback callback, Account account, Cid cid) throws IOException, HttpError {

@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,7 +57,8 @@ final class DiskStorage implements Storage {
     }
   }
 
-  private void indexCar(Path car) throws IOException {
+  /** @return the multihashes the CAR adds to the index */
+  private Set<Multihash> indexCar(Path car) throws IOException {
     CarFile file;
     try {
       file = CarFile.open(car);
@@ -63,23 +66,27 @@ final class DiskStorage implements Storage {
       throw new IOException("Stored CAR " + car + " cannot be read: " + e.getMessage(), e);
     }
     open.add(file);
+    Set<Multihash> added = new HashSet<>();
     for (BlockLocation loc : file.locations()) {
-      index.putIfAbsent(loc.cid().multihash(), file);
+      if (index.putIfAbsent(loc.cid().multihash(), file) == null) {
+        added.add(loc.cid().multihash());
+      }
     }
+    return added;
   }
 
   @Override
-  public void addCar(Path verifiedCar, Cid carCid) throws IOException {
+  public Set<Multihash> addCar(Path verifiedCar, Cid carCid) throws IOException {
     Path target = cars.resolve(carCid + ".car");
     synchronized (this) {
       if (Files.exists(target)) {
         Files.deleteIfExists(verifiedCar); // the same bytes are already kept
-        return;
+        return Set.of();
       }
       FileTree.fsync(verifiedCar);
       Files.move(verifiedCar, target, StandardCopyOption.ATOMIC_MOVE);
       FileTree.fsyncDirectory(cars);
-      indexCar(target);
+      return indexCar(target);
     }
   }
 

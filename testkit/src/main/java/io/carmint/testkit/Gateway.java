@@ -5,13 +5,11 @@ import io.carmint.block.BlockSource;
 import io.carmint.car.CarWriteOptions;
 import io.carmint.car.CarWriter;
 import io.carmint.dagcbor.DagCbor;
-import io.carmint.dagcbor.DagCborFormatException;
 import io.carmint.dagcbor.DagCborValue;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.DataException;
 import io.carmint.multiformats.InvalidCidException;
-import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multicodec;
-import io.carmint.unixfs.UnixFsFormatException;
 import io.carmint.unixfs.exporter.DirectoryEntry;
 import io.carmint.unixfs.exporter.Exporter;
 import io.carmint.unixfs.exporter.MissingBlockException;
@@ -73,7 +71,7 @@ final class Gateway {
 
   private final BlockSource blocks;
 
-  /** @param stored the service's blocks, hashes checked when read */
+  /** @param stored the service's blocks, hashes checked when read; a damaged block is not held */
   Gateway(BlockSource stored) {
     this.blocks = cid -> {
       if (cid.multihash().isIdentity()) {
@@ -412,7 +410,7 @@ final class Gateway {
         }
         roots.add(current);
       }
-    } catch (UnixFsFormatException | DagCborFormatException | LimitExceededException e) {
+    } catch (DataException e) {
       throw HttpError.gateway(404, "Not Found: " + "/" + String.join("/", path) + " cannot be resolved: "
           + e.getMessage());
     } catch (MissingBlockException e) {

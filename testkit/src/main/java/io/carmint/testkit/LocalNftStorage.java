@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -111,6 +113,8 @@ public final class LocalNftStorage implements AutoCloseable {
   private final long minBodyRate;
   private final int maxConnectionsPerAddress;
   private final LongSupplier ticker;
+  private final Consumer<String> warnings;
+  private final UnaryOperator<Storage> decorator;
 
   private Server server;
   private ServerConnector connector;
@@ -130,6 +134,8 @@ public final class LocalNftStorage implements AutoCloseable {
     this.minBodyRate = b.minBodyRate;
     this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
     this.ticker = b.ticker;
+    this.warnings = b.warnings;
+    this.decorator = b.decorator;
   }
 
   /** @return a builder: port 0 (any free port), loopback, in memory, no tokens */
@@ -149,12 +155,12 @@ public final class LocalNftStorage implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("already started on port " + port());
     }
-    Storage s = dataDirectory == null ? new MemoryStorage() : new DiskStorage(dataDirectory);
+    Storage s = decorator.apply(dataDirectory == null ? new MemoryStorage() : new DiskStorage(dataDirectory));
     Server jetty = null;
     try {
       Map<String, Account> accounts = new LinkedHashMap<>();
       tokens.forEach((token, scope) -> accounts.put(token, Account.of(token, scope)));
-      Service service = new Service(s, clock, maxBlockSize);
+      Service service = new Service(s, clock, maxBlockSize, warnings);
       // Threads answer requests only: waiting for a request's head or body holds none (Jetty reads without
       // blocking), so `threads` bounds the work done at once. Jetty's acceptor and selector take two more, and
       // its budget check wants a few spare.
@@ -191,6 +197,10 @@ public final class LocalNftStorage implements AutoCloseable {
       s.close();
       throw new IOException("Cannot start the HTTP server: " + e.getMessage(), e);
     }
+  }
+
+  private static void log(String warning) {
+    System.getLogger(LocalNftStorage.class.getName()).log(System.Logger.Level.WARNING, warning);
   }
 
   private static void stopQuietly(Server jetty) {
@@ -285,6 +295,8 @@ public final class LocalNftStorage implements AutoCloseable {
     private long minBodyRate = DEFAULT_MIN_BODY_RATE;
     private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
     private LongSupplier ticker = System::nanoTime;
+    private Consumer<String> warnings = LocalNftStorage::log;
+    private UnaryOperator<Storage> decorator = UnaryOperator.identity();
 
     private Builder() {
     }
@@ -421,6 +433,22 @@ public final class LocalNftStorage implements AutoCloseable {
         throw new IllegalArgumentException("maxConnectionsPerAddress must be at least 1, got " + max);
       }
       this.maxConnectionsPerAddress = max;
+      return this;
+    }
+
+    /**
+     * @param listener receives the service's warnings, one line each, with no stack trace: a stored block found
+     *     damaged. Default: logged through {@link System.Logger} at {@code WARNING}. Called on the thread that
+     *     found the problem; it must not block.
+     */
+    public Builder warnings(Consumer<String> listener) {
+      this.warnings = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Wraps the storage the service uses (tests count or disturb its reads). */
+    Builder storage(UnaryOperator<Storage> decorator) {
+      this.decorator = Objects.requireNonNull(decorator, "decorator");
       return this;
     }
 

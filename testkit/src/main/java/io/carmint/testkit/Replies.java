@@ -30,7 +30,7 @@ final class Replies {
   }
 
   /** The API schema's {@code NFT}, with the {@code name} and {@code parts} the service adds. */
-  static ObjectNode nft(UploadRecord r, String cid, String pinStatus) {
+  static ObjectNode nft(UploadRecord r, String cid, DagStates.State state) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("cid", cid);
     o.put("created", timestamp(r.created()));
@@ -47,25 +47,32 @@ final class Replies {
     o.put("name", r.name());
     ArrayNode parts = o.putArray("parts");
     r.parts().forEach(p -> parts.add(p.toString()));
-    o.set("pin", pin(r, cid, pinStatus));
+    o.set("pin", pin(r, cid, state));
     o.putArray("deals");
     return o;
   }
 
-  static ObjectNode pin(UploadRecord r, String cid, String pinStatus) {
+  /**
+   * The API schema's {@code Pin}; for a {@code failed} pin, an {@code error} the service adds: one line saying which
+   * block is damaged or invalid.
+   */
+  static ObjectNode pin(UploadRecord r, String cid, DagStates.State state) {
     ObjectNode pin = MAPPER.createObjectNode();
     pin.put("cid", cid);
     pin.put("created", timestamp(r.created()));
     pin.put("size", r.size());
-    pin.put("status", pinStatus);
+    pin.put("status", state.status().pinStatus());
+    if (state.error() != null) {
+      pin.put("error", state.error());
+    }
     return pin;
   }
 
   /** {@code CheckResponse.value}. */
-  static ObjectNode check(UploadRecord r, String cid, String pinStatus) {
+  static ObjectNode check(UploadRecord r, String cid, DagStates.State state) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("cid", cid);
-    o.set("pin", pin(r, cid, pinStatus));
+    o.set("pin", pin(r, cid, state));
     o.putArray("deals");
     return o;
   }

@@ -1,6 +1,7 @@
 package io.carmint.testkit;
 
 import io.carmint.block.Block;
+import io.carmint.block.BlockSource;
 import io.carmint.car.CarStats;
 import io.carmint.car.CarVerifier;
 import io.carmint.car.NftStorageLimits;
@@ -13,53 +14,79 @@ import io.carmint.dagpb.PbLink;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.DataException;
 import io.carmint.multiformats.Multicodec;
+import io.carmint.multiformats.Multihash;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The service's behaviour behind the HTTP layer: verifying and keeping CARs, upload records per account, pin status
- * from DAG completeness. Thread-safe; record updates are serialised.
+ * from the {@link DagStates} of their roots. Thread-safe; record updates are serialised.
  */
 final class Service {
   private static final LinkDecoder LINKS = LinkDecoders.standard();
-  /** Hashes and decodes every block (links of dag-pb and dag-cbor); completeness is checked across pieces. */
+  /** Hashes and decodes every block (links of dag-pb and dag-cbor); completeness is the {@link DagStates}' job. */
   private static final CarVerifier VERIFIER = CarVerifier.builder().partial(false).build();
 
   private final Storage storage;
   private final Clock clock;
   private final long maxBlockSize;
+  private final DagStates states;
+  private final BlockSource blocks;
   /** owner → content CID (v1) → record. */
   private final Map<String, Map<Cid, UploadRecord>> records = new ConcurrentHashMap<>();
-  /** Roots (v1) whose DAG is known to be complete: blocks are never removed, so this only grows. */
-  private final Set<Cid> complete = ConcurrentHashMap.newKeySet();
   private final AtomicLong sequence = new AtomicLong();
 
-  Service(Storage storage, Clock clock, long maxBlockSize) throws IOException {
+  /**
+   * Loads the storage's records and works out the state of each root's DAG (reading the interior blocks of every
+   * DAG once).
+   *
+   * @param warnings receives one line per damaged block found, now or later
+   */
+  Service(Storage storage, Clock clock, long maxBlockSize, Consumer<String> warnings) throws IOException {
     this.storage = storage;
     this.clock = clock;
     this.maxBlockSize = maxBlockSize;
+    this.states = new DagStates(storage, warnings);
+    this.blocks = new CheckedBlocks();
     for (UploadRecord r : storage.loadRecords()) {
       records.computeIfAbsent(r.owner(), o -> new ConcurrentHashMap<>()).put(r.contentCid(), r);
       sequence.accumulateAndGet(r.sequence(), Math::max);
+    }
+    for (Map<Cid, UploadRecord> mine : records.values()) {
+      for (Cid root : mine.keySet()) {
+        states.track(root);
+      }
     }
   }
 
   Storage storage() {
     return storage;
+  }
+
+  /**
+   * @return the stored blocks as the gateway serves them: a block found damaged (its bytes no longer hash to its
+   *     CID, or end early) is reported to the {@link DagStates} and answered as not held from then on
+   */
+  BlockSource blocks() {
+    return blocks;
+  }
+
+  /** @return the state of the upload's DAG, without reading a block */
+  DagStates.State state(UploadRecord r) {
+    return states.state(r.contentCid());
   }
 
   /** What an upload request says about itself, beyond its CAR. */
@@ -78,7 +105,9 @@ final class Service {
     VerifyReport report = VERIFIER.verify(car);
     Cid root = checkCar(report);
     long size = dagSize(car, root, report.stats());
-    storage.addCar(car, carCid);
+    Set<Multihash> added = storage.addCar(car, carCid);
+    states.arrived(added);
+    states.track(root);
     synchronized (this) {
       Map<Cid, UploadRecord> mine = records.computeIfAbsent(account.owner(), o -> new ConcurrentHashMap<>());
       UploadRecord existing = mine.get(root.toV1());
@@ -162,44 +191,6 @@ final class Service {
     }
   }
 
-  /** @return whether every block reachable from the root is stored (memoised once true) */
-  boolean isComplete(Cid root) throws IOException {
-    Cid key = root.toV1();
-    if (complete.contains(key)) {
-      return true;
-    }
-    Deque<Cid> todo = new ArrayDeque<>();
-    Set<Cid> seen = new HashSet<>();
-    todo.push(root);
-    seen.add(root);
-    while (!todo.isEmpty()) {
-      Cid cid = todo.pop();
-      if (cid.multihash().isIdentity() && !storage.has(cid)) {
-        continue;
-      }
-      if (!storage.has(cid)) {
-        return false;
-      }
-      if (cid.codecCode() == Multicodec.RAW.code()) {
-        continue;
-      }
-      if (!LINKS.supports(cid.codecCode())) {
-        return false; // cannot tell: stays pinning, as the real service's "Unknown" structure
-      }
-      Optional<Block> block = storage.get(cid);
-      if (block.isEmpty()) {
-        return false;
-      }
-      for (Cid link : LINKS.links(block.get())) {
-        if (seen.add(link)) {
-          todo.push(link);
-        }
-      }
-    }
-    complete.add(key);
-    return true;
-  }
-
   Optional<UploadRecord> get(Account account, Cid cid) {
     Map<Cid, UploadRecord> mine = records.get(account.owner());
     return mine == null ? Optional.empty() : Optional.ofNullable(mine.get(cid.toV1()));
@@ -237,5 +228,26 @@ final class Service {
     storage.deleteRecord(r);
     mine.remove(cid.toV1());
     return true;
+  }
+
+  /** The storage's blocks, with damage reported to the DAG states and answered as not held. */
+  private final class CheckedBlocks implements BlockSource {
+    @Override
+    public Optional<Block> get(Cid cid) throws IOException {
+      if (states.damage(cid).isPresent()) {
+        return Optional.empty();
+      }
+      try {
+        return storage.get(cid);
+      } catch (DataException | EOFException e) {
+        states.damaged(cid, DagStates.describe(cid, e));
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public boolean has(Cid cid) throws IOException {
+      return storage.has(cid) && states.damage(cid).isEmpty();
+    }
   }
 }
