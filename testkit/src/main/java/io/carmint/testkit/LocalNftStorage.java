@@ -144,8 +144,9 @@ public final class LocalNftStorage implements AutoCloseable {
   }
 
   /**
-   * Starts serving. With a data directory, what it holds is loaded first and scratch files of an interrupted
-   * run are removed.
+   * Starts serving. With a data directory, what it holds is loaded first (a CAR or record that cannot be read is
+   * moved to {@code quarantine/}, with a warning), the DAG of every upload is walked once (its interior blocks
+   * read) to know its pin status, and scratch files of an interrupted run are removed.
    *
    * @return this
    * @throws IllegalStateException if already started
@@ -155,7 +156,7 @@ public final class LocalNftStorage implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("already started on port " + port());
     }
-    Storage s = decorator.apply(dataDirectory == null ? new MemoryStorage() : new DiskStorage(dataDirectory));
+    Storage s = decorator.apply(dataDirectory == null ? new MemoryStorage() : DiskStorage.open(dataDirectory, warnings));
     Server jetty = null;
     try {
       Map<String, Account> accounts = new LinkedHashMap<>();
@@ -437,9 +438,10 @@ public final class LocalNftStorage implements AutoCloseable {
     }
 
     /**
-     * @param listener receives the service's warnings, one line each, with no stack trace: a stored block found
-     *     damaged. Default: logged through {@link System.Logger} at {@code WARNING}. Called on the thread that
-     *     found the problem; it must not block.
+     * @param listener receives the service's warnings, one line each, with no stack trace: a file of the data
+     *     directory set aside at start because it cannot be read, and a stored block found damaged while serving.
+     *     Default: logged through {@link System.Logger} at {@code WARNING}. Called on the thread that found the
+     *     problem; it must not block.
      */
     public Builder warnings(Consumer<String> listener) {
       this.warnings = Objects.requireNonNull(listener, "listener");

@@ -13,6 +13,8 @@ import io.carmint.car.CarFile;
 import io.carmint.multiformats.Cid;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 12, defect 8: damage on disk showed up late and unevenly. A flipped byte in a stored directory block made
  * that upload's status and every list page holding it answer 500; a flipped byte in a file block was never noticed.
- * Stored blocks are now checked when read, and a damaged upload is reported failed; nothing else is disturbed.
+ * A record that did not parse stopped the service from starting. Stored blocks are now checked when read, a damaged
+ * upload is reported failed (and nothing else is disturbed), and unreadable files are set aside at start.
  */
 class DamagedStorageTest {
   static final String TOKEN = "damage-token";
@@ -138,6 +141,48 @@ class DamagedStorageTest {
       assertEquals(200, http.get("", TOKEN).status());
       assertEquals("pinned", http.get(other.root().cid().toString(), TOKEN).value().path("pin").path("status")
           .asText());
+    }
+  }
+
+  @Test
+  void unreadableRecordsAndCarsAreSetAsideAtStartWithAWarning() throws Exception {
+    Upload kept = Upload.leaf(60);
+    Upload badRecord = Upload.leaf(61);
+    Upload badCar = Upload.leaf(62);
+    try (LocalNftStorage service = start()) {
+      Http http = new Http(service.endpoint());
+      for (Upload u : List.of(kept, badRecord, badCar)) {
+        upload(http, u);
+      }
+    }
+    Path record;
+    try (var files = Files.walk(data.resolve("records"))) {
+      record = files.filter(f -> f.getFileName().toString().equals(badRecord.root().cid() + ".json")).findFirst()
+          .orElseThrow();
+    }
+    Files.writeString(record, "{\"owner\":", StandardCharsets.UTF_8);
+    Path car = data.resolve("cars").resolve(TestDags.carCid(badCar.car()) + ".car");
+    Files.write(car, new byte[] {(byte) 0xff, (byte) 0xff});
+
+    try (LocalNftStorage service = start()) {
+      Http http = new Http(service.endpoint());
+      assertEquals(2, warnings.size(), warnings.toString());
+      warnings.forEach(w -> assertFalse(w.contains("\n"), "one line: " + w));
+      assertTrue(warnings.stream().anyMatch(w -> w.startsWith("set aside cars/" + car.getFileName() + " in "
+          + "quarantine/cars/" + car.getFileName() + ": it cannot be read as a CAR: ")), warnings.toString());
+      String recordName = data.relativize(record).toString();
+      assertTrue(warnings.stream().anyMatch(w -> w.startsWith("set aside " + recordName + " in quarantine/"
+          + recordName + ": it cannot be read as an upload record: ")), warnings.toString());
+      assertTrue(Files.exists(data.resolve("quarantine").resolve(recordName)));
+      assertEquals("pinned", http.get(kept.root().cid().toString(), TOKEN).value().path("pin").path("status")
+          .asText());
+      assertEquals(404, http.get(badRecord.root().cid().toString(), TOKEN).status(), "its record was set aside");
+      assertEquals("pinning", http.get(badCar.root().cid().toString(), TOKEN).value().path("pin").path("status")
+          .asText(), "its blocks were set aside: it waits for them");
+      assertEquals("2", http.get("", TOKEN).headers().firstValue("Count").orElseThrow());
+      assertEquals(200, http.postCar("upload", TOKEN, badCar.car()).status());
+      assertEquals("pinned", http.get(badCar.root().cid().toString(), TOKEN).value().path("pin").path("status")
+          .asText(), "sent again, it is whole again");
     }
   }
 

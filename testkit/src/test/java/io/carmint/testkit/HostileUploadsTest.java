@@ -73,4 +73,46 @@ class HostileUploadsTest {
       assertEquals("0", http.get("", TOKEN).headers().firstValue("Count").orElseThrow());
     }
   }
+
+  /**
+   * Defect 9: in {@code --data} mode a root CID longer than 255 characters (an identity CID holds its block) failed
+   * with 500 "File name too long", left its CAR behind without a record, and named server paths. It behaves as in
+   * memory now, across a restart too.
+   */
+  @Test
+  void aRootCidLongerThanAFileNameWorksOnDiskAsInMemory() throws Exception {
+    Block leaf = TestDags.raw(4, 100);
+    String name = "n".repeat(200);
+    byte[] node = DagPb.encode(PbNode.of(List.of(PbLink.of(leaf.cid(), name, 100))));
+    Block root = Block.create(Multicodec.DAG_PB, HashFunction.IDENTITY, node);
+    assertTrue(root.cid().toString().length() > 255, "the root's text is longer than a file name");
+    byte[] car = TestDags.car(root.cid(), List.of(root, leaf));
+
+    SettableClock clock = new SettableClock(Instant.parse("2024-05-01T12:00:00Z"));
+    Http.Reply inMemory;
+    try (LocalNftStorage service = LocalNftStorage.builder().token(TOKEN).clock(clock).build().start()) {
+      inMemory = new Http(service.endpoint()).postCar("upload", TOKEN, car);
+      assertEquals(200, inMemory.status(), inMemory.json().toString());
+    }
+    Path data = tmp.resolve("data");
+    try (LocalNftStorage service = LocalNftStorage.builder().token(TOKEN).clock(clock).dataDirectory(data).build()
+        .start()) {
+      Http http = new Http(service.endpoint());
+      Http.Reply onDisk = http.postCar("upload", TOKEN, car);
+      assertEquals(200, onDisk.status(), onDisk.json().toString());
+      assertEquals(inMemory.value(), onDisk.value(), "the same answer as in memory");
+      assertEquals("pinned", onDisk.value().path("pin").path("status").asText());
+    }
+    try (LocalNftStorage service = LocalNftStorage.builder().token(TOKEN).dataDirectory(data).build().start()) {
+      Http http = new Http(service.endpoint());
+      Http.Reply status = http.get(root.cid().toString(), TOKEN);
+      assertEquals(200, status.status(), "found again after a restart");
+      assertEquals(inMemory.value(), status.value());
+      assertEquals(202, http.send("DELETE", root.cid().toString(), TOKEN, null, null).status());
+      assertEquals(404, http.get(root.cid().toString(), TOKEN).status());
+    }
+    try (Stream<Path> records = Files.walk(data.resolve("records"))) {
+      assertEquals(0, records.filter(Files::isRegularFile).count(), "the record was deleted");
+    }
+  }
 }
