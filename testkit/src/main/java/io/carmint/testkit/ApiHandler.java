@@ -90,7 +90,8 @@ final class ApiHandler extends Handler.Abstract {
 
   /**
    * Answers a failure: an {@link HttpError} in the API's JSON, a client that went away by aborting, anything else
-   * as 500 (the boundary of the server: answer rather than drop the connection).
+   * as 500 (the boundary of the server: answer rather than drop the connection) with no detail, which goes to the
+   * log: an I/O error's message names server files.
    */
   private void answer(Request request, Response response, Callback callback, Exception e) {
     if (e instanceof HttpError h && !response.isCommitted()) {
@@ -104,7 +105,7 @@ final class ApiHandler extends Handler.Abstract {
     } else {
       LOG.log(System.Logger.Level.WARNING, "request failed: " + request.getMethod() + " "
           + request.getHttpURI().getPath(), e);
-      Replies.error(response, callback, new HttpError(500, "HTTP_ERROR", String.valueOf(e.getMessage())));
+      Replies.error(response, callback, new HttpError(500, "HTTP_ERROR", "Internal Server Error"));
     }
   }
 

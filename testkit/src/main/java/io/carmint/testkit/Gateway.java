@@ -103,8 +103,10 @@ final class Gateway {
         callback.failed(e);
         return;
       }
+      // the storage failed (not the data: damaged blocks are not held): the detail, which may name server files,
+      // goes to the log only
       LOG.log(System.Logger.Level.WARNING, "gateway request failed: " + request.getHttpURI().getPath(), e);
-      plain(response, callback, 500, "Internal Server Error: " + e.getMessage());
+      plain(response, callback, 500, "Internal Server Error");
     }
   }
 

@@ -115,4 +115,21 @@ class HostileUploadsTest {
       assertEquals(0, records.filter(Files::isRegularFile).count(), "the record was deleted");
     }
   }
+
+  /** Defect 9: no answer names a server path or carries a stack trace, even when the storage fails. */
+  @Test
+  void aStorageFailureIsAnswered500WithoutServerDetail() throws Exception {
+    StorageProbe[] probe = new StorageProbe[1];
+    Path data = tmp.resolve("secret-server-path");
+    try (LocalNftStorage service = LocalNftStorage.builder().token(TOKEN).dataDirectory(data)
+        .storage(s -> probe[0] = new StorageProbe(s)).warnings(w -> { }).build().start()) {
+      probe[0].failWrites = new java.nio.file.FileSystemException(data.resolve("cars/x.car").toString(), null,
+          "No space left on device");
+      Block leaf = TestDags.raw(5, 10);
+      Http.Reply r = new Http(service.endpoint()).postCar("upload", TOKEN, TestDags.car(leaf.cid(), List.of(leaf)));
+      assertEquals(500, r.status());
+      assertEquals("Internal Server Error", r.errorMessage());
+      assertFalse(r.json().toString().contains("secret-server-path"), r.json().toString());
+    }
+  }
 }
