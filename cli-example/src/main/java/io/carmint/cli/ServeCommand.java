@@ -1,15 +1,18 @@
 package io.carmint.cli;
 
 import io.carmint.car.NftStorageLimits;
+import io.carmint.testkit.DataCheck;
 import io.carmint.testkit.LocalNftStorage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -27,6 +30,9 @@ import picocli.CommandLine.Spec;
             + "(or Accept: application/vnd.ipld.raw, application/vnd.ipld.car) serves the blocks it holds.",
         "Slow clients cannot hold the service: request heads and bodies have deadlines and each client address a "
             + "connection limit.",
+        "Stored blocks are hash-checked when read; an upload holding a damaged block is reported failed. With --data, "
+            + "files that cannot be read at start are moved to DIR/quarantine with a warning; --check-data DIR "
+            + "checks a whole store.",
         "Prints the endpoint URL on standard output once it is serving."})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", defaultValue = "8787",
@@ -36,6 +42,12 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--token", paramLabel = "T",
       description = "Accept T as a Bearer token (repeatable; default: $" + ServiceOptions.TOKEN_VARIABLE + ").")
   List<String> tokens = new ArrayList<>();
+
+  @Option(names = "--check-data", paramLabel = "DIR",
+      description = "Do not serve: check the data directory DIR (every CAR's and block's hash, every record, every "
+          + "upload's DAG; read-only, safe while a service runs on it), print what is damaged, and exit "
+          + Main.EXIT_PROBLEM + " if anything is.")
+  Path checkData;
 
   @Option(names = "--data", paramLabel = "DIR",
       description = "Keep uploads in DIR, safe across crashes and restarts (default: in memory).")
@@ -85,6 +97,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (checkData != null) {
+      return checkData();
+    }
     if (port < 0 || port > 65535) {
       throw new UsageException("--port must be 0..65535, got " + port);
     }
@@ -95,7 +110,13 @@ final class ServeCommand implements Callable<Integer> {
     if (accepted.isEmpty()) {
       throw new UsageException("serve needs at least one --token T (or " + ServiceOptions.TOKEN_VARIABLE + ")");
     }
-    LocalNftStorage.Builder b = LocalNftStorage.builder().port(port).dataDirectory(data);
+    PrintWriter err = spec.commandLine().getErr();
+    LocalNftStorage.Builder b = LocalNftStorage.builder().port(port).dataDirectory(data).warnings(w -> {
+      synchronized (err) {
+        err.println("carmint: warning: " + w);
+        err.flush();
+      }
+    });
     try {
       b.maxRequestBytes(maxRequestSize).threads(threads).idleTimeout(idleTimeout).headerTimeout(headerTimeout)
           .minBodyRate(minBodyRate).maxConnectionsPerAddress(maxConnectionsPerAddress);
@@ -113,9 +134,11 @@ final class ServeCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       out.println(service.endpoint());
       out.flush();
-      spec.commandLine().getErr().println("carmint: serving " + service.endpoint() + " with " + accepted.size()
-          + " token(s), storage " + (data == null ? "in memory" : data.toString()) + "; Ctrl-C stops");
-      spec.commandLine().getErr().flush();
+      synchronized (err) {
+        err.println("carmint: serving " + service.endpoint() + " with " + accepted.size() + " token(s), storage "
+            + (data == null ? "in memory" : data.toString()) + "; Ctrl-C stops");
+        err.flush();
+      }
       stop.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -127,6 +150,30 @@ final class ServeCommand implements Callable<Integer> {
         // the JVM is already shutting down; the hook stops the service
       }
     }
+    return Main.EXIT_OK;
+  }
+
+  /** {@code --check-data DIR}: checks the store, prints its problems and a summary; exit 1 if any. */
+  private int checkData() throws IOException {
+    DataCheck check;
+    try {
+      check = LocalNftStorage.checkData(checkData);
+    } catch (NoSuchFileException e) {
+      throw new UsageException(checkData + " is not a data directory of carmint serve (no cars/ or records/)");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    for (String p : check.problems()) {
+      out.println("problem: " + p);
+    }
+    out.println(String.format(Locale.ROOT, "checked %,d CAR(s) holding %,d block(s), %,d upload(s): %,d pinned, "
+        + "%,d pinning, %,d failed", check.cars(), check.blocks(), check.uploads(), check.pinned(), check.pinning(),
+        check.uploads() - check.pinned() - check.pinning()));
+    out.flush();
+    if (!check.ok()) {
+      throw new ProblemException(checkData + ": " + check.problems().size() + " problem(s) found");
+    }
+    out.println("ok");
+    out.flush();
     return Main.EXIT_OK;
   }
 }

@@ -50,7 +50,7 @@ import java.util.function.Consumer;
  *
  * <p>Damage found when the storage opens does not stop it: a CAR whose structure cannot be read, or a record that
  * does not parse, is moved to {@code quarantine/} (keeping its path below the data directory) and reported in one
- * line.
+ * line. Opened {@linkplain #inspect for inspection}, the storage changes nothing and reports such files instead.
  */
 final class DiskStorage implements Storage {
   /** Longest root CID text used as a record's file name: 128 characters (a SHA-256 CIDv1 in base32 has 59). */
@@ -60,16 +60,22 @@ final class DiskStorage implements Storage {
   private final Path cars;
   private final Path records;
   private final Path tmp;
-  private final Consumer<String> warnings;
-  private final Map<Multihash, CarFile> index = new ConcurrentHashMap<>();
+  private final boolean inspecting;
+  private final Consumer<String> problems;
+  private final Map<Multihash, Held> index = new ConcurrentHashMap<>();
   private final List<CarFile> open = new CopyOnWriteArrayList<>();
 
-  private DiskStorage(Path data, Consumer<String> warnings) {
+  /** The CAR a block is read from, and that file's name. */
+  private record Held(CarFile file, Path path) {
+  }
+
+  private DiskStorage(Path data, boolean inspecting, Consumer<String> problems) throws IOException {
     this.data = data;
     this.cars = data.resolve("cars");
     this.records = data.resolve("records");
     this.tmp = data.resolve("tmp");
-    this.warnings = warnings;
+    this.inspecting = inspecting;
+    this.problems = problems;
   }
 
   /**
@@ -79,12 +85,29 @@ final class DiskStorage implements Storage {
    * @param warnings receives one line per file set aside
    */
   static DiskStorage open(Path data, Consumer<String> warnings) throws IOException {
-    DiskStorage s = new DiskStorage(data, warnings);
+    DiskStorage s = new DiskStorage(data, false, warnings);
     Files.createDirectories(s.cars);
     Files.createDirectories(s.records);
     Files.createDirectories(s.tmp);
     FileTree.fsyncDirectory(data);
     FileTree.empty(s.tmp);
+    s.indexCars();
+    return s;
+  }
+
+  /**
+   * Opens a data directory read-only, to check it: nothing is created, removed or moved.
+   *
+   * @param problems receives one line per CAR or record that cannot be read
+   * @throws java.nio.file.NoSuchFileException if {@code data} has no {@code cars/} or {@code records/} directory
+   */
+  static DiskStorage inspect(Path data, Consumer<String> problems) throws IOException {
+    DiskStorage s = new DiskStorage(data, true, problems);
+    for (Path dir : List.of(s.cars, s.records)) {
+      if (!Files.isDirectory(dir)) {
+        throw new java.nio.file.NoSuchFileException(dir.toString(), null, "not a data directory of carmint serve");
+      }
+    }
     s.indexCars();
     return s;
   }
@@ -107,18 +130,23 @@ final class DiskStorage implements Storage {
       return Set.of();
     }
     open.add(file);
+    Held held = new Held(file, car);
     Set<Multihash> added = new HashSet<>();
     for (BlockLocation loc : file.locations()) {
-      if (index.putIfAbsent(loc.cid().multihash(), file) == null) {
+      if (index.putIfAbsent(loc.cid().multihash(), held) == null) {
         added.add(loc.cid().multihash());
       }
     }
     return added;
   }
 
-  /** A file that cannot be read: set aside, and said so. */
+  /** A file that cannot be read: set aside (serving) or reported (inspecting). */
   private void unreadable(Path file, String why) throws IOException {
     Path relative = data.relativize(file);
+    if (inspecting) {
+      problems.accept(relative + ": " + why);
+      return;
+    }
     Path target = data.resolve("quarantine").resolve(relative);
     Files.createDirectories(target.getParent());
     for (int i = 1; Files.exists(target); i++) {
@@ -127,7 +155,7 @@ final class DiskStorage implements Storage {
     Files.move(file, target);
     FileTree.fsyncDirectory(target.getParent());
     FileTree.fsyncDirectory(file.getParent());
-    warnings.accept("set aside " + relative + " in " + data.relativize(target) + ": " + why);
+    problems.accept("set aside " + relative + " in " + data.relativize(target) + ": " + why);
   }
 
   @Override
@@ -147,13 +175,25 @@ final class DiskStorage implements Storage {
 
   @Override
   public Optional<Block> get(Cid cid) throws IOException {
-    CarFile file = index.get(cid.multihash());
-    return file == null ? Optional.empty() : file.get(cid);
+    Held held = index.get(cid.multihash());
+    return held == null ? Optional.empty() : held.file().get(cid);
   }
 
   @Override
   public boolean has(Cid cid) {
     return index.containsKey(cid.multihash());
+  }
+
+  /** @return the CAR file the block with {@code cid}'s multihash is read from, or empty if not held */
+  Optional<Path> carHolding(Cid cid) {
+    return Optional.ofNullable(index.get(cid.multihash())).map(Held::path);
+  }
+
+  /** @return the CAR files indexed (those that could be opened), in no particular order */
+  List<Path> carFiles() {
+    List<Path> out = new ArrayList<>();
+    index.values().stream().map(Held::path).distinct().forEach(out::add);
+    return out;
   }
 
   @Override
@@ -188,7 +228,7 @@ final class DiskStorage implements Storage {
     }
   }
 
-  /** Records that do not parse are set aside, not returned. */
+  /** Records that do not parse are set aside (serving) or reported (inspecting), not returned. */
   @Override
   public Collection<UploadRecord> loadRecords() throws IOException {
     List<UploadRecord> out = new ArrayList<>();

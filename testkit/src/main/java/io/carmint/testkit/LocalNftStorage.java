@@ -200,6 +200,26 @@ public final class LocalNftStorage implements AutoCloseable {
     }
   }
 
+  /**
+   * Checks a {@linkplain Builder#dataDirectory data directory} without serving it or changing anything in it: reads
+   * every CAR whole (every block's hash and decoding, and the CAR's bytes against the CAR CID that names its file),
+   * every upload record, and each upload's DAG, and lists what is damaged or unreadable, and the files set aside in
+   * {@code quarantine/} at earlier starts. Safe while a service runs on the directory (it reads only); reads the
+   * whole store, so it takes as long as hashing it.
+   *
+   * <pre>{@code
+   * DataCheck check = LocalNftStorage.checkData(data);
+   * check.problems().forEach(System.out::println);   // empty when the store is sound
+   * }</pre>
+   *
+   * @return what was found
+   * @throws java.nio.file.NoSuchFileException if {@code dataDirectory} has no {@code cars/} or {@code records/}
+   * @throws IOException if reading fails (damage is reported in the result, not thrown)
+   */
+  public static DataCheck checkData(Path dataDirectory) throws IOException {
+    return DataChecker.check(Objects.requireNonNull(dataDirectory, "dataDirectory"));
+  }
+
   private static void log(String warning) {
     System.getLogger(LocalNftStorage.class.getName()).log(System.Logger.Level.WARNING, warning);
   }

@@ -26,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12, defect 8: damage on disk showed up late and unevenly. A flipped byte in a stored directory block made
- * that upload's status and every list page holding it answer 500; a flipped byte in a file block was never noticed.
- * A record that did not parse stopped the service from starting. Stored blocks are now checked when read, a damaged
- * upload is reported failed (and nothing else is disturbed), and unreadable files are set aside at start.
+ * that upload's status and every list page holding it answer 500; a flipped byte in a file block was never noticed;
+ * a record that did not parse stopped the service from starting. Stored blocks are now checked when read, a damaged
+ * upload is reported failed (and nothing else is disturbed), the store can be checked whole, and unreadable files
+ * are set aside at start.
  */
 class DamagedStorageTest {
   static final String TOKEN = "damage-token";
@@ -145,6 +146,39 @@ class DamagedStorageTest {
   }
 
   @Test
+  void checkDataReportsEveryDamagedBlockAndTheUploadsHoldingIt() throws Exception {
+    Upload dir = Upload.directory(40);
+    Upload other = Upload.leaf(50);
+    Block leaf = dir.blocks().get(1);
+    try (LocalNftStorage service = start()) {
+      Http http = new Http(service.endpoint());
+      upload(http, dir);
+      upload(http, other);
+      assertEquals(List.of(), LocalNftStorage.checkData(data).problems(), "sound, and checked while serving");
+      flip(dir.car(), leaf);
+      // --- Javadoc example ---
+      DataCheck check = LocalNftStorage.checkData(data);
+      check.problems().forEach(System.out::println);   // empty when the store is sound
+      // --- end ---
+      assertFalse(check.ok());
+      assertEquals(2, check.cars());
+      assertEquals(4, check.blocks());
+      assertEquals(2, check.uploads());
+      assertEquals(1, check.pinned());
+      assertEquals(0, check.pinning());
+      String car = "cars/" + TestDags.carCid(dir.car()) + ".car";
+      assertEquals(3, check.problems().size(), check.problems().toString());
+      assertEquals(car + ": its bytes no longer hash to the CAR CID that names it: the file was altered after it "
+          + "was stored", check.problems().get(0));
+      assertTrue(check.problems().get(1).startsWith(car + ": Block hash mismatch"), check.problems().get(1));
+      assertTrue(check.problems().get(1).contains(leaf.cid().toString()), check.problems().get(1));
+      assertTrue(check.problems().get(2).matches("records/[0-9a-f]{32}/" + dir.root().cid() + "\\.json: upload "
+          + dir.root().cid() + " failed: block " + leaf.cid() + " is damaged in storage: its bytes no longer hash "
+          + "to its CID"), check.problems().get(2));
+    }
+  }
+
+  @Test
   void unreadableRecordsAndCarsAreSetAsideAtStartWithAWarning() throws Exception {
     Upload kept = Upload.leaf(60);
     Upload badRecord = Upload.leaf(61);
@@ -184,6 +218,9 @@ class DamagedStorageTest {
       assertEquals("pinned", http.get(badCar.root().cid().toString(), TOKEN).value().path("pin").path("status")
           .asText(), "sent again, it is whole again");
     }
+    DataCheck check = LocalNftStorage.checkData(data);
+    assertEquals(2, check.problems().size(), check.problems().toString());
+    check.problems().forEach(p -> assertTrue(p.startsWith("quarantine/"), p));
   }
 
   private static void assertFailed(JsonNode pin, Cid damaged) {
