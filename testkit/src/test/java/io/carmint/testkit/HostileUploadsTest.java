@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 12: uploads built to hurt the service. */
+/** Issue 12: uploads built to hurt the service (defects 7, 9, 14 and the size of defect 16). */
 class HostileUploadsTest {
   static final String TOKEN = "hostile-token";
 
@@ -131,5 +131,38 @@ class HostileUploadsTest {
       assertEquals("Internal Server Error", r.errorMessage());
       assertFalse(r.json().toString().contains("secret-server-path"), r.json().toString());
     }
+  }
+
+  /** Defect 14: multipart files with clashing paths were answered 200 and all but one silently dropped. */
+  @Test
+  void multipartFilesWhosePathsClashAreRefusedNamingTheClash() throws Exception {
+    try (LocalNftStorage service = LocalNftStorage.builder().token(TOKEN).build().start()) {
+      Http http = new Http(service.endpoint());
+      assertClash(http, List.of("same", "same"), "'same' and 'same' both need 'same' (both files)");
+      assertClash(http, List.of("a/b", "a"), "'a/b' and 'a' both need 'a' (a directory of the first, and a file)");
+      assertClash(http, List.of("a", "a/b"), "'a' and 'a/b' both need 'a' (a file, and a directory of the second)");
+      assertClash(http, List.of("same", " same"), "'same' and ' same' both need 'same' (both files)");
+      assertEquals("0", http.get("", TOKEN).headers().firstValue("Count").orElseThrow(), "nothing was stored");
+
+      Http.Reply fine = multipart(http, List.of("a/b", "a/c", ".hidden", ".hidden"));
+      assertEquals(200, fine.status(), fine.json().toString());
+      assertEquals(4, fine.value().path("files").size());
+    }
+  }
+
+  private static void assertClash(Http http, List<String> names, String clash) throws Exception {
+    Http.Reply r = multipart(http, names);
+    assertEquals(400, r.status(), names + ": " + r.json());
+    assertEquals("multipart files clash: " + clash + "; send each path once", r.errorMessage());
+  }
+
+  private static Http.Reply multipart(Http http, List<String> names) throws IOException, InterruptedException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (int i = 0; i < names.size(); i++) {
+      body.writeBytes(("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + names.get(i)
+          + "\"\r\nContent-Type: text/plain\r\n\r\ncontent " + i + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes("--XyZ--\r\n".getBytes(StandardCharsets.UTF_8));
+    return http.send("POST", "upload", TOKEN, "multipart/form-data; boundary=XyZ", body.toByteArray());
   }
 }
