@@ -14,7 +14,6 @@ import io.carmint.unixfs.exporter.DirectoryEntry;
 import io.carmint.unixfs.exporter.Exporter;
 import io.carmint.unixfs.exporter.MissingBlockException;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
@@ -71,7 +70,7 @@ final class Gateway {
 
   private final BlockSource blocks;
 
-  /** @param stored the service's blocks, hashes checked when read; a damaged block is not held */
+  /** @param stored the service's blocks, hashes checked when read */
   Gateway(BlockSource stored) {
     this.blocks = cid -> {
       if (cid.multihash().isIdentity()) {
@@ -110,7 +109,8 @@ final class Gateway {
     }
   }
 
-  private static void plain(Response response, Callback callback, int status, String message) {
+  /** Answers {@code status} with {@code message} as plain text, as the gateway answers every error. */
+  static void plain(Response response, Callback callback, int status, String message) {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
     response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
@@ -192,9 +192,10 @@ final class Gateway {
     List<String> path = new ArrayList<>();
     for (String s : segments.subList(1, segments.size())) {
       try {
-        path.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+        path.add(Percent.decode(s, false));
       } catch (IllegalArgumentException e) {
-        throw HttpError.gateway(400, "Bad Request: invalid percent-encoding in path segment " + s);
+        throw HttpError.gateway(400, "Bad Request: invalid percent-encoding in path segment " + s + ": "
+            + e.getMessage());
       }
     }
     return new Target(root, List.copyOf(path), raw, ApiHandler.query(request.getHttpURI().getQuery()));

@@ -182,6 +182,7 @@ public final class LocalNftStorage implements AutoCloseable {
       c.addBean(guard);
       jetty.addConnector(c);
       BodyLimits limits = new BodyLimits(maxRequestBytes, minBodyRate, idleTimeout, ticker);
+      jetty.setErrorHandler(new ErrorAnswers());
       jetty.setHandler(new ApiHandler(service, accounts, limits, new Packer(), clock, guard));
       jetty.start();
       server = jetty;

@@ -19,6 +19,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class Replies {
   static final ObjectMapper MAPPER = new ObjectMapper();
+  static final String JSON_TYPE = "application/json;charset=UTF-8";
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -89,10 +90,19 @@ final class Replies {
 
   /** Sends the error in the API's shape and completes {@code callback}. */
   static void error(Response response, Callback callback, HttpError e) {
+    send(response, callback, e.status(), errorNode(e));
+  }
+
+  /** @return the error in the API's shape, as JSON text */
+  static String errorBody(HttpError e) {
+    return errorNode(e).toString();
+  }
+
+  private static ObjectNode errorNode(HttpError e) {
     ObjectNode body = MAPPER.createObjectNode();
     body.put("ok", false);
     body.putObject("error").put("code", e.code()).put("message", e.getMessage());
-    send(response, callback, e.status(), body);
+    return body;
   }
 
   private static void send(Response response, Callback callback, int status, ObjectNode body) {
@@ -105,7 +115,7 @@ final class Replies {
       return;
     }
     response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=UTF-8");
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_TYPE);
     response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
     response.write(true, ByteBuffer.wrap(bytes), callback);
