@@ -313,7 +313,13 @@ final class Gateway {
     CarRequest.Scope scope = car.scope();
     long[] range = null;
     if (car.range() != null && scope == CarRequest.Scope.ENTITY) {
-      long size = DagWalk.fileSize(terminal);
+      long size;
+      try {
+        size = DagWalk.fileSize(terminal);
+      } catch (ArithmeticException e) {
+        throw HttpError.gateway(400, "Bad Request: entity-bytes cannot be served from " + res.terminal() + ": its "
+            + "block sizes add up to more than " + Long.MAX_VALUE + " bytes");
+      }
       if (size >= 0) {
         range = car.range().resolve(size);
         if (car.range().from() >= 0 && car.range().from() >= size && size > 0) {
