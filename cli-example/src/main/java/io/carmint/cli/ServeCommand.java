@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,9 +41,18 @@ final class ServeCommand implements Callable<Integer> {
       description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--token", paramLabel = "T",
-      description = "Accept T as a Bearer token (repeatable; default: $" + ServiceOptions.TOKEN_VARIABLE + ").")
+  /** Tokens for serve, {@code token[:scope]} separated by commas or whitespace. */
+  static final String TOKENS_VARIABLE = "CARMINT_SERVE_TOKENS";
+
+  @Option(names = "--token", paramLabel = "T[:SCOPE]",
+      description = "Accept T as a Bearer token, of an account named SCOPE (repeatable). Visible to other users in "
+          + "'ps': prefer --token-file or $" + TOKENS_VARIABLE + ".")
   List<String> tokens = new ArrayList<>();
+
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "Accept the tokens in FILE, one 'T' or 'T:SCOPE' a line (blank lines and lines starting with # "
+          + "are skipped).")
+  Path tokenFile;
 
   @Option(names = "--check-data", paramLabel = "DIR",
       description = "Do not serve: check the data directory DIR (every CAR's and block's hash, every record, every "
@@ -103,12 +114,10 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port must be 0..65535, got " + port);
     }
-    List<String> accepted = new ArrayList<>(tokens);
-    if (accepted.isEmpty() && main.env(ServiceOptions.TOKEN_VARIABLE) != null) {
-      accepted.add(main.env(ServiceOptions.TOKEN_VARIABLE).strip());
-    }
+    List<String> accepted = tokens();
     if (accepted.isEmpty()) {
-      throw new UsageException("serve needs at least one --token T (or " + ServiceOptions.TOKEN_VARIABLE + ")");
+      throw new UsageException("serve needs at least one token: --token-file FILE, $" + TOKENS_VARIABLE + ", --token "
+          + "T or $" + ServiceOptions.TOKEN_VARIABLE);
     }
     PrintWriter err = spec.commandLine().getErr();
     LocalNftStorage.Builder b = LocalNftStorage.builder().port(port).dataDirectory(data).warnings(w -> {
@@ -122,7 +131,13 @@ final class ServeCommand implements Callable<Integer> {
           .minBodyRate(minBodyRate).maxConnectionsPerAddress(maxConnectionsPerAddress);
       b.bindAddress(InetAddress.getByName(bind));
       for (int i = 0; i < accepted.size(); i++) {
-        b.token(accepted.get(i), accepted.size() == 1 ? LocalNftStorage.DEFAULT_SCOPE : "token-" + (i + 1));
+        String entry = accepted.get(i);
+        int colon = entry.lastIndexOf(':');
+        if (colon > 0 && colon < entry.length() - 1) {
+          b.token(entry.substring(0, colon), entry.substring(colon + 1));
+        } else {
+          b.token(entry, accepted.size() == 1 ? LocalNftStorage.DEFAULT_SCOPE : "token-" + (i + 1));
+        }
       }
     } catch (UnknownHostException | IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
@@ -151,6 +166,38 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return Main.EXIT_OK;
+  }
+
+  /**
+   * @return the token entries ({@code T} or {@code T:SCOPE}) of {@code --token}, {@code --token-file} and
+   *     {@code CARMINT_SERVE_TOKENS}, in that order; if there are none, {@code NFT_STORAGE_TOKEN}'s
+   */
+  private List<String> tokens() throws IOException {
+    List<String> all = new ArrayList<>(tokens);
+    if (tokenFile != null) {
+      for (String line : Files.readAllLines(tokenFile, StandardCharsets.UTF_8)) {
+        String t = line.strip();
+        if (!t.isEmpty() && !t.startsWith("#")) {
+          all.add(t);
+        }
+      }
+      if (all.size() == tokens.size()) {
+        throw new UsageException("Token file " + tokenFile + " holds no token");
+      }
+    }
+    String fromEnv = main.env(TOKENS_VARIABLE);
+    if (fromEnv != null) {
+      for (String t : fromEnv.split("[,\\s]+")) {
+        if (!t.isEmpty()) {
+          all.add(t);
+        }
+      }
+    }
+    String single = main.env(ServiceOptions.TOKEN_VARIABLE);
+    if (all.isEmpty() && single != null && !single.isBlank()) {
+      all.add(single.strip());
+    }
+    return all;
   }
 
   /** {@code --check-data DIR}: checks the store, prints its problems and a summary; exit 1 if any. */

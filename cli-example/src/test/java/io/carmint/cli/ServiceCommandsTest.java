@@ -235,12 +235,17 @@ class ServiceCommandsTest {
   static final class Serving {
     final LineLatch out = new LineLatch();
     final StringWriter err = new StringWriter();
-    final CommandLine cl = Main.commandLine(new PrintWriter(out), new PrintWriter(err), Map.of());
+    final CommandLine cl;
     final int[] code = {-1};
     final Thread thread;
     final String endpoint;
 
     Serving(String... args) throws InterruptedException {
+      this(Map.of(), args);
+    }
+
+    Serving(Map<String, String> env, String... args) throws InterruptedException {
+      cl = Main.commandLine(new PrintWriter(out), new PrintWriter(err), env);
       List<String> all = new ArrayList<>(List.of("serve", "--port", "0"));
       all.addAll(List.of(args));
       thread = new Thread(() -> code[0] = cl.execute(all.toArray(String[]::new)));
@@ -310,6 +315,33 @@ class ServiceCommandsTest {
   }
 
   @Test
+  void serveTakesTokensFromAFileAndTheEnvironmentOutOfSightOfPs() throws Exception {
+    Path tokens = Files.writeString(tmp.resolve("serve-tokens"), "# accounts\n\nfile-token:alice\n  plain-token  \n");
+    Serving serving = new Serving(Map.of(ServeCommand.TOKENS_VARIABLE, "env-token:bob,\tenv-plain"), "--token-file",
+        tokens.toString());
+    Path file = tmp.resolve("e.car");
+    Cid root = car(file, 5, 1);
+    Map<String, String> scopes = new java.util.LinkedHashMap<>();
+    for (String token : List.of("file-token", "plain-token", "env-token", "env-plain")) {
+      try (NftStorageClient client = NftStorageClient.builder().endpoint(serving.endpoint).token(token).build()) {
+        client.storeCar(file);
+        scopes.put(token, client.status(root).scope());
+      }
+    }
+    serving.stop();
+    assertEquals(Map.of("file-token", "alice", "plain-token", "token-2", "env-token", "bob", "env-plain", "token-4"),
+        scopes);
+    assertTrue(serving.err.toString().contains(" with 4 token(s)"), serving.err.toString());
+    for (String token : scopes.keySet()) {
+      assertFalse(serving.err.toString().contains(token), serving.err.toString());
+    }
+    Run empty = run(Map.of(), "serve", "--port", "0", "--token-file",
+        Files.writeString(tmp.resolve("none"), "# nothing\n").toString());
+    assertEquals(2, empty.code());
+    assertTrue(empty.err().contains("holds no token"), empty.err());
+  }
+
+  @Test
   void serveChecksItsDataDirectoryAndSetsAsideWhatItCannotRead() throws Exception {
     Path data = tmp.resolve("data");
     Serving serving = new Serving("--token", "t", "--data", data.toString());
@@ -364,6 +396,6 @@ class ServiceCommandsTest {
   void serveNeedsAToken() {
     Run r = run(Map.of(), "serve", "--port", "0");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("--token"), r.err());
+    assertTrue(r.err().contains("--token-file"), r.err());
   }
 }
