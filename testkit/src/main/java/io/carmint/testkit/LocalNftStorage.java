@@ -42,9 +42,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>Uploads as a CAR ({@code application/car}, CARv1 or CARv2), a blob, or {@code multipart/form-data} files
  *       (blobs and files are packed here with the nft.storage UnixFS settings). Every CAR is verified: exactly one
  *       root, the root block present, every block's hash, blocks of at most 2 MiB, and the request at most
- *       {@value #DEFAULT_MAX_REQUEST_BYTES} bytes (else 413).
+ *       {@value #DEFAULT_MAX_REQUEST_BYTES} bytes (else 413); beyond the real service, every dag-pb and dag-cbor
+ *       block must decode, and multipart files must not clash (else 400).
  *   <li>The pieces of a split upload accumulate under their root; the pin is {@code pinning} until every block
- *       reachable from the root has arrived, then {@code pinned}.
+ *       reachable from the root has arrived, then {@code pinned}; {@code failed}, with an {@code error}, when a
+ *       block of the DAG is found damaged in storage. The state is worked out as blocks arrive: status, check and
+ *       list read no block.
  *   <li>Errors in the API's JSON shape; lists newest first with the {@code Count} header; {@code before} inclusive.
  *   <li>The blocks of every upload are served by a
  *       <a href="https://specs.ipfs.tech/http-gateways/trustless-gateway/">Trustless Gateway</a> under
@@ -64,7 +67,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * threads that answer others.
  *
  * <p>Storage is in memory, or in a {@linkplain Builder#dataDirectory(Path) data directory} where an acknowledged
- * upload survives {@code kill -9} and a crash mid-upload leaves nothing half-stored.
+ * upload survives {@code kill -9} and a crash mid-upload leaves nothing half-stored. Stored blocks are hash-checked
+ * when read; a file of the data directory that cannot be read at start is set aside in {@code quarantine/} with a
+ * {@linkplain Builder#warnings warning}; {@link #checkData(Path)} checks a whole data directory. No answer carries a
+ * server path or a stack trace.
  *
  * <p>In JUnit 5 tests, {@link io.carmint.testkit.junit.LocalNftStorageExtension} starts and stops it around the
  * tests; the service itself does not need JUnit. Thread-safe.
