@@ -66,6 +66,16 @@ class DamagedStorageTest {
     assertEquals("pinned", r.value().path("pin").path("status").asText(), r.json().toString());
   }
 
+  /** Starts a service on the data directory, uploads, and stops it. */
+  private void uploadAll(Upload... uploads) throws Exception {
+    try (LocalNftStorage service = start()) {
+      Http http = new Http(service.endpoint());
+      for (Upload u : uploads) {
+        upload(http, u);
+      }
+    }
+  }
+
   /** Flips one bit in the middle of {@code block}'s bytes inside the stored copy of {@code car}. */
   private void flip(byte[] car, Block block) throws IOException {
     Path file = data.resolve("cars").resolve(TestDags.carCid(car) + ".car");
@@ -87,12 +97,7 @@ class DamagedStorageTest {
     Upload dir = Upload.directory(1);
     Upload one = Upload.leaf(10);
     Upload two = Upload.leaf(11);
-    try (LocalNftStorage service = start()) {
-      Http http = new Http(service.endpoint());
-      for (Upload u : List.of(one, dir, two)) {
-        upload(http, u);
-      }
-    }
+    uploadAll(one, dir, two);
     flip(dir.car(), dir.root());
     try (LocalNftStorage service = start()) {
       assertEquals(1, warnings.size(), warnings.toString());
@@ -120,11 +125,7 @@ class DamagedStorageTest {
     Upload dir = Upload.directory(20);
     Upload other = Upload.leaf(30);
     Block leaf = dir.blocks().get(2);
-    try (LocalNftStorage service = start()) {
-      Http http = new Http(service.endpoint());
-      upload(http, dir);
-      upload(http, other);
-    }
+    uploadAll(dir, other);
     flip(dir.car(), leaf);
     try (LocalNftStorage service = start()) {
       Http http = new Http(service.endpoint());
@@ -183,12 +184,7 @@ class DamagedStorageTest {
     Upload kept = Upload.leaf(60);
     Upload badRecord = Upload.leaf(61);
     Upload badCar = Upload.leaf(62);
-    try (LocalNftStorage service = start()) {
-      Http http = new Http(service.endpoint());
-      for (Upload u : List.of(kept, badRecord, badCar)) {
-        upload(http, u);
-      }
-    }
+    uploadAll(kept, badRecord, badCar);
     Path record;
     try (var files = Files.walk(data.resolve("records"))) {
       record = files.filter(f -> f.getFileName().toString().equals(badRecord.root().cid() + ".json")).findFirst()

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.carmint.block.Block;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -60,26 +58,8 @@ class HttpEdgeCasesTest {
       if (halfClose) {
         s.shutdownOutput();
       }
-      InputStream in = s.getInputStream();
-      ByteArrayOutputStream head = new ByteArrayOutputStream();
-      int matched = 0;
-      byte[] end = {'\r', '\n', '\r', '\n'};
-      while (matched < 4) {
-        int b = in.read();
-        if (b < 0) {
-          throw new IOException("closed after " + head);
-        }
-        head.write(b);
-        matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-      }
-      String h = head.toString(StandardCharsets.ISO_8859_1);
-      int length = 0;
-      for (String line : h.split("\r\n")) {
-        if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-          length = Integer.parseInt(line.substring(15).trim());
-        }
-      }
-      String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+      String h = RawHttp.readHead(s);
+      String body = new String(s.getInputStream().readNBytes(RawHttp.contentLength(h)), StandardCharsets.UTF_8);
       return new Answer(Integer.parseInt(h.substring(9, 12)), h, body);
     }
   }
