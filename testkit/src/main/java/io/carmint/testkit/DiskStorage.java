@@ -113,10 +113,12 @@ final class DiskStorage implements Storage {
   }
 
   private void indexCars() throws IOException {
+    List<Path> found = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(cars, "*.car")) {
-      for (Path car : ds) {
-        indexCar(car);
-      }
+      ds.forEach(found::add);  // listed first: an unreadable one is moved out of the directory
+    }
+    for (Path car : found) {
+      indexCar(car);
     }
   }
 
