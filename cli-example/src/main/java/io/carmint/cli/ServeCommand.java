@@ -1,15 +1,20 @@
 package io.carmint.cli;
 
 import io.carmint.car.NftStorageLimits;
+import io.carmint.testkit.DataCheck;
 import io.carmint.testkit.LocalNftStorage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -27,15 +32,33 @@ import picocli.CommandLine.Spec;
             + "(or Accept: application/vnd.ipld.raw, application/vnd.ipld.car) serves the blocks it holds.",
         "Slow clients cannot hold the service: request heads and bodies have deadlines and each client address a "
             + "connection limit.",
+        "Stored blocks are hash-checked when read; an upload holding a damaged block is reported failed. With --data, "
+            + "files that cannot be read at start are moved to DIR/quarantine with a warning; --check-data DIR "
+            + "checks a whole store.",
         "Prints the endpoint URL on standard output once it is serving."})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", defaultValue = "8787",
       description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--token", paramLabel = "T",
-      description = "Accept T as a Bearer token (repeatable; default: $" + ServiceOptions.TOKEN_VARIABLE + ").")
+  /** Tokens for serve, {@code token[:scope]} separated by commas or whitespace. */
+  static final String TOKENS_VARIABLE = "CARMINT_SERVE_TOKENS";
+
+  @Option(names = "--token", paramLabel = "T[:SCOPE]",
+      description = "Accept T as a Bearer token, of an account named SCOPE (repeatable). Visible to other users in "
+          + "'ps': prefer --token-file or $" + TOKENS_VARIABLE + ".")
   List<String> tokens = new ArrayList<>();
+
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "Accept the tokens in FILE, one 'T' or 'T:SCOPE' a line (blank lines and lines starting with # "
+          + "are skipped).")
+  Path tokenFile;
+
+  @Option(names = "--check-data", paramLabel = "DIR",
+      description = "Do not serve: check the data directory DIR (every CAR's and block's hash, every record, every "
+          + "upload's DAG; read-only, safe while a service runs on it), print what is damaged, and exit "
+          + Main.EXIT_PROBLEM + " if anything is.")
+  Path checkData;
 
   @Option(names = "--data", paramLabel = "DIR",
       description = "Keep uploads in DIR, safe across crashes and restarts (default: in memory).")
@@ -85,23 +108,36 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (checkData != null) {
+      return checkData();
+    }
     if (port < 0 || port > 65535) {
       throw new UsageException("--port must be 0..65535, got " + port);
     }
-    List<String> accepted = new ArrayList<>(tokens);
-    if (accepted.isEmpty() && main.env(ServiceOptions.TOKEN_VARIABLE) != null) {
-      accepted.add(main.env(ServiceOptions.TOKEN_VARIABLE).strip());
-    }
+    List<String> accepted = tokens();
     if (accepted.isEmpty()) {
-      throw new UsageException("serve needs at least one --token T (or " + ServiceOptions.TOKEN_VARIABLE + ")");
+      throw new UsageException("serve needs at least one token: --token-file FILE, $" + TOKENS_VARIABLE + ", --token "
+          + "T or $" + ServiceOptions.TOKEN_VARIABLE);
     }
-    LocalNftStorage.Builder b = LocalNftStorage.builder().port(port).dataDirectory(data);
+    PrintWriter err = spec.commandLine().getErr();
+    LocalNftStorage.Builder b = LocalNftStorage.builder().port(port).dataDirectory(data).warnings(w -> {
+      synchronized (err) {
+        err.println("carmint: warning: " + w);
+        err.flush();
+      }
+    });
     try {
       b.maxRequestBytes(maxRequestSize).threads(threads).idleTimeout(idleTimeout).headerTimeout(headerTimeout)
           .minBodyRate(minBodyRate).maxConnectionsPerAddress(maxConnectionsPerAddress);
       b.bindAddress(InetAddress.getByName(bind));
       for (int i = 0; i < accepted.size(); i++) {
-        b.token(accepted.get(i), accepted.size() == 1 ? LocalNftStorage.DEFAULT_SCOPE : "token-" + (i + 1));
+        String entry = accepted.get(i);
+        int colon = entry.lastIndexOf(':');
+        if (colon > 0 && colon < entry.length() - 1) {
+          b.token(entry.substring(0, colon), entry.substring(colon + 1));
+        } else {
+          b.token(entry, accepted.size() == 1 ? LocalNftStorage.DEFAULT_SCOPE : "token-" + (i + 1));
+        }
       }
     } catch (UnknownHostException | IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
@@ -113,9 +149,11 @@ final class ServeCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       out.println(service.endpoint());
       out.flush();
-      spec.commandLine().getErr().println("carmint: serving " + service.endpoint() + " with " + accepted.size()
-          + " token(s), storage " + (data == null ? "in memory" : data.toString()) + "; Ctrl-C stops");
-      spec.commandLine().getErr().flush();
+      synchronized (err) {
+        err.println("carmint: serving " + service.endpoint() + " with " + accepted.size() + " token(s), storage "
+            + (data == null ? "in memory" : data.toString()) + "; Ctrl-C stops");
+        err.flush();
+      }
       stop.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -127,6 +165,62 @@ final class ServeCommand implements Callable<Integer> {
         // the JVM is already shutting down; the hook stops the service
       }
     }
+    return Main.EXIT_OK;
+  }
+
+  /**
+   * @return the token entries ({@code T} or {@code T:SCOPE}) of {@code --token}, {@code --token-file} and
+   *     {@code CARMINT_SERVE_TOKENS}, in that order; if there are none, {@code NFT_STORAGE_TOKEN}'s
+   */
+  private List<String> tokens() throws IOException {
+    List<String> all = new ArrayList<>(tokens);
+    if (tokenFile != null) {
+      for (String line : Files.readAllLines(tokenFile, StandardCharsets.UTF_8)) {
+        String t = line.strip();
+        if (!t.isEmpty() && !t.startsWith("#")) {
+          all.add(t);
+        }
+      }
+      if (all.size() == tokens.size()) {
+        throw new UsageException("Token file " + tokenFile + " holds no token");
+      }
+    }
+    String fromEnv = main.env(TOKENS_VARIABLE);
+    if (fromEnv != null) {
+      for (String t : fromEnv.split("[,\\s]+")) {
+        if (!t.isEmpty()) {
+          all.add(t);
+        }
+      }
+    }
+    String single = main.env(ServiceOptions.TOKEN_VARIABLE);
+    if (all.isEmpty() && single != null && !single.isBlank()) {
+      all.add(single.strip());
+    }
+    return all;
+  }
+
+  /** {@code --check-data DIR}: checks the store, prints its problems and a summary; exit 1 if any. */
+  private int checkData() throws IOException {
+    DataCheck check;
+    try {
+      check = LocalNftStorage.checkData(checkData);
+    } catch (NoSuchFileException e) {
+      throw new UsageException(checkData + " is not a data directory of carmint serve (no cars/ or records/)");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    for (String p : check.problems()) {
+      out.println("problem: " + p);
+    }
+    out.println(String.format(Locale.ROOT, "checked %,d CAR(s) holding %,d block(s), %,d upload(s): %,d pinned, "
+        + "%,d pinning, %,d failed", check.cars(), check.blocks(), check.uploads(), check.pinned(), check.pinning(),
+        check.uploads() - check.pinned() - check.pinning()));
+    out.flush();
+    if (!check.ok()) {
+      throw new ProblemException(checkData + ": " + check.problems().size() + " problem(s) found");
+    }
+    out.println("ok");
+    out.flush();
     return Main.EXIT_OK;
   }
 }

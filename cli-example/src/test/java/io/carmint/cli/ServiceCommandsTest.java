@@ -235,12 +235,17 @@ class ServiceCommandsTest {
   static final class Serving {
     final LineLatch out = new LineLatch();
     final StringWriter err = new StringWriter();
-    final CommandLine cl = Main.commandLine(new PrintWriter(out), new PrintWriter(err), Map.of());
+    final CommandLine cl;
     final int[] code = {-1};
     final Thread thread;
     final String endpoint;
 
     Serving(String... args) throws InterruptedException {
+      this(Map.of(), args);
+    }
+
+    Serving(Map<String, String> env, String... args) throws InterruptedException {
+      cl = Main.commandLine(new PrintWriter(out), new PrintWriter(err), env);
       List<String> all = new ArrayList<>(List.of("serve", "--port", "0"));
       all.addAll(List.of(args));
       thread = new Thread(() -> code[0] = cl.execute(all.toArray(String[]::new)));
@@ -310,9 +315,87 @@ class ServiceCommandsTest {
   }
 
   @Test
+  void serveTakesTokensFromAFileAndTheEnvironmentOutOfSightOfPs() throws Exception {
+    Path tokens = Files.writeString(tmp.resolve("serve-tokens"), "# accounts\n\nfile-token:alice\n  plain-token  \n");
+    Serving serving = new Serving(Map.of(ServeCommand.TOKENS_VARIABLE, "env-token:bob,\tenv-plain"), "--token-file",
+        tokens.toString());
+    Path file = tmp.resolve("e.car");
+    Cid root = car(file, 5, 1);
+    Map<String, String> scopes = new java.util.LinkedHashMap<>();
+    for (String token : List.of("file-token", "plain-token", "env-token", "env-plain")) {
+      try (NftStorageClient client = NftStorageClient.builder().endpoint(serving.endpoint).token(token).build()) {
+        client.storeCar(file);
+        scopes.put(token, client.status(root).scope());
+      }
+    }
+    serving.stop();
+    assertEquals(Map.of("file-token", "alice", "plain-token", "token-2", "env-token", "bob", "env-plain", "token-4"),
+        scopes);
+    assertTrue(serving.err.toString().contains(" with 4 token(s)"), serving.err.toString());
+    for (String token : scopes.keySet()) {
+      assertFalse(serving.err.toString().contains(token), serving.err.toString());
+    }
+    Run empty = run(Map.of(), "serve", "--port", "0", "--token-file",
+        Files.writeString(tmp.resolve("none"), "# nothing\n").toString());
+    assertEquals(2, empty.code());
+    assertTrue(empty.err().contains("holds no token"), empty.err());
+  }
+
+  @Test
+  void serveChecksItsDataDirectoryAndSetsAsideWhatItCannotRead() throws Exception {
+    Path data = tmp.resolve("data");
+    Serving serving = new Serving("--token", "t", "--data", data.toString());
+    Path file = tmp.resolve("f.car");
+    Cid root = car(file, 6, 2);
+    try (NftStorageClient client = NftStorageClient.builder().endpoint(serving.endpoint).token("t").build()) {
+      client.storeCar(file);
+    }
+    serving.stop();
+    Run sound = run(Map.of(), "serve", "--check-data", data.toString());
+    assertEquals(0, sound.code(), sound.err());
+    assertEquals(List.of("checked 1 CAR(s) holding 3 block(s), 1 upload(s): 1 pinned, 0 pinning, 0 failed", "ok"),
+        sound.lines());
+
+    Path stored;
+    try (var cars = Files.list(data.resolve("cars"))) {
+      stored = cars.findFirst().orElseThrow();
+    }
+    long at;
+    try (io.carmint.car.CarFile car = io.carmint.car.CarFile.open(stored)) {
+      io.carmint.car.BlockLocation leaf = car.locations().get(2);
+      at = leaf.blockOffset() + 5;
+    }
+    byte[] bytes = Files.readAllBytes(stored);
+    bytes[(int) at] ^= 1;
+    Files.write(stored, bytes);
+    Run damaged = run(Map.of(), "serve", "--check-data", data.toString());
+    assertEquals(1, damaged.code(), damaged.err());
+    assertEquals(4, damaged.lines().size(), damaged.out());
+    assertTrue(damaged.lines().get(2).contains("upload " + root + " failed: block "), damaged.out());
+    assertEquals("checked 1 CAR(s) holding 3 block(s), 1 upload(s): 0 pinned, 0 pinning, 1 failed",
+        damaged.lines().get(3));
+    assertEquals("carmint: " + data + ": 3 problem(s) found\n", damaged.err());
+
+    Path record;
+    try (var records = Files.walk(data.resolve("records"))) {
+      record = records.filter(Files::isRegularFile).findFirst().orElseThrow();
+    }
+    Files.writeString(record, "not json");
+    Serving again = new Serving("--token", "t", "--data", data.toString());
+    again.stop();
+    List<String> warnings = again.err.toString().lines().filter(l -> l.startsWith("carmint: warning: ")).toList();
+    assertEquals(1, warnings.size(), again.err.toString());
+    assertTrue(warnings.get(0).startsWith("carmint: warning: set aside records/"), warnings.get(0));
+
+    Run notData = run(Map.of(), "serve", "--check-data", tmp.toString());
+    assertEquals(2, notData.code(), notData.err());
+    assertTrue(notData.err().contains("is not a data directory"), notData.err());
+  }
+
+  @Test
   void serveNeedsAToken() {
     Run r = run(Map.of(), "serve", "--port", "0");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("--token"), r.err());
+    assertTrue(r.err().contains("--token-file"), r.err());
   }
 }

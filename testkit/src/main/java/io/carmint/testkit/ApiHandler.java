@@ -55,7 +55,7 @@ final class ApiHandler extends Handler.Abstract {
     this.packer = packer;
     this.clock = clock;
     this.guard = guard;
-    this.gateway = new Gateway(service.storage());
+    this.gateway = new Gateway(service.blocks());
   }
 
   @Override
@@ -89,22 +89,23 @@ final class ApiHandler extends Handler.Abstract {
   }
 
   /**
-   * Answers a failure: an {@link HttpError} in the API's JSON, a client that went away by aborting, anything else
-   * as 500 (the boundary of the server: answer rather than drop the connection).
+   * Answers a failure: an {@link HttpError} in the API's JSON, anything else as 500 (the boundary of the server:
+   * answer rather than drop the connection) with no detail, which goes to the log: an I/O error's message names
+   * server files.
    */
   private void answer(Request request, Response response, Callback callback, Exception e) {
-    if (e instanceof HttpError h && !response.isCommitted()) {
-      if (h.status() == 408) {
-        // the client is too slow to be waited for: answer, and close behind the answer
+    if (response.isCommitted()) {
+      callback.failed(e);
+    } else if (e instanceof HttpError h) {
+      if (h.closesConnection()) {
+        // the client is too slow to be waited for, or its body cannot be read to its end: close behind the answer
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
       }
       Replies.error(response, callback, h);
-    } else if (e instanceof BodyReader.ClientGoneException || response.isCommitted()) {
-      callback.failed(e);
     } else {
       LOG.log(System.Logger.Level.WARNING, "request failed: " + request.getMethod() + " "
           + request.getHttpURI().getPath(), e);
-      Replies.error(response, callback, new HttpError(500, "HTTP_ERROR", String.valueOf(e.getMessage())));
+      Replies.error(response, callback, new HttpError(500, "HTTP_ERROR", "Internal Server Error"));
     }
   }
 
@@ -147,12 +148,19 @@ final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  /** @return the decoded path segments without a leading {@code /api}, empty ones dropped */
-  static List<String> segments(String rawPath) {
+  /**
+   * @return the decoded path segments without a leading {@code /api}, empty ones dropped
+   * @throws HttpError 400 for a malformed %-escape
+   */
+  static List<String> segments(String rawPath) throws HttpError {
     List<String> out = new ArrayList<>();
     for (String s : rawPath.split("/")) {
       if (!s.isEmpty()) {
-        out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+        try {
+          out.add(Percent.decode(s, false));
+        } catch (IllegalArgumentException e) {
+          throw HttpError.badRequest("Bad Request: malformed path segment '" + s + "': " + e.getMessage());
+        }
       }
     }
     if (!out.isEmpty() && out.get(0).equals("api")) {
@@ -195,8 +203,8 @@ final class ApiHandler extends Handler.Abstract {
     return found;
   }
 
-  private String pinStatus(UploadRecord r) throws IOException {
-    return service.isComplete(r.contentCid()) ? "pinned" : "pinning";
+  private DagStates.State pinStatus(UploadRecord r) {
+    return service.state(r);
   }
 
   private void status(Response response, Callback callback, Account account, Cid cid) throws IOException, HttpError {
@@ -253,8 +261,8 @@ final class ApiHandler extends Handler.Abstract {
     try {
       for (String pair : raw.split("&")) {
         int eq = pair.indexOf('=');
-        String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        String k = Percent.decode(eq < 0 ? pair : pair.substring(0, eq), true);
+        String v = eq < 0 ? "" : Percent.decode(pair.substring(eq + 1), true);
         q.putIfAbsent(k, v);
       }
     } catch (IllegalArgumentException e) {

@@ -34,19 +34,11 @@ final class BodyReader implements Runnable {
     void succeeded(long bytes);
 
     /**
-     * The body was refused ({@link HttpError}) or could not be read ({@link IOException}: the client went away or
-     * timed out, which is reported as an {@link HttpError} 408 when the client may still read an answer).
+     * The body was refused or could not be read to its end ({@link HttpError}: 413 above the limit, 408 when it
+     * stalled or was too slow, 400 when it ended before its declared length or its chunked encoding is malformed),
+     * or its sink failed ({@link IOException}).
      */
     void failed(Exception e);
-  }
-
-  /** The body could not be read: the connection failed or closed. Nobody is left to answer. */
-  static final class ClientGoneException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    ClientGoneException(Throwable cause) {
-      super("The request body could not be read: " + cause, cause);
-    }
   }
 
   private static final Sink DISCARD = b -> b.position(b.limit());
@@ -102,7 +94,9 @@ final class BodyReader implements Runnable {
             throw new HttpError(408, "HTTP_ERROR", "Request Timeout: no byte of the body arrived within the idle "
                 + "timeout");
           }
-          throw new ClientGoneException(cause);
+          // the client sent less than it declared, or a malformed chunk: its request, not the server, is at fault.
+          // A client that is gone never reads the answer; one that half-closed its socket does.
+          throw refusal != null ? refusal : HttpError.brokenBody(brokenBodyMessage());
         }
         boolean last = chunk.isLast();
         try {
@@ -140,6 +134,15 @@ final class BodyReader implements Runnable {
     } catch (HttpError | IOException | RuntimeException e) {
       completion.failed(e);
     }
+  }
+
+  private String brokenBodyMessage() {
+    long declared = request.getLength();
+    return declared >= 0
+        ? String.format(java.util.Locale.ROOT, "Bad Request: the request body ended after %d of its %d bytes", total,
+            declared)
+        : String.format(java.util.Locale.ROOT, "Bad Request: the request body's chunked encoding is malformed, or "
+            + "the body ended without its last chunk, after %d bytes", total);
   }
 
   private void checkRate() throws HttpError {

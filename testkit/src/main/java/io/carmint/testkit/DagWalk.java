@@ -178,8 +178,8 @@ final class DagWalk {
       int i = f.next++;
       long start = f.offset;
       long size = i < f.sizes.size() ? f.sizes.get(i) : -1;
-      f.offset += Math.max(0, size);
-      boolean needed = range == null || (size > 0 && start <= range[1] && start + size - 1 >= range[0]);
+      f.offset = saturatedAdd(f.offset, Math.max(0, size));
+      boolean needed = range == null || (size > 0 && start <= range[1] && saturatedAdd(start, size - 1) >= range[0]);
       if (!needed) {
         continue;
       }
@@ -203,7 +203,16 @@ final class DagWalk {
       return;
     }
     long inline = data.get().data().map(Bytes::length).orElse(0);
-    stack.push(new FileFrame(pb.get().links(), data.get().blocksizes(), offset + inline));
+    stack.push(new FileFrame(pb.get().links(), data.get().blocksizes(), saturatedAdd(offset, inline)));
+  }
+
+  /**
+   * Sums two non-negative offsets or sizes, {@link Long#MAX_VALUE} when the sum is larger: a DAG whose sizes add up
+   * beyond it (hostile) then has bytes no range reaches, rather than offsets that wrap around to small ones.
+   */
+  static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
   /** A HAMT directory's shard blocks (links named by a bucket prefix alone), not its entries. */
@@ -259,7 +268,10 @@ final class DagWalk {
     return dagPb(b).flatMap(DagWalk::unixfs);
   }
 
-  /** @return a UnixFS file's size (a raw block's length), or -1 if the block is not a file */
+  /**
+   * @return a UnixFS file's size (a raw block's length), or -1 if the block is not a file
+   * @throws ArithmeticException if the sizes of its blocks add up to more than {@link Long#MAX_VALUE}
+   */
   static long fileSize(Block b) {
     if (b.cid().codecCode() == Multicodec.RAW.code()) {
       return b.length();
@@ -273,7 +285,7 @@ final class DagWalk {
     }
     long total = d.get().data().map(Bytes::length).orElse(0);
     for (long s : d.get().blocksizes()) {
-      total += s;
+      total = Math.addExact(total, s);
     }
     return total;
   }

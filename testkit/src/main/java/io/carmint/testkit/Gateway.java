@@ -5,18 +5,15 @@ import io.carmint.block.BlockSource;
 import io.carmint.car.CarWriteOptions;
 import io.carmint.car.CarWriter;
 import io.carmint.dagcbor.DagCbor;
-import io.carmint.dagcbor.DagCborFormatException;
 import io.carmint.dagcbor.DagCborValue;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.DataException;
 import io.carmint.multiformats.InvalidCidException;
-import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multicodec;
-import io.carmint.unixfs.UnixFsFormatException;
 import io.carmint.unixfs.exporter.DirectoryEntry;
 import io.carmint.unixfs.exporter.Exporter;
 import io.carmint.unixfs.exporter.MissingBlockException;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
@@ -105,12 +102,15 @@ final class Gateway {
         callback.failed(e);
         return;
       }
+      // the storage failed (not the data: damaged blocks are not held): the detail, which may name server files,
+      // goes to the log only
       LOG.log(System.Logger.Level.WARNING, "gateway request failed: " + request.getHttpURI().getPath(), e);
-      plain(response, callback, 500, "Internal Server Error: " + e.getMessage());
+      plain(response, callback, 500, "Internal Server Error");
     }
   }
 
-  private static void plain(Response response, Callback callback, int status, String message) {
+  /** Answers {@code status} with {@code message} as plain text, as the gateway answers every error. */
+  static void plain(Response response, Callback callback, int status, String message) {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
     response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
@@ -192,9 +192,10 @@ final class Gateway {
     List<String> path = new ArrayList<>();
     for (String s : segments.subList(1, segments.size())) {
       try {
-        path.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+        path.add(Percent.decode(s, false));
       } catch (IllegalArgumentException e) {
-        throw HttpError.gateway(400, "Bad Request: invalid percent-encoding in path segment " + s);
+        throw HttpError.gateway(400, "Bad Request: invalid percent-encoding in path segment " + s + ": "
+            + e.getMessage());
       }
     }
     return new Target(root, List.copyOf(path), raw, ApiHandler.query(request.getHttpURI().getQuery()));
@@ -312,7 +313,13 @@ final class Gateway {
     CarRequest.Scope scope = car.scope();
     long[] range = null;
     if (car.range() != null && scope == CarRequest.Scope.ENTITY) {
-      long size = DagWalk.fileSize(terminal);
+      long size;
+      try {
+        size = DagWalk.fileSize(terminal);
+      } catch (ArithmeticException e) {
+        throw HttpError.gateway(400, "Bad Request: entity-bytes cannot be served from " + res.terminal() + ": its "
+            + "block sizes add up to more than " + Long.MAX_VALUE + " bytes");
+      }
       if (size >= 0) {
         range = car.range().resolve(size);
         if (car.range().from() >= 0 && car.range().from() >= size && size > 0) {
@@ -412,7 +419,7 @@ final class Gateway {
         }
         roots.add(current);
       }
-    } catch (UnixFsFormatException | DagCborFormatException | LimitExceededException e) {
+    } catch (DataException e) {
       throw HttpError.gateway(404, "Not Found: " + "/" + String.join("/", path) + " cannot be resolved: "
           + e.getMessage());
     } catch (MissingBlockException e) {

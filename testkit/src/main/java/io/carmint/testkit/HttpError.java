@@ -6,15 +6,26 @@ final class HttpError extends Exception {
 
   private final int status;
   private final String code;
+  private final boolean close;
 
   HttpError(int status, String code, String message) {
+    this(status, code, message, status == 408);
+  }
+
+  private HttpError(int status, String code, String message, boolean close) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
+    this.close = close;
   }
 
   int status() {
     return status;
+  }
+
+  /** @return whether the connection cannot carry another request after this answer (408, a broken body) */
+  boolean closesConnection() {
+    return close;
   }
 
   String code() {
@@ -23,6 +34,14 @@ final class HttpError extends Exception {
 
   static HttpError badRequest(String message) {
     return new HttpError(400, "HTTP_ERROR", message);
+  }
+
+  /**
+   * A request body that cannot be read to its end: shorter than its {@code Content-Length}, or a malformed chunked
+   * encoding. The code is the API's {@code HTTP_ERROR}; the connection is closed behind the answer.
+   */
+  static HttpError brokenBody(String message) {
+    return new HttpError(400, "HTTP_ERROR", message, true);
   }
 
   static HttpError invalidCar(String reason) {

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -40,9 +42,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>Uploads as a CAR ({@code application/car}, CARv1 or CARv2), a blob, or {@code multipart/form-data} files
  *       (blobs and files are packed here with the nft.storage UnixFS settings). Every CAR is verified: exactly one
  *       root, the root block present, every block's hash, blocks of at most 2 MiB, and the request at most
- *       {@value #DEFAULT_MAX_REQUEST_BYTES} bytes (else 413).
+ *       {@value #DEFAULT_MAX_REQUEST_BYTES} bytes (else 413); beyond the real service, every dag-pb and dag-cbor
+ *       block must decode, and multipart files must not clash (else 400).
  *   <li>The pieces of a split upload accumulate under their root; the pin is {@code pinning} until every block
- *       reachable from the root has arrived, then {@code pinned}.
+ *       reachable from the root has arrived, then {@code pinned}; {@code failed}, with an {@code error}, when a
+ *       block of the DAG is found damaged in storage. The state is worked out as blocks arrive: status, check and
+ *       list read no block.
  *   <li>Errors in the API's JSON shape; lists newest first with the {@code Count} header; {@code before} inclusive.
  *   <li>The blocks of every upload are served by a
  *       <a href="https://specs.ipfs.tech/http-gateways/trustless-gateway/">Trustless Gateway</a> under
@@ -62,7 +67,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * threads that answer others.
  *
  * <p>Storage is in memory, or in a {@linkplain Builder#dataDirectory(Path) data directory} where an acknowledged
- * upload survives {@code kill -9} and a crash mid-upload leaves nothing half-stored.
+ * upload survives {@code kill -9} and a crash mid-upload leaves nothing half-stored. Stored blocks are hash-checked
+ * when read; a file of the data directory that cannot be read at start is set aside in {@code quarantine/} with a
+ * {@linkplain Builder#warnings warning}; {@link #checkData(Path)} checks a whole data directory. No answer carries a
+ * server path or a stack trace.
  *
  * <p>In JUnit 5 tests, {@link io.carmint.testkit.junit.LocalNftStorageExtension} starts and stops it around the
  * tests; the service itself does not need JUnit. Thread-safe.
@@ -111,6 +119,8 @@ public final class LocalNftStorage implements AutoCloseable {
   private final long minBodyRate;
   private final int maxConnectionsPerAddress;
   private final LongSupplier ticker;
+  private final Consumer<String> warnings;
+  private final UnaryOperator<Storage> decorator;
 
   private Server server;
   private ServerConnector connector;
@@ -130,6 +140,8 @@ public final class LocalNftStorage implements AutoCloseable {
     this.minBodyRate = b.minBodyRate;
     this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
     this.ticker = b.ticker;
+    this.warnings = b.warnings;
+    this.decorator = b.decorator;
   }
 
   /** @return a builder: port 0 (any free port), loopback, in memory, no tokens */
@@ -138,8 +150,9 @@ public final class LocalNftStorage implements AutoCloseable {
   }
 
   /**
-   * Starts serving. With a data directory, what it holds is loaded first and scratch files of an interrupted
-   * run are removed.
+   * Starts serving. With a data directory, what it holds is loaded first (a CAR or record that cannot be read is
+   * moved to {@code quarantine/}, with a warning), the DAG of every upload is walked once (its interior blocks
+   * read) to know its pin status, and scratch files of an interrupted run are removed.
    *
    * @return this
    * @throws IllegalStateException if already started
@@ -149,12 +162,12 @@ public final class LocalNftStorage implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("already started on port " + port());
     }
-    Storage s = dataDirectory == null ? new MemoryStorage() : new DiskStorage(dataDirectory);
+    Storage s = decorator.apply(dataDirectory == null ? new MemoryStorage() : DiskStorage.open(dataDirectory, warnings));
     Server jetty = null;
     try {
       Map<String, Account> accounts = new LinkedHashMap<>();
       tokens.forEach((token, scope) -> accounts.put(token, Account.of(token, scope)));
-      Service service = new Service(s, clock, maxBlockSize);
+      Service service = new Service(s, clock, maxBlockSize, warnings);
       // Threads answer requests only: waiting for a request's head or body holds none (Jetty reads without
       // blocking), so `threads` bounds the work done at once. Jetty's acceptor and selector take two more, and
       // its budget check wants a few spare.
@@ -175,6 +188,7 @@ public final class LocalNftStorage implements AutoCloseable {
       c.addBean(guard);
       jetty.addConnector(c);
       BodyLimits limits = new BodyLimits(maxRequestBytes, minBodyRate, idleTimeout, ticker);
+      jetty.setErrorHandler(new ErrorAnswers());
       jetty.setHandler(new ApiHandler(service, accounts, limits, new Packer(), clock, guard));
       jetty.start();
       server = jetty;
@@ -191,6 +205,30 @@ public final class LocalNftStorage implements AutoCloseable {
       s.close();
       throw new IOException("Cannot start the HTTP server: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Checks a {@linkplain Builder#dataDirectory data directory} without serving it or changing anything in it: reads
+   * every CAR whole (every block's hash and decoding, and the CAR's bytes against the CAR CID that names its file),
+   * every upload record, and each upload's DAG, and lists what is damaged or unreadable, and the files set aside in
+   * {@code quarantine/} at earlier starts. Safe while a service runs on the directory (it reads only); reads the
+   * whole store, so it takes as long as hashing it.
+   *
+   * <pre>{@code
+   * DataCheck check = LocalNftStorage.checkData(data);
+   * check.problems().forEach(System.out::println);   // empty when the store is sound
+   * }</pre>
+   *
+   * @return what was found
+   * @throws java.nio.file.NoSuchFileException if {@code dataDirectory} has no {@code cars/} or {@code records/}
+   * @throws IOException if reading fails (damage is reported in the result, not thrown)
+   */
+  public static DataCheck checkData(Path dataDirectory) throws IOException {
+    return DataChecker.check(Objects.requireNonNull(dataDirectory, "dataDirectory"));
+  }
+
+  private static void log(String warning) {
+    System.getLogger(LocalNftStorage.class.getName()).log(System.Logger.Level.WARNING, warning);
   }
 
   private static void stopQuietly(Server jetty) {
@@ -285,6 +323,8 @@ public final class LocalNftStorage implements AutoCloseable {
     private long minBodyRate = DEFAULT_MIN_BODY_RATE;
     private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
     private LongSupplier ticker = System::nanoTime;
+    private Consumer<String> warnings = LocalNftStorage::log;
+    private UnaryOperator<Storage> decorator = UnaryOperator.identity();
 
     private Builder() {
     }
@@ -421,6 +461,23 @@ public final class LocalNftStorage implements AutoCloseable {
         throw new IllegalArgumentException("maxConnectionsPerAddress must be at least 1, got " + max);
       }
       this.maxConnectionsPerAddress = max;
+      return this;
+    }
+
+    /**
+     * @param listener receives the service's warnings, one line each, with no stack trace: a file of the data
+     *     directory set aside at start because it cannot be read, and a stored block found damaged while serving.
+     *     Default: logged through {@link System.Logger} at {@code WARNING}. Called on the thread that found the
+     *     problem; it must not block.
+     */
+    public Builder warnings(Consumer<String> listener) {
+      this.warnings = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Wraps the storage the service uses (tests count or disturb its reads). */
+    Builder storage(UnaryOperator<Storage> decorator) {
+      this.decorator = Objects.requireNonNull(decorator, "decorator");
       return this;
     }
 

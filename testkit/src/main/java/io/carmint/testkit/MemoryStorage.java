@@ -11,9 +11,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Blocks and records in memory; request bodies pass through a private temporary directory. */
@@ -28,11 +30,15 @@ final class MemoryStorage implements Storage {
 
   /** The CAR was verified (every hash) before it got here, so its blocks are read without hashing them again. */
   @Override
-  public void addCar(Path verifiedCar, Cid carCid) throws IOException {
+  public Set<Multihash> addCar(Path verifiedCar, Cid carCid) throws IOException {
+    Set<Multihash> added = new HashSet<>();
     try (InputStream in = Files.newInputStream(verifiedCar); CarReader reader = CarReader.open(in, ALREADY_VERIFIED)) {
       for (Block b = reader.next(); b != null; b = reader.next()) {
-        blocks.putIfAbsent(b.cid().multihash(), b.toBytes());
+        if (blocks.putIfAbsent(b.cid().multihash(), b.toBytes()) == null) {
+          added.add(b.cid().multihash());
+        }
       }
+      return added;
     } finally {
       Files.deleteIfExists(verifiedCar);
     }

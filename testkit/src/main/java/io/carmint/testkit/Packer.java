@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Packs what a client sent as a blob or as multipart files into a CAR, as NFT.Storage did with ipfs-car's
@@ -21,8 +23,9 @@ import java.util.List;
  * {@link CarPacker}'s; the importer runs on the request's thread (no pool per request).
  */
 final class Packer {
+  private static final ImportProfile PROFILE = ImportProfile.NFT_STORAGE;
   private final CarPacker packer = CarPacker.builder()
-      .importer(Importer.builder().profile(ImportProfile.NFT_STORAGE).parallelism(1).build())
+      .importer(Importer.builder().profile(PROFILE).parallelism(1).build())
       .build();
 
   /** @return the root of the packed blob */
@@ -34,9 +37,10 @@ final class Packer {
 
   /**
    * @return the root of the directory holding the files
-   * @throws HttpError 400 if a file name cannot be a UnixFS path
+   * @throws HttpError 400 if a file name cannot be a UnixFS path, or two files' paths clash
    */
   Cid packDirectory(List<Multipart.Part> files, Path car) throws IOException, HttpError {
+    checkClashes(files);
     List<ImportEntry> entries = new ArrayList<>();
     for (Multipart.Part p : files) {
       entries.add(ImportEntry.file(p.filename(), () -> Files.newInputStream(p.file())));
@@ -44,7 +48,57 @@ final class Packer {
     try {
       return packer.pack(entries, car).root();
     } catch (InvalidEntryNameException e) {
-      throw HttpError.badRequest("invalid file name in multipart upload: " + e.getMessage());
+      throw invalidName(e);
     }
+  }
+
+  private static HttpError invalidName(InvalidEntryNameException e) {
+    return HttpError.badRequest("invalid file name in multipart upload: " + e.getMessage());
+  }
+
+  /**
+   * Refuses files whose paths, as the profile's {@link io.carmint.unixfs.importer.PathRules} make them, clash: the
+   * same path twice, or a file's path used as a directory by another. The importer, following the nft.storage
+   * client, would keep only the later file and drop the other without a word. Hidden files, which the profile
+   * leaves out, clash with nothing.
+   *
+   * @throws HttpError 400 naming the two files and the path they share
+   */
+  static void checkClashes(List<Multipart.Part> files) throws HttpError {
+    Map<List<String>, String> filePaths = new HashMap<>();
+    Map<List<String>, String> directories = new HashMap<>();
+    for (Multipart.Part p : files) {
+      List<String> names;
+      try {
+        names = PROFILE.pathRules().split(p.filename());
+      } catch (InvalidEntryNameException e) {
+        throw invalidName(e);
+      }
+      if (!PROFILE.includeHidden() && names.stream().anyMatch(n -> n.startsWith("."))) {
+        continue;
+      }
+      for (int i = 1; i < names.size(); i++) {
+        List<String> dir = names.subList(0, i);
+        String file = filePaths.get(dir);
+        if (file != null) {
+          throw clash(file, p.filename(), dir, "a file, and a directory of the second");
+        }
+        directories.putIfAbsent(List.copyOf(dir), p.filename());
+      }
+      String same = filePaths.get(names);
+      if (same != null) {
+        throw clash(same, p.filename(), names, "both files");
+      }
+      String below = directories.get(names);
+      if (below != null) {
+        throw clash(below, p.filename(), names, "a directory of the first, and a file");
+      }
+      filePaths.put(names, p.filename());
+    }
+  }
+
+  private static HttpError clash(String first, String second, List<String> path, String what) {
+    return HttpError.badRequest("multipart files clash: '" + first + "' and '" + second + "' both need '"
+        + String.join("/", path) + "' (" + what + "); send each path once");
   }
 }

@@ -1,11 +1,14 @@
 package io.carmint.testkit;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carmint.multiformats.Cid;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,18 +40,59 @@ final class RecordCodec {
     return MAPPER.writeValueAsBytes(o);
   }
 
-  static UploadRecord decode(byte[] json) throws IOException {
-    JsonNode o = MAPPER.readTree(json);
-    List<UploadRecord.FileEntry> files = new ArrayList<>();
-    for (JsonNode f : o.path("files")) {
-      files.add(new UploadRecord.FileEntry(f.path("name").asText(), f.path("type").asText(null)));
+  /** A record file whose content is not an upload record (damaged, truncated, or hand-edited). */
+  static final class MalformedRecordException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedRecordException(String message, Throwable cause) {
+      super(message, cause);
     }
-    List<Cid> parts = new ArrayList<>();
-    for (JsonNode p : o.path("parts")) {
-      parts.add(Cid.parse(p.asText()));
+  }
+
+  /**
+   * @throws MalformedRecordException if the bytes are not JSON, or a field is missing or malformed
+   */
+  static UploadRecord decode(byte[] json) throws MalformedRecordException {
+    try {
+      JsonNode o = MAPPER.readTree(json);
+      if (o == null || !o.isObject()) {
+        throw new MalformedRecordException("not a JSON object", null);
+      }
+      List<UploadRecord.FileEntry> files = new ArrayList<>();
+      for (JsonNode f : o.path("files")) {
+        files.add(new UploadRecord.FileEntry(f.path("name").asText(), f.path("type").asText(null)));
+      }
+      List<Cid> parts = new ArrayList<>();
+      for (JsonNode p : o.path("parts")) {
+        parts.add(Cid.parse(p.asText()));
+      }
+      return new UploadRecord(text(o, "owner"), text(o, "scope"), Cid.parse(text(o, "sourceCid")),
+          Cid.parse(text(o, "contentCid")), number(o, "size"), Instant.parse(text(o, "created")),
+          o.path("type").asText(null), files, o.path("name").asText(null), parts, number(o, "sequence"));
+    } catch (MalformedRecordException e) {
+      throw e;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new MalformedRecordException(e.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr()
+          + ", column " + at.getColumnNr() + ")"), e);
+    } catch (IOException | IllegalArgumentException | DateTimeException e) {
+      throw new MalformedRecordException(e.getMessage(), e);
     }
-    return new UploadRecord(o.path("owner").asText(), o.path("scope").asText(), Cid.parse(o.path("sourceCid").asText()),
-        Cid.parse(o.path("contentCid").asText()), o.path("size").asLong(), Instant.parse(o.path("created").asText()),
-        o.path("type").asText(null), files, o.path("name").asText(null), parts, o.path("sequence").asLong());
+  }
+
+  private static String text(JsonNode o, String field) throws MalformedRecordException {
+    JsonNode v = o.get(field);
+    if (v == null || !v.isTextual()) {
+      throw new MalformedRecordException("field '" + field + "' is missing or not text", null);
+    }
+    return v.asText();
+  }
+
+  private static long number(JsonNode o, String field) throws MalformedRecordException {
+    JsonNode v = o.get(field);
+    if (v == null || !v.canConvertToExactIntegral() || !v.canConvertToLong()) {
+      throw new MalformedRecordException("field '" + field + "' is missing or not an integer", null);
+    }
+    return v.asLong();
   }
 }

@@ -19,6 +19,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class Replies {
   static final ObjectMapper MAPPER = new ObjectMapper();
+  static final String JSON_TYPE = "application/json;charset=UTF-8";
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -30,7 +31,7 @@ final class Replies {
   }
 
   /** The API schema's {@code NFT}, with the {@code name} and {@code parts} the service adds. */
-  static ObjectNode nft(UploadRecord r, String cid, String pinStatus) {
+  static ObjectNode nft(UploadRecord r, String cid, DagStates.State state) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("cid", cid);
     o.put("created", timestamp(r.created()));
@@ -47,25 +48,32 @@ final class Replies {
     o.put("name", r.name());
     ArrayNode parts = o.putArray("parts");
     r.parts().forEach(p -> parts.add(p.toString()));
-    o.set("pin", pin(r, cid, pinStatus));
+    o.set("pin", pin(r, cid, state));
     o.putArray("deals");
     return o;
   }
 
-  static ObjectNode pin(UploadRecord r, String cid, String pinStatus) {
+  /**
+   * The API schema's {@code Pin}; for a {@code failed} pin, an {@code error} the service adds: one line saying which
+   * block is damaged or invalid.
+   */
+  static ObjectNode pin(UploadRecord r, String cid, DagStates.State state) {
     ObjectNode pin = MAPPER.createObjectNode();
     pin.put("cid", cid);
     pin.put("created", timestamp(r.created()));
     pin.put("size", r.size());
-    pin.put("status", pinStatus);
+    pin.put("status", state.status().pinStatus());
+    if (state.error() != null) {
+      pin.put("error", state.error());
+    }
     return pin;
   }
 
   /** {@code CheckResponse.value}. */
-  static ObjectNode check(UploadRecord r, String cid, String pinStatus) {
+  static ObjectNode check(UploadRecord r, String cid, DagStates.State state) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("cid", cid);
-    o.set("pin", pin(r, cid, pinStatus));
+    o.set("pin", pin(r, cid, state));
     o.putArray("deals");
     return o;
   }
@@ -82,10 +90,19 @@ final class Replies {
 
   /** Sends the error in the API's shape and completes {@code callback}. */
   static void error(Response response, Callback callback, HttpError e) {
+    send(response, callback, e.status(), errorNode(e));
+  }
+
+  /** @return the error in the API's shape, as JSON text */
+  static String errorBody(HttpError e) {
+    return errorNode(e).toString();
+  }
+
+  private static ObjectNode errorNode(HttpError e) {
     ObjectNode body = MAPPER.createObjectNode();
     body.put("ok", false);
     body.putObject("error").put("code", e.code()).put("message", e.getMessage());
-    send(response, callback, e.status(), body);
+    return body;
   }
 
   private static void send(Response response, Callback callback, int status, ObjectNode body) {
@@ -98,7 +115,7 @@ final class Replies {
       return;
     }
     response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=UTF-8");
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_TYPE);
     response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
     response.write(true, ByteBuffer.wrap(bytes), callback);

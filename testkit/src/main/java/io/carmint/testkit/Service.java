@@ -1,6 +1,7 @@
 package io.carmint.testkit;
 
 import io.carmint.block.Block;
+import io.carmint.block.BlockSource;
 import io.carmint.car.CarStats;
 import io.carmint.car.CarVerifier;
 import io.carmint.car.NftStorageLimits;
@@ -10,54 +11,82 @@ import io.carmint.car.dag.LinkDecoder;
 import io.carmint.car.dag.LinkDecoders;
 import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.PbLink;
-import io.carmint.dagpb.PbNode;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.DataException;
 import io.carmint.multiformats.Multicodec;
+import io.carmint.multiformats.Multihash;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The service's behaviour behind the HTTP layer: verifying and keeping CARs, upload records per account, pin status
- * from DAG completeness. Thread-safe; record updates are serialised.
+ * from the {@link DagStates} of their roots. Thread-safe; record updates are serialised.
  */
 final class Service {
   private static final LinkDecoder LINKS = LinkDecoders.standard();
+  /** Hashes and decodes every block (links of dag-pb and dag-cbor); completeness is the {@link DagStates}' job. */
+  private static final CarVerifier VERIFIER = CarVerifier.builder().partial(false).build();
 
   private final Storage storage;
   private final Clock clock;
   private final long maxBlockSize;
+  private final DagStates states;
+  private final BlockSource blocks;
   /** owner → content CID (v1) → record. */
   private final Map<String, Map<Cid, UploadRecord>> records = new ConcurrentHashMap<>();
-  /** Roots (v1) whose DAG is known to be complete: blocks are never removed, so this only grows. */
-  private final Set<Cid> complete = ConcurrentHashMap.newKeySet();
   private final AtomicLong sequence = new AtomicLong();
 
-  Service(Storage storage, Clock clock, long maxBlockSize) throws IOException {
+  /**
+   * Loads the storage's records and works out the state of each root's DAG (reading the interior blocks of every
+   * DAG once).
+   *
+   * @param warnings receives one line per damaged block found, now or later
+   */
+  Service(Storage storage, Clock clock, long maxBlockSize, Consumer<String> warnings) throws IOException {
     this.storage = storage;
     this.clock = clock;
     this.maxBlockSize = maxBlockSize;
+    this.states = new DagStates(storage, warnings);
+    this.blocks = new CheckedBlocks();
     for (UploadRecord r : storage.loadRecords()) {
       records.computeIfAbsent(r.owner(), o -> new ConcurrentHashMap<>()).put(r.contentCid(), r);
       sequence.accumulateAndGet(r.sequence(), Math::max);
+    }
+    for (Map<Cid, UploadRecord> mine : records.values()) {
+      for (Cid root : mine.keySet()) {
+        states.track(root);
+      }
     }
   }
 
   Storage storage() {
     return storage;
+  }
+
+  /**
+   * @return the stored blocks as the gateway serves them: a block found damaged (its bytes no longer hash to its
+   *     CID, or end early) is reported to the {@link DagStates} and answered as not held from then on
+   */
+  BlockSource blocks() {
+    return blocks;
+  }
+
+  /** @return the state of the upload's DAG, without reading a block */
+  DagStates.State state(UploadRecord r) {
+    return states.state(r.contentCid());
   }
 
   /** What an upload request says about itself, beyond its CAR. */
@@ -73,10 +102,12 @@ final class Service {
    * @throws HttpError 400 for a CAR the service refuses
    */
   UploadRecord upload(Account account, Path car, Cid carCid, UploadInfo info) throws IOException, HttpError {
-    VerifyReport report = CarVerifier.builder().partial(true).build().verify(car);
+    VerifyReport report = VERIFIER.verify(car);
     Cid root = checkCar(report);
     long size = dagSize(car, root, report.stats());
-    storage.addCar(car, carCid);
+    Set<Multihash> added = storage.addCar(car, carCid);
+    states.arrived(added);
+    states.track(root);
     synchronized (this) {
       Map<Cid, UploadRecord> mine = records.computeIfAbsent(account.owner(), o -> new ConcurrentHashMap<>());
       UploadRecord existing = mine.get(root.toV1());
@@ -100,6 +131,9 @@ final class Service {
   private Cid checkCar(VerifyReport report) throws HttpError {
     for (Problem p : report.problems()) {
       switch (p.kind()) {
+        case MISSING_BLOCK:
+        case UNKNOWN_CODEC:
+          continue;  // a piece of a split upload holds part of the DAG; other codecs are kept unread
         case NO_ROOTS:
           throw HttpError.invalidCar("missing roots");
         case MISSING_ROOT_BLOCK:
@@ -123,7 +157,10 @@ final class Service {
     return report.roots().get(0);
   }
 
-  /** @return the dag-pb cumulative size from the root's links, a raw root's length, or 0 */
+  /**
+   * @return the dag-pb cumulative size from the root's links, a raw root's length, or 0
+   * @throws HttpError 400 if the root does not decode, or the sizes add up to more than {@link Long#MAX_VALUE}
+   */
   private long dagSize(Path car, Cid root, CarStats stats) throws IOException, HttpError {
     try (io.carmint.car.CarFile file = io.carmint.car.CarFile.open(car)) {
       Block block = file.get(root).orElseThrow(() -> HttpError.invalidCar("missing root block"));
@@ -131,57 +168,27 @@ final class Service {
       if (codec == Multicodec.RAW.code()) {
         return block.length();
       }
-      if (LINKS.supports(codec) && !LINKS.links(block).isEmpty() && stats.blocks() < 2) {
+      List<Cid> links = LINKS.supports(codec) ? LINKS.links(block) : List.of();
+      if (!links.isEmpty() && stats.blocks() < 2) {
         throw HttpError.invalidCar("CAR must contain at least one non-root block");
       }
-      if (codec == Multicodec.DAG_PB.code()) {
-        PbNode node = DagPb.decode(block);
-        long size = block.length();
-        for (PbLink l : node.links()) {
-          size += l.tsize().orElse(0);
-        }
-        return size;
+      if (codec != Multicodec.DAG_PB.code()) {
+        return 0;
       }
-      return 0;
-    }
-  }
-
-  /** @return whether every block reachable from the root is stored (memoised once true) */
-  boolean isComplete(Cid root) throws IOException {
-    Cid key = root.toV1();
-    if (complete.contains(key)) {
-      return true;
-    }
-    Deque<Cid> todo = new ArrayDeque<>();
-    Set<Cid> seen = new HashSet<>();
-    todo.push(root);
-    seen.add(root);
-    while (!todo.isEmpty()) {
-      Cid cid = todo.pop();
-      if (cid.multihash().isIdentity() && !storage.has(cid)) {
-        continue;
-      }
-      if (!storage.has(cid)) {
-        return false;
-      }
-      if (cid.codecCode() == Multicodec.RAW.code()) {
-        continue;
-      }
-      if (!LINKS.supports(cid.codecCode())) {
-        return false; // cannot tell: stays pinning, as the real service's "Unknown" structure
-      }
-      Optional<Block> block = storage.get(cid);
-      if (block.isEmpty()) {
-        return false;
-      }
-      for (Cid link : LINKS.links(block.get())) {
-        if (seen.add(link)) {
-          todo.push(link);
+      long size = block.length();
+      for (PbLink l : DagPb.decode(block).links()) {
+        try {
+          size = Math.addExact(size, l.tsize().orElse(0));
+        } catch (ArithmeticException e) {
+          throw HttpError.invalidCar("the sizes of the links of root " + root + " add up to more than "
+              + Long.MAX_VALUE + " bytes");
         }
       }
+      return size;
+    } catch (DataException e) {
+      // the verifier decoded every block in the CAR; an identity root is not in it
+      throw HttpError.invalidCar("root " + root + " is not valid " + root.codec() + ": " + e.getMessage());
     }
-    complete.add(key);
-    return true;
   }
 
   Optional<UploadRecord> get(Account account, Cid cid) {
@@ -221,5 +228,26 @@ final class Service {
     storage.deleteRecord(r);
     mine.remove(cid.toV1());
     return true;
+  }
+
+  /** The storage's blocks, with damage reported to the DAG states and answered as not held. */
+  private final class CheckedBlocks implements BlockSource {
+    @Override
+    public Optional<Block> get(Cid cid) throws IOException {
+      if (states.damage(cid).isPresent()) {
+        return Optional.empty();
+      }
+      try {
+        return storage.get(cid);
+      } catch (DataException | EOFException e) {
+        states.damaged(cid, DagStates.describe(cid, e));
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public boolean has(Cid cid) throws IOException {
+      return storage.has(cid) && states.damage(cid).isEmpty();
+    }
   }
 }

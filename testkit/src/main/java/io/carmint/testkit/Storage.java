@@ -2,10 +2,12 @@ package io.carmint.testkit;
 
 import io.carmint.block.BlockSource;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.Multihash;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Set;
 
 /**
  * Where the service keeps blocks and upload records. Each method returns only when what it wrote is durable (for
@@ -18,8 +20,9 @@ interface Storage extends BlockSource, Closeable {
    * Keeps every block of a CAR that has been fully verified. The file may be moved or deleted by the call.
    *
    * @param carCid the CID of the CAR file (codec {@code car}), which names it
+   * @return the multihashes of its blocks that were not held before
    */
-  void addCar(Path verifiedCar, Cid carCid) throws IOException;
+  Set<Multihash> addCar(Path verifiedCar, Cid carCid) throws IOException;
 
   /** Writes (or replaces) an upload record. */
   void putRecord(UploadRecord record) throws IOException;

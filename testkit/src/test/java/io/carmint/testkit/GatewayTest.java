@@ -9,10 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.carmint.block.Block;
 import io.carmint.dagcbor.DagCbor;
 import io.carmint.dagcbor.DagCborValue;
+import io.carmint.dagpb.DagPb;
+import io.carmint.dagpb.PbLink;
+import io.carmint.dagpb.PbNode;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.testkit.junit.LocalNftStorageExtension;
+import io.carmint.unixfs.UnixFsData;
+import io.carmint.unixfs.UnixFsType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -247,5 +252,36 @@ class GatewayTest {
         "a range that needs only what is held is served");
     // the whole file needs the missing leaf: the status (200) was sent with the stream, which is then aborted
     assertThrows(IOException.class, () -> gw.car("ipfs/" + file.cid(), ""));
+  }
+
+  /** Issue 12, defect 16: sizes are summed without wrapping around, in the gateway too. */
+  @Test
+  void fileSizesThatOverflowNeitherWrapNorFail() throws Exception {
+    Block five = TestDags.raw(70, 5);
+    Block ten = TestDags.raw(71, 10);
+    // the inner node says its second leaf starts at byte 5 and holds 2^63-1 bytes: bytes 5..10 are in it
+    Block inner = lyingFileNode(List.of(five, ten), List.of(5L, Long.MAX_VALUE));
+    Block outer = lyingFileNode(List.of(inner), List.of(Long.MAX_VALUE));
+    Block both = lyingFileNode(List.of(five, ten), List.of(Long.MAX_VALUE, Long.MAX_VALUE));
+    Http http = new Http(SERVICE.endpoint());
+    assertEquals(200, http.postCar("upload", TOKEN, TestDags.car(outer.cid(), List.of(outer, inner, five, ten)))
+        .status());
+    assertEquals(200, http.postCar("upload", TOKEN, TestDags.car(both.cid(), List.of(both, five, ten))).status());
+    assertEquals(cids(outer, inner, five, ten), gw.car("ipfs/" + outer.cid(), "entity-bytes=0:10").blocks(),
+        "the leaf holding bytes 5..10 is in the range: its end is not a negative offset");
+    GatewayClient.Reply r = gw.car("ipfs/" + both.cid(), "entity-bytes=0:10");
+    assertEquals(400, r.status(), r.text());
+    assertTrue(r.text().contains("block sizes add up to more than 9223372036854775807 bytes"), r.text());
+    assertEquals(cids(both, five, ten), gw.car("ipfs/" + both.cid(), "").blocks(), "served whole without a range");
+  }
+
+  /** A UnixFS File node with {@code blocksizes} as given and no {@code filesize} (the sizes are summed). */
+  private static Block lyingFileNode(List<Block> children, List<Long> blocksizes) {
+    List<PbLink> links = new ArrayList<>();
+    for (Block child : children) {
+      links.add(PbLink.of(child.cid(), "", child.length()));
+    }
+    byte[] data = UnixFsData.builder(UnixFsType.FILE).blocksizes(blocksizes).build().encode();
+    return Block.create(Multicodec.DAG_PB, HashFunction.SHA2_256, DagPb.encode(PbNode.of(links, data)));
   }
 }

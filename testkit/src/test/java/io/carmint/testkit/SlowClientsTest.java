@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -63,7 +61,7 @@ class SlowClientsTest {
       Socket s = open(null);
       send(s, "POST /upload HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN + "\r\nContent-Type: "
           + "application/car\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n");
-      assertTrue(readHead(s).startsWith("HTTP/1.1 100"), "the handler asked for the body");
+      assertTrue(RawHttp.readHead(s).startsWith("HTTP/1.1 100"), "the handler asked for the body");
       send(s, "x");
     }
     Http http = new Http(service.endpoint());
@@ -96,7 +94,7 @@ class SlowClientsTest {
     service = LocalNftStorage.builder().token(TOKEN).idleTimeout(Duration.ofMillis(200)).build().start();
     Socket s = open(null);
     send(s, uploadHead(1000) + "x");
-    assertTrue(readHead(s).startsWith("HTTP/1.1 408"));
+    assertTrue(RawHttp.readHead(s).startsWith("HTTP/1.1 408"));
   }
 
   @Test
@@ -108,11 +106,11 @@ class SlowClientsTest {
     send(s, uploadHead(100_000).replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n"));
     // "100 Continue" comes when the body is first read: its timing has started, at 0. One hour and a second later
     // (past the grace of one idle timeout), one or two bytes are far below 100 bytes/s.
-    assertTrue(readHead(s).startsWith("HTTP/1.1 100"));
+    assertTrue(RawHttp.readHead(s).startsWith("HTTP/1.1 100"));
     send(s, "x");
     now.set(TimeUnit.SECONDS.toNanos(3601));
     send(s, "y");
-    String head = readHead(s);
+    String head = RawHttp.readHead(s);
     assertTrue(head.startsWith("HTTP/1.1 408"), head);
     assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), head);
   }
@@ -132,7 +130,7 @@ class SlowClientsTest {
     now.set(TimeUnit.SECONDS.toNanos(31));  // past the grace; half the body (or all of it) in 31 s is > 10 bytes/s
     s.getOutputStream().write(car, half, car.length - half);
     s.getOutputStream().flush();
-    String head = readHead(s);
+    String head = RawHttp.readHead(s);
     assertTrue(head.startsWith("HTTP/1.1 200"), head);
   }
 
@@ -174,31 +172,10 @@ class SlowClientsTest {
     s.getOutputStream().flush();
   }
 
-  /** Reads a response's status line and headers. */
-  private static String readHead(Socket s) throws IOException {
-    InputStream in = s.getInputStream();
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    int matched = 0;
-    byte[] end = {'\r', '\n', '\r', '\n'};
-    while (matched < 4) {
-      int b = in.read();
-      if (b < 0) {
-        throw new IOException("closed after " + head);
-      }
-      head.write(b);
-      matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-    }
-    return head.toString(StandardCharsets.ISO_8859_1);
-  }
-
   /** Reads a whole response with a {@code Content-Length}; returns its head. */
   private static String readResponse(Socket s) throws IOException {
-    String head = readHead(s);
-    for (String line : head.split("\r\n")) {
-      if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-        s.getInputStream().readNBytes(Integer.parseInt(line.substring(15).trim()));
-      }
-    }
+    String head = RawHttp.readHead(s);
+    s.getInputStream().readNBytes(RawHttp.contentLength(head));
     return head;
   }
 
