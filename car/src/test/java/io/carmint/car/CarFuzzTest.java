@@ -11,6 +11,7 @@ import io.carmint.multiformats.Cid;
 import io.carmint.testsupport.FuzzSeeds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Coverage-guided fuzz tests (Jazzer) of the CAR readers, with the default {@link CarReadOptions}: only the
- * declared exceptions escape, a header that reads re-encodes to the same bytes, and the streaming reader and the
- * random-access {@link CarFile} agree. {@code mvn verify} replays the named regression inputs under
+ * declared exceptions escape, a header that reads re-encodes to the same bytes, and the streaming reader (fed
+ * whole or one byte at a time) and the random-access {@link CarFile} agree. {@code mvn verify} replays the named regression inputs under
  * {@code src/test/resources/io/carmint/car/CarFuzzTestInputs/<method>}; the README's Reliability section gives the
  * command that fuzzes a target.
  */
@@ -49,7 +50,8 @@ class CarFuzzTest {
   @MethodSource("carSeeds")
   @FuzzTest
   void reader(byte[] input) throws IOException {
-    List<Cid> streamed = stream(input);
+    List<Cid> streamed = stream(Feed.WHOLE.stream(input), input);
+    assertEquals(streamed, stream(Feed.ONE_BYTE.stream(input), input), "the same bytes fed one at a time");
     CarVerifier.builder().build().verify(new ByteArrayInputStream(input));
     List<Cid> random = file(input);
     if (streamed != null) {
@@ -58,9 +60,9 @@ class CarFuzzTest {
   }
 
   /** @return the CIDs of the blocks, or null if the reader refused the input with a declared exception */
-  private static List<Cid> stream(byte[] input) throws IOException {
+  private static List<Cid> stream(InputStream in, byte[] input) throws IOException {
     List<Cid> cids = new ArrayList<>();
-    try (CarReader r = CarReader.open(new ByteArrayInputStream(input))) {
+    try (CarReader r = CarReader.open(in)) {
       checkHeader(input, r.version(), r.header(), r.v2Header().orElse(null));
       for (Block b = r.next(); b != null; b = r.next()) {
         cids.add(b.cid());

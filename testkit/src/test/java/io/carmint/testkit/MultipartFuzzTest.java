@@ -33,10 +33,16 @@ class MultipartFuzzTest {
       return Stream.empty();
     }
     String type = "multipart/form-data; boundary=" + MultipartProperties.BOUNDARY + "\n";
-    return Stream.of(List.of(new MultipartProperties.Part("a.txt", "hello".getBytes(StandardCharsets.UTF_8))),
+    Stream<byte[]> encoded = Stream.of(
+        List.of(new MultipartProperties.Part("a.txt", "hello".getBytes(StandardCharsets.UTF_8))),
         List.of(new MultipartProperties.Part("dir/b \"q\".bin", new byte[] {'\r', '\n', '-', '-'}),
             new MultipartProperties.Part("naïve.txt", new byte[0])))
         .map(parts -> concat(type.getBytes(StandardCharsets.UTF_8), MultipartProperties.encode(parts)));
+    // A file name the RFC 5987 way, as curl and some browsers send non-ASCII names.
+    String extended = type + "--" + MultipartProperties.BOUNDARY + "\r\nContent-Disposition: form-data; "
+        + "name=\"file\"; filename*=UTF-8''na%C3%AFve%20%F0%9F%98%80.txt\r\n\r\nx\r\n--"
+        + MultipartProperties.BOUNDARY + "--\r\n";
+    return Stream.concat(encoded, Stream.of(extended.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static byte[] concat(byte[] a, byte[] b) {
