@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.carmint.dagcbor.DagCbor;
 import io.carmint.dagcbor.DagCborFormatException;
-import io.carmint.dagcbor.DagCborLimitException;
 import io.carmint.dagcbor.DagCborValue;
 import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.DagPbFormatException;
@@ -189,7 +188,7 @@ class MultiformatsFuzzTest {
     DagCborValue value;
     try {
       value = DagCbor.decode(input);
-    } catch (DagCborFormatException | DagCborLimitException expected) {
+    } catch (DagCborFormatException | LimitExceededException expected) {
       return;
     }
     assertArrayEquals(input, DagCbor.encode(value));
@@ -201,7 +200,7 @@ class MultiformatsFuzzTest {
       }
     } catch (DagCborFormatException expected) {
       // not a CAR header
-    } catch (DagCborLimitException e) {
+    } catch (LimitExceededException e) {
       throw new AssertionError("a value within the limits exceeded them when read again", e);
     }
   }

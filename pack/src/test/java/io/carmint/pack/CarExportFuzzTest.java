@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.carmint.block.Block;
 import io.carmint.block.BlockSource;
-import io.carmint.car.CarFormatException;
 import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarReader;
-import io.carmint.car.LimitExceededException;
 import io.carmint.car.TruncatedCarException;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.DataException;
 import io.carmint.testsupport.FuzzSeeds;
-import io.carmint.unixfs.UnixFsFormatException;
-import io.carmint.unixfs.exporter.CorruptBlockException;
-import io.carmint.unixfs.exporter.ExportLimitException;
 import io.carmint.unixfs.exporter.ExportVisitor;
 import io.carmint.unixfs.exporter.Exporter;
 import io.carmint.unixfs.exporter.MissingBlockException;
@@ -67,7 +63,7 @@ class CarExportFuzzTest {
       for (Block b = r.next(); b != null; b = r.next()) {
         blocks.put(b.cid(), b);
       }
-    } catch (CarFormatException | TruncatedCarException | LimitExceededException expected) {
+    } catch (DataException | TruncatedCarException expected) {
       return;
     }
     int[] reads = {0};
@@ -83,9 +79,8 @@ class CarExportFuzzTest {
       try {
         exporter.stat(root);
         exporter.walk(root, new Reading(walked));
-      } catch (UnixFsFormatException | MissingBlockException | CorruptBlockException | ExportLimitException
-          | BudgetExceeded expected) {
-        continue; // the declared failures (UnsafeNameException, DuplicateNameException are UnixFsFormatExceptions)
+      } catch (DataException | MissingBlockException | BudgetExceeded expected) {
+        continue; // the declared failures (malformed, unsafe or duplicate names, over a limit, hash mismatch; missing)
       }
       // A walk that completed checked every name on the way: each path resolves to the node walked there.
       for (Map.Entry<String, Cid> e : walked.entrySet().stream().limit(8).toList()) {
