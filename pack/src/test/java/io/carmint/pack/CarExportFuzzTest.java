@@ -1,6 +1,7 @@
 package io.carmint.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.carmint.block.Block;
@@ -11,9 +12,11 @@ import io.carmint.car.TruncatedCarException;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.DataException;
 import io.carmint.testsupport.FuzzSeeds;
+import io.carmint.unixfs.exporter.EntryKind;
 import io.carmint.unixfs.exporter.ExportVisitor;
 import io.carmint.unixfs.exporter.Exporter;
 import io.carmint.unixfs.exporter.MissingBlockException;
+import io.carmint.unixfs.exporter.UnixFsEntry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +80,8 @@ class CarExportFuzzTest {
     for (Cid root : roots) {
       Map<String, Cid> walked = new LinkedHashMap<>();
       try {
-        exporter.stat(root);
+        UnixFsEntry entry = exporter.stat(root);
+        assertTrue(entry.kind() == EntryKind.DIRECTORY ? entry.size() == -1 : entry.size() >= 0, entry.toString());
         exporter.walk(root, new Reading(walked));
       } catch (DataException | MissingBlockException | BudgetExceeded expected) {
         continue; // the declared failures (malformed, unsafe or duplicate names, over a limit, hash mismatch; missing)
