@@ -160,7 +160,15 @@ class CarProperties {
     return seeds;
   }
 
-  private static byte[] v2Seed() throws IOException {
+  /** @return the index of {@link #v2Seed()}: the bytes from its index offset on */
+  static byte[] v2Index() throws IOException {
+    byte[] car = v2Seed();
+    long indexOffset = java.nio.ByteBuffer.wrap(car, 11 + 32, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    return java.util.Arrays.copyOfRange(car, Math.toIntExact(indexOffset), car.length);
+  }
+
+  /** @return a CARv2 of two raw blocks with an index, written by {@link CarV2Writer} */
+  static byte[] v2Seed() throws IOException {
     Path f = Files.createTempFile("seed", ".car");
     try {
       Block a = Block.create(Multicodec.RAW, HashFunction.SHA2_256, new byte[] {1, 2, 3});

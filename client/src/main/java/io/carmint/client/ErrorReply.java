@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,9 +25,6 @@ record ErrorReply(int status, String request, String name, String message, Strin
   /** Longest snippet of a non-JSON body put into a message. */
   static final int MAX_SNIPPET = 200;
 
-  private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
-      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern TAGS = Pattern.compile("<[^>]*>");
   private static final Pattern SPACE = Pattern.compile("\\s+");
 
   ErrorReply withDetail(String extra) {
@@ -75,18 +71,58 @@ record ErrorReply(int status, String request, String name, String message, Strin
     return new ErrorReply(status, request, null, null, snippet(trimmed), retryAfter);
   }
 
-  /** @return the HTML title, else the text without tags, squeezed to one line and cut to {@value #MAX_SNIPPET} */
+  /**
+   * @return the HTML title, else the text without tags, squeezed to one line and cut to {@value #MAX_SNIPPET}.
+   *     Linear in the length of {@code body}: a server's body can be anything, and a regular expression for
+   *     {@code <title>} or tags backtracks quadratically on one made of {@code <} (seconds for 64 KiB).
+   */
   static String snippet(String body) {
     if (body.isEmpty()) {
       return null;
     }
-    Matcher m = TITLE.matcher(body);
-    String text = m.find() ? m.group(1) : TAGS.matcher(body).replaceAll(" ");
+    String text = title(body);
+    if (text == null) {
+      text = withoutTags(body);
+    }
     text = SPACE.matcher(text).replaceAll(" ").strip();
     if (text.isEmpty()) {
       return null;
     }
     return text.length() <= MAX_SNIPPET ? text : text.substring(0, MAX_SNIPPET) + "…";
+  }
+
+  /** @return what stands between the first {@code <title…>} and the next {@code </title>} (any case), or null */
+  private static String title(String body) {
+    int open = indexOfIgnoreCase(body, "<title", 0);
+    int start = open < 0 ? -1 : body.indexOf('>', open);
+    int end = start < 0 ? -1 : indexOfIgnoreCase(body, "</title>", start + 1);
+    return end < 0 ? null : body.substring(start + 1, end);
+  }
+
+  private static int indexOfIgnoreCase(String s, String needle, int from) {
+    for (int i = from; i <= s.length() - needle.length(); i++) {
+      if (s.regionMatches(true, i, needle, 0, needle.length())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** @return {@code body} with every {@code <…>} replaced by a space (a {@code <} that is never closed stays) */
+  private static String withoutTags(String body) {
+    StringBuilder out = new StringBuilder(body.length());
+    int i = 0;
+    while (i < body.length()) {
+      int open = body.indexOf('<', i);
+      int close = open < 0 ? -1 : body.indexOf('>', open);
+      if (close < 0) {
+        out.append(body, i, body.length());
+        break;
+      }
+      out.append(body, i, open).append(' ');
+      i = close + 1;
+    }
+    return out.toString();
   }
 
   /**

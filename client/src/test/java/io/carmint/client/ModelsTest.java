@@ -140,6 +140,15 @@ class ModelsTest {
     assertEquals("{\"ok\":fal", notJson.detail());
   }
 
+  @Test
+  void snippetsTakeTheTitleInAnyCaseElseTheTextWithoutTags() {
+    assertEquals("Bad gateway", ErrorReply.snippet("<html><head><TITLE lang=en>Bad\n gateway</Title></head></html>"));
+    assertEquals("a b < c", ErrorReply.snippet("<p>a</p> <b>b < c"));
+    assertEquals("x", ErrorReply.snippet("<title>x"), "a title never closed is a tag like any other");
+    assertNull(ErrorReply.snippet("<br><hr>"));
+    assertEquals("<".repeat(ErrorReply.MAX_SNIPPET) + "…", ErrorReply.snippet("<".repeat(65536)));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "28                              | 28",

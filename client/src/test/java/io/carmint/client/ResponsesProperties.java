@@ -52,7 +52,8 @@ class ResponsesProperties {
     readAll(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void readAll(byte[] body) {
+  /** Reads {@code body} as each model: the model or a one-line MalformedResponseException, nothing else. */
+  static void readAll(byte[] body) {
     Transport.Reply r = reply(body);
     try {
       Responses.nft(r);

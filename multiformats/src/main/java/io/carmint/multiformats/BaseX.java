@@ -28,6 +28,14 @@ final class BaseX extends Multibase {
     }
   }
 
+  /**
+   * @return the most characters an encoding of {@code bytes} bytes takes in this base (no prefix): a zero digit per
+   *     leading zero byte, else about log(256)/log(radix) digits per byte
+   */
+  int maxLength(int bytes) {
+    return (int) Math.ceil(bytes * (Math.log(256) / Math.log(radix))) + 1;
+  }
+
   @Override
   void encodeTo(byte[] data, StringBuilder out) {
     int zeros = 0;

@@ -30,6 +30,11 @@ public final class Cid implements Comparable<Cid> {
    */
   public static final int MAX_TEXT_LENGTH = 2 + 8 * (1 + 9 + 9 + 2 + Multihash.MAX_DIGEST_LENGTH);
 
+  /** Bytes of the longest CIDv1: version, 9-byte codec and hash-code varints, a 2-byte length, the digest. */
+  private static final int MAX_BYTES = 1 + 9 + 9 + 2 + Multihash.MAX_DIGEST_LENGTH;
+  /** Bytes of a CIDv0. */
+  private static final int V0_BYTES = 34;
+
   private final int version;
   private final long codec;
   private final Multihash multihash;
@@ -115,6 +120,7 @@ public final class Cid implements Comparable<Cid> {
           + MAX_TEXT_LENGTH + ")");
     }
     if (text.charAt(0) == 'Q') {
+      checkBigNumberLength(text, Multibase.BASE58_BTC, 0, V0_BYTES);
       byte[] raw;
       try {
         raw = Multibase.BASE58_BTC.decodeBare(text);
@@ -130,7 +136,9 @@ public final class Cid implements Comparable<Cid> {
     }
     byte[] raw;
     try {
-      raw = Multibase.decodeAny(text);
+      Multibase base = Multibase.forText(text);
+      checkBigNumberLength(text, base, base.prefix().length(), MAX_BYTES);
+      raw = base.decode(text);
     } catch (MultibaseException e) {
       throw new InvalidCidException("Invalid CID '" + abbreviate(text) + "': " + e.getMessage(), e);
     }
@@ -142,6 +150,18 @@ public final class Cid implements Comparable<Cid> {
       return decode(raw);
     } catch (InvalidCidException e) {
       throw new InvalidCidException("Invalid CID '" + abbreviate(text) + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses text in a big-number base (base10, base36, base58) that is longer than the longest CID of
+   * {@code maxBytes} bytes takes in that base: decoding costs time quadratic in the length (seconds for
+   * {@link #MAX_TEXT_LENGTH} characters of base58), so the length is checked first.
+   */
+  private static void checkBigNumberLength(CharSequence text, Multibase base, int prefixLength, int maxBytes) {
+    if (base instanceof BaseX && text.length() - prefixLength > ((BaseX) base).maxLength(maxBytes)) {
+      throw new InvalidCidException("Invalid CID: " + text.length() + " characters of " + base.name()
+          + ", longer than any CID in that base (" + (prefixLength + ((BaseX) base).maxLength(maxBytes)) + ")");
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -239,6 +240,25 @@ class CidTest {
     Cid longest = Cid.v1(Long.MAX_VALUE, Multihash.of(Long.MAX_VALUE, new byte[Multihash.MAX_DIGEST_LENGTH]));
     assertEquals(Cid.MAX_TEXT_LENGTH - 1, longest.toString(Multibase.BASE2).length());
     assertEquals(longest, Cid.parse(longest.toString(Multibase.BASE2)));
+  }
+
+  /** Regression (fuzzing, Cid.parse): 65,706 characters of base58 took seconds to decode before being refused. */
+  @Test
+  void bigNumberTextLongerThanAnyCidInItsBaseIsRejectedBeforeDecoding() {
+    for (String prefix : new String[] {"z", "9", "k", "Q"}) {
+      String huge = prefix + "2".repeat(Cid.MAX_TEXT_LENGTH - 1);
+      InvalidCidException e = assertThrows(InvalidCidException.class, () -> Cid.parse(huge));
+      assertTrue(e.getMessage().contains("longer than any CID in that base"), e.getMessage());
+    }
+    // the longest binary CID, all bits set, still parses in each big-number base
+    byte[] digest = new byte[Multihash.MAX_DIGEST_LENGTH];
+    Arrays.fill(digest, (byte) 0xFF);
+    Cid longest = Cid.v1(Long.MAX_VALUE, Multihash.of(Long.MAX_VALUE, digest));
+    for (Multibase base : List.of(Multibase.BASE10, Multibase.BASE36, Multibase.BASE58_BTC)) {
+      assertEquals(longest, Cid.parse(longest.toString(base)), base.name());
+    }
+    Cid v0 = Cid.v0(Multihash.of(0x12, Arrays.copyOf(digest, 32)));
+    assertEquals(v0, Cid.parse(v0.toString()));
   }
 
   @Test

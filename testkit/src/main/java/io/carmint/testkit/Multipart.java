@@ -213,9 +213,14 @@ final class Multipart {
     return params;
   }
 
-  private static String rfc5987(String v) {
+  /** Decodes an RFC 5987 value ({@code UTF-8''na%C3%AFve.txt}); a malformed %-escape is a bad request. */
+  private static String rfc5987(String v) throws HttpError {
     int q = v.indexOf("''");
     String encoded = q >= 0 ? v.substring(q + 2) : v;
-    return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw HttpError.badRequest("malformed %-escape in a multipart filename*: " + e.getMessage());
+    }
   }
 }

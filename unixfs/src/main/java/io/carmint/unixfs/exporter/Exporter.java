@@ -156,13 +156,19 @@ public final class Exporter {
     };
   }
 
-  static long declaredFileSize(Node n) {
+  /** @return the filesize, else the Data length plus the blocksizes; a sum past 2^63-1 bytes is malformed */
+  static long declaredFileSize(Node n) throws UnixFsFormatException {
     if (n.data.filesize().isPresent()) {
       return n.data.filesize().getAsLong();
     }
     long total = n.data.data().map(Bytes::length).orElse(0);
-    for (long b : n.data.blocksizes()) {
-      total += b;
+    try {
+      for (long b : n.data.blocksizes()) {
+        total = Math.addExact(total, b);
+      }
+    } catch (ArithmeticException e) {
+      throw new UnixFsFormatException("File node " + n.cid + " declares blocksizes that add up to more than "
+          + Long.MAX_VALUE + " bytes");
     }
     return total;
   }
