@@ -285,7 +285,7 @@ public final class LyingGateway implements AutoCloseable {
    * directory; in a HAMT the shards from its root to the one holding the name), then the scope, depth first, links
    * in order, a block each time it occurs.
    */
-  List<Block> walk(Cid root, List<String> segments, String scope) throws IOException {
+  public List<Block> walk(Cid root, List<String> segments, String scope) throws IOException {
     List<Block> out = new ArrayList<>();
     Cid current = root;
     for (String name : segments) {
