@@ -90,7 +90,8 @@ final class CidCommand implements Callable<Integer> {
     return cid.toString(base);
   }
 
-  private static String quote(String s) {
+  /** @return {@code s} as a JSON string literal */
+  static String quote(String s) {
     StringBuilder b = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       if (c == '"' || c == '\\') {

@@ -33,7 +33,7 @@ public final class Main implements Runnable {
   static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, CidCommand.class,
       PackCommand.class, RootsCommand.class, BlocksCommand.class, VerifyCommand.class, SplitCommand.class,
       GetBlockCommand.class, UploadCommand.class, StatusCommand.class, CheckCommand.class, ListCommand.class,
-      DeleteCommand.class, ServeCommand.class, LsCommand.class, UnpackCommand.class);
+      DeleteCommand.class, ServeCommand.class, LsCommand.class, UnpackCommand.class, FetchCommand.class);
 
   /** Exit code for success. */
   public static final int EXIT_OK = 0;
