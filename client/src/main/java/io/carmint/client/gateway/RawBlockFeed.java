@@ -73,6 +73,17 @@ final class RawBlockFeed extends BlockFeed {
 
   private byte[] readAtMost(ResponseBody body, Cid cid) throws IOException {
     try (InputStream in = body.byteStream()) {
+      long declared = body.contentLength();
+      if (declared >= 0 && declared <= maxBlockSize) {
+        // the usual case: one array of the declared size, and a check that nothing follows
+        byte[] bytes = new byte[(int) declared];
+        int n = in.readNBytes(bytes, 0, bytes.length);
+        if (n == declared && in.read() < 0) {
+          return bytes;
+        }
+        throw new GatewayException(gateway, cid, GatewayException.Reason.TRUNCATED, "sent " + (n < declared
+            ? "fewer" : "more") + " bytes than its Content-Length of " + fmt(declared) + " for block " + cid, null);
+      }
       byte[] bytes = in.readNBytes(maxBlockSize + 1);
       if (bytes.length > maxBlockSize) {
         throw new GatewayException(gateway, cid, GatewayException.Reason.BAD_RESPONSE, "sent more than "
