@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where one fetch writes, under a temporary name beside the final one (same directory, so the final rename is
@@ -135,7 +136,10 @@ abstract class Output implements Closeable {
       this.car = car;
       this.root = root;
       Files.createDirectories(car.getParent());
-      this.temp = Files.createTempFile(car.getParent(), "." + car.getFileName() + ".", ".part");
+      // created exclusively with the default permissions a CAR written in place would get (createTempFile's are
+      // owner-only), so the rename leaves the CAR as readable as any other file written here
+      this.temp = Files.createFile(car.getParent().resolve("." + car.getFileName() + "."
+          + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part"));
       this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
     }
 

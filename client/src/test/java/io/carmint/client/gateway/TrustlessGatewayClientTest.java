@@ -178,6 +178,17 @@ class TrustlessGatewayClientTest {
   }
 
   @Test
+  void theCarGetsTheUsualPermissionsAndReplacesAnOldOne() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path usual = Files.createFile(dir.resolve("usual"));
+    Path car = Files.writeString(dir.resolve("x.car"), "old");
+    client(gateway).build().fetchCar(IpfsPath.of(root, "docs"), DagScope.BLOCK, car);
+    assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(car));
+    assertEquals(2, carCids(car).size());
+    assertEquals(List.of("usual", "x.car"), leftovers());
+  }
+
+  @Test
   void verifyWritesNothing() throws IOException {
     FetchResult r = client(gateway).build().verify(IpfsPath.of(root), DagScope.ALL);
     assertNull(r.output());
