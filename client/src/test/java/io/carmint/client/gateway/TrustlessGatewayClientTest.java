@@ -171,6 +171,21 @@ class TrustlessGatewayClientTest {
   }
 
   @Test
+  void blockByBlockTheWalkAsksInTheGatewaysOrder() throws IOException {
+    gateway.lie(Fault.REFUSE_CAR, 0);
+    try (TrustlessGatewayClient c = client(gateway).build()) {
+      for (IpfsPath p : List.of(IpfsPath.of(root), IpfsPath.of(root, "many"), IpfsPath.of(root, "many", "n3.txt"))) {
+        for (DagScope scope : DagScope.values()) {
+          Path car = dir.resolve("out.car");
+          FetchResult r = c.fetchCar(p, scope, car);
+          assertEquals(RetrievalMode.RAW_BLOCKS, r.mode());
+          assertEquals(cids(honest(p, scope.wireName())), carCids(car), p + " " + scope);
+        }
+      }
+    }
+  }
+
+  @Test
   void blockScopeOfADirectoryIsThePathAndOneBlock() throws IOException {
     Path car = dir.resolve("x.car");
     client(gateway).build().fetchCar(IpfsPath.of(root, "docs"), DagScope.BLOCK, car);
