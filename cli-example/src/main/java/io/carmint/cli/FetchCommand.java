@@ -67,8 +67,9 @@ final class FetchCommand implements Callable<Integer> {
         + "or a directory tree (unpacked with the same safety rules and limits as 'unpack'). OUT must not exist.")
     Path output;
 
-    @Option(names = "--car", paramLabel = "FILE", description = "Write the verified blocks as a CAR (the path's root; "
-        + "blocks in the gateway's order), replacing FILE only on success.")
+    @Option(names = "--car", paramLabel = "FILE", description = "Write the verified blocks as a CAR whose root is the "
+        + "path's root, in depth-first order as a trustless gateway sends them (a block repeated each time the DAG "
+        + "holds it), replacing FILE only on success.")
     Path car;
   }
 
