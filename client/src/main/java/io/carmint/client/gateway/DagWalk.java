@@ -50,7 +50,7 @@ final class DagWalk {
   private void node(Cid cid, boolean recurse, int depth) throws IOException {
     if (depth > maxDepth) {
       throw new ExportLimitException("Directories nest deeper than " + maxDepth + " levels at " + cid
-          + "; raise maxDepth (TrustlessGatewayClient.Builder.unpacker) if the tree is genuine");
+          + "; the walk stops there (a hostile or broken DAG)");
     }
     UnixFsEntry entry = exporter.stat(cid);
     feed.repeatLast(); // the stat read the node's block; reading the node asks for it again
