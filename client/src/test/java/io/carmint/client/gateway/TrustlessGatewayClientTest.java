@@ -414,6 +414,16 @@ class TrustlessGatewayClientTest {
   }
 
   @Test
+  void theWalkStopsAtItsDepthLimit() throws IOException {
+    String deep = "d/".repeat(io.carmint.unixfs.exporter.Exporter.DEFAULT_MAX_DIRECTORY_DEPTH + 1) + "f";
+    Cid tower = dags.add(List.of(io.carmint.unixfs.importer.ImportEntry.file(deep, new byte[] {1})));
+    io.carmint.unixfs.exporter.ExportLimitException e = assertThrows(
+        io.carmint.unixfs.exporter.ExportLimitException.class,
+        () -> client(gateway).build().verify(IpfsPath.of(tower), DagScope.ALL));
+    assertTrue(e.getMessage().contains("deeper than 1024 levels"), e.getMessage());
+  }
+
+  @Test
   void unpackLimitsApply() throws IOException {
     Path out = dir.resolve("tree");
     assertThrows(io.carmint.unixfs.unpack.UnpackLimitException.class, () -> client(gateway)
