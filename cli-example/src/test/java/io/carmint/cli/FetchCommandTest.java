@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code carmint fetch} in-process against the client's lying gateway. */
 class FetchCommandTest {
@@ -90,6 +92,22 @@ class FetchCommandTest {
     assertEquals(1, lines.size(), r.err());
     assertTrue(lines.get(0).startsWith("carmint: Could not fetch /ipfs/" + root + " from the gateway: " + liar.uri()
         + ": sent block "), lines.get(0));
+    assertEquals(List.of(), Files.list(tmp).toList());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = LyingGateway.Fault.class, names = {"FLIP_BYTE", "DROP_BLOCK", "OTHER_DAG", "TRUNCATE", "STALL"})
+  void everyLieIsOneLineNamingTheGatewayAndACid(LyingGateway.Fault fault) throws IOException {
+    Cid other = dags.addFile(TestDags.random(5, 4000));
+    gateway.otherRoot(other).lie(fault, fault == LyingGateway.Fault.TRUNCATE ? 2500 : 3);
+    Path out = tmp.resolve("big.bin");
+    Run r = run(Map.of(), "fetch", root + "/docs/big.bin", "--gateway", gateway.uri().toString(), "-o",
+        out.toString(), "--timeout", "0.3");
+    assertEquals(1, r.code(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("carmint: Could not fetch /ipfs/" + root + "/docs/big.bin from the gateway: "
+        + gateway.uri() + ": "), r.err());
+    assertTrue(r.err().matches("(?s).* (baf[a-z2-7]{50,}).*"), "names a CID: " + r.err());
     assertEquals(List.of(), Files.list(tmp).toList());
   }
 
