@@ -90,6 +90,12 @@ public final class TestDags implements BlockSource {
     }
   }
 
+  /** Adds one block as it is; @return its CID */
+  public Cid put(Block b) {
+    blocks.put(b.cid(), b);
+    return b.cid();
+  }
+
   @Override
   public Optional<Block> get(Cid cid) {
     return Optional.ofNullable(blocks.get(cid));

@@ -152,6 +152,24 @@ class TrustlessGatewayClientTest {
     assertEquals(honest(p, "all").size(), r.blocks());
   }
 
+  @ParameterizedTest
+  @EnumSource(value = Fault.class, names = {"NONE", "REFUSE_CAR"})
+  void anIdentityCidIsReadFromItselfNeverAsked(Fault mode) throws IOException {
+    Cid inline = Cid.v1(io.carmint.multiformats.Multicodec.RAW, io.carmint.multiformats.Multihash.of(0x00,
+        "inline\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Cid dirCid = dags.put(Block.create(io.carmint.multiformats.Multicodec.DAG_PB,
+        io.carmint.multiformats.HashFunction.SHA2_256, io.carmint.dagpb.DagPb.encode(io.carmint.dagpb.PbNode.of(
+            List.of(io.carmint.dagpb.PbLink.of(inline, "inline.txt", 7)),
+            io.carmint.unixfs.UnixFsData.directory().encode()))));
+    gateway.lie(mode, 0);
+    Path out = dir.resolve("d");
+    FetchResult r = client(gateway).build().fetch(IpfsPath.of(dirCid), out);
+    assertEquals("inline\n", Files.readString(out.resolve("inline.txt")));
+    assertEquals(1, r.blocks(), "only the directory travelled");
+    assertTrue(gateway.requests().stream().noneMatch(q -> q.contains(inline.toString())), gateway.requests()
+        .toString());
+  }
+
   @Test
   void scopesGiveTheBlocksAGatewaySends() throws IOException {
     try (TrustlessGatewayClient c = client(gateway).build()) {
