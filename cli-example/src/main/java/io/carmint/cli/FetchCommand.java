@@ -94,6 +94,11 @@ final class FetchCommand implements Callable<Integer> {
       description = "Most entries to write with -o (default: ${DEFAULT-VALUE}).")
   long maxEntries;
 
+  @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + Unpacker.DEFAULT_MAX_DEPTH,
+      description = "Deepest directory nesting below the end of the path (default: ${DEFAULT-VALUE}, at most "
+          + Unpacker.MAX_DEPTH_LIMIT + ").")
+  int maxDepth;
+
   @Option(names = "--skip-escaping-symlinks", description = "With -o, leave out symlinks whose target could lead "
       + "outside OUT instead of failing.")
   boolean skipEscapingSymlinks;
@@ -137,8 +142,9 @@ final class FetchCommand implements Callable<Integer> {
     TrustlessGatewayClient.Builder b = client(urls);
     try {
       b.readTimeout(Duration.ofMillis(Math.round(timeout * 1000))).maxBlocks(maxBlocks)
-          .maxBytes(maxBytes)
+          .maxBytes(maxBytes).maxDepth(maxDepth)
           .unpacker(Unpacker.builder().maxTotalBytes(maxBytes).maxEntries(maxEntries).maxBlocks(maxBlocks)
+              .maxDepth(maxDepth)
               .escapingSymlinks(skipEscapingSymlinks ? EscapingSymlinkPolicy.SKIP : EscapingSymlinkPolicy.REFUSE)
               .build());
     } catch (IllegalArgumentException e) {

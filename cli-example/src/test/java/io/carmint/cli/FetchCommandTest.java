@@ -112,6 +112,18 @@ class FetchCommandTest {
   }
 
   @Test
+  void aLimitNamesFetchsOwnOption() {
+    Run blocks = run(Map.of(), "fetch", root.toString(), "--gateway", gateway.uri().toString(), "--max-blocks", "3");
+    assertEquals(1, blocks.code());
+    assertTrue(blocks.err().endsWith("above the limit of 3; if the input is genuine, raise --max-blocks\n"),
+        blocks.err());
+    Run depth = run(Map.of(), "fetch", root.toString(), "--gateway", gateway.uri().toString(), "--max-depth", "0",
+        "-o", tmp.resolve("tree").toString());
+    assertEquals(1, depth.code());
+    assertTrue(depth.err().endsWith("; if the input is genuine, raise --max-depth\n"), depth.err());
+  }
+
+  @Test
   void usageErrors() {
     assertUsage(run(Map.of(), "fetch", root.toString()), "No gateway: pass --gateway URL or set CARMINT_GATEWAY");
     assertUsage(run(Map.of(), "fetch", "/ipns/example.org", "--gateway", gateway.uri().toString()), "IPNS names");

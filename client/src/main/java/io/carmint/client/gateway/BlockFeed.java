@@ -5,6 +5,7 @@ import io.carmint.block.BlockSink;
 import io.carmint.block.BlockSource;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
+import io.carmint.multiformats.LimitExceededException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
@@ -81,14 +82,12 @@ abstract class BlockFeed implements BlockSource {
     blocks++;
     bytes += b.length();
     if (blocks > limits.maxBlocks()) {
-      throw new FetchLimitException("The fetch needs more than " + fmt(limits.maxBlocks()) + " blocks (the limit), "
-          + "reached at block " + cid + "; if the content is genuine, raise it with --max-blocks "
-          + "(TrustlessGatewayClient.Builder.maxBlocks)");
+      throw new LimitExceededException("The fetch reached its " + fmt(blocks) + "th block at " + cid,
+          "TrustlessGatewayClient.Builder.maxBlocks", limits.maxBlocks(), blocks, -1);
     }
     if (bytes > limits.maxBytes()) {
-      throw new FetchLimitException("The fetch needs more than " + fmt(limits.maxBytes()) + " bytes of blocks (the "
-          + "limit), reached at block " + cid + "; if the content is genuine, raise it with --max-bytes "
-          + "(TrustlessGatewayClient.Builder.maxBytes)");
+      throw new LimitExceededException("The fetch reached " + fmt(bytes) + " bytes of blocks at " + cid,
+          "TrustlessGatewayClient.Builder.maxBytes", limits.maxBytes(), bytes, -1);
     }
     if (copy != null) {
       copy.put(b);

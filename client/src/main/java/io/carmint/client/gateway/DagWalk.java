@@ -1,10 +1,10 @@
 package io.carmint.client.gateway;
 
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.exporter.DirectoryCursor;
 import io.carmint.unixfs.exporter.DirectoryEntry;
-import io.carmint.unixfs.exporter.ExportLimitException;
 import io.carmint.unixfs.exporter.Exporter;
 import io.carmint.unixfs.exporter.MissingBlockException;
 import io.carmint.unixfs.exporter.UnixFsEntry;
@@ -48,10 +48,6 @@ final class DagWalk {
   }
 
   private void node(Cid cid, boolean recurse, int depth) throws IOException {
-    if (depth > maxDepth) {
-      throw new ExportLimitException("Directories nest deeper than " + maxDepth + " levels at " + cid
-          + "; the walk stops there (a hostile or broken DAG)");
-    }
     UnixFsEntry entry = exporter.stat(cid);
     feed.repeatLast(); // the stat read the node's block; reading the node asks for it again
     switch (entry.kind()) {
@@ -62,6 +58,10 @@ final class DagWalk {
       }
       case SYMLINK -> exporter.readSymlink(cid);
       case DIRECTORY -> {
+        if (depth > maxDepth) {
+          throw new LimitExceededException("Directories nest " + depth + " levels deep at " + cid,
+              "TrustlessGatewayClient.Builder.maxDepth", maxDepth, depth, -1);
+        }
         DirectoryCursor cursor = exporter.openDirectory(cid);
         for (Optional<DirectoryEntry> e = cursor.next(); e.isPresent(); e = cursor.next()) {
           if (recurse) {

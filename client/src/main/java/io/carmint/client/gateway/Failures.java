@@ -1,10 +1,8 @@
 package io.carmint.client.gateway;
 
-import io.carmint.car.BlockIntegrityException;
-import io.carmint.car.CarFormatException;
-import io.carmint.car.LimitExceededException;
-import io.carmint.car.UnverifiableBlockException;
+import io.carmint.block.BlockIntegrityException;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.DataException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -51,8 +49,7 @@ final class Failures {
       return new GatewayException(gateway, cid, GatewayException.Reason.TRUNCATED, "the answer ended inside a block"
           + awaited + ": " + e.getMessage(), e);
     }
-    if (e instanceof CarFormatException || e instanceof LimitExceededException
-        || e instanceof UnverifiableBlockException) {
+    if (e instanceof DataException) { // a malformed CAR, a section over the size limit, an unverifiable hash
       return new GatewayException(gateway, cid, GatewayException.Reason.BAD_RESPONSE, "sent a CAR that cannot be "
           + "read" + awaited + ": " + e.getMessage(), e);
     }

@@ -54,8 +54,8 @@ import okhttp3.Response;
  * fail at once without trying others: a path that does not exist
  * ({@link io.carmint.unixfs.exporter.EntryNotFoundException}), malformed UnixFS
  * ({@link io.carmint.unixfs.UnixFsFormatException}), names or symlinks unsafe to write, limits
- * ({@link FetchLimitException}, {@link io.carmint.unixfs.unpack.UnpackLimitException}); so do failures to write
- * the output.
+ * ({@link io.carmint.multiformats.LimitExceededException}, naming the builder setting to raise); so do failures to
+ * write the output.
  *
  * <p><b>Cancellation.</b> {@link #fetchAsync} returns a future whose {@code cancel} closes the HTTP call under way
  * at once; once {@code cancel} returned true nothing appears at the output, and the fetching thread removes its
@@ -98,6 +98,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
   private final int maxBlockSize;
   private final BlockFeed.Limits limits;
   private final Unpacker unpacker;
+  private final int maxDepth;
   private final Executor executor;
   private final CarReadOptions carOptions;
 
@@ -114,6 +115,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     this.maxBlockSize = b.maxBlockSize;
     this.limits = new BlockFeed.Limits(b.maxBlocks, b.maxBytes);
     this.unpacker = b.unpacker.toBuilder().verifyHashes(false).build(); // the feeds verify every block
+    this.maxDepth = b.maxDepth;
     this.executor = b.executor;
     // Section: a block and its CID (at most a few hundred bytes); header: a gateway's holds its roots only.
     this.carOptions = CarReadOptions.builder().maxSectionSize(maxBlockSize + 1024L).maxHeaderSize(1L << 20).build();
@@ -306,7 +308,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
       if (request.target() == FetchRequest.Target.CONTENT) {
         unpacker.unpack(feed, end, out.staging());
       } else {
-        new DagWalk(exporter, feed, Exporter.DEFAULT_MAX_DIRECTORY_DEPTH).run(end, request.scope());
+        new DagWalk(exporter, feed, maxDepth).run(end, request.scope());
       }
     } catch (MissingBlockException e) {
       throw new GatewayException(gateway.uri(), e.cid(), GatewayException.Reason.MISSING_BLOCK, "the answer ended "
@@ -342,6 +344,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     private long maxBlocks = DEFAULT_MAX_BLOCKS;
     private long maxBytes = DEFAULT_MAX_BYTES;
     private Unpacker unpacker = Unpacker.of();
+    private int maxDepth = Exporter.DEFAULT_MAX_DIRECTORY_DEPTH;
     private OkHttpClient okHttpClient;
     private Executor executor = r -> {
       Thread t = new Thread(r, "carmint-fetch");
@@ -432,6 +435,21 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     }
 
     /**
+     * @param value deepest directory nesting below the end of the path that {@link #fetchCar} and {@link #verify}
+     *     walk (default {@value Exporter#DEFAULT_MAX_DIRECTORY_DEPTH}); {@link #fetch(IpfsPath, Path)} keeps to the
+     *     {@link #unpacker unpacker}'s
+     * @throws IllegalArgumentException if below 0 or above {@value Exporter#DEFAULT_MAX_DIRECTORY_DEPTH}
+     */
+    public Builder maxDepth(int value) {
+      if (value < 0 || value > Exporter.DEFAULT_MAX_DIRECTORY_DEPTH) {
+        throw new IllegalArgumentException("maxDepth must be from 0 to " + Exporter.DEFAULT_MAX_DIRECTORY_DEPTH
+            + ", got " + value);
+      }
+      this.maxDepth = value;
+      return this;
+    }
+
+    /**
      * @param value how {@link #fetch(IpfsPath, Path)} writes content: its limits (entries, bytes, block reads,
      *     depth) and symlink policy (default {@link Unpacker#of()}); its hash setting is ignored, as every block is
      *     verified when received
@@ -459,7 +477,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
      */
     public TrustlessGatewayClient build() {
       if (gateways.isEmpty()) {
-        throw new IllegalStateException("At least one gateway is required (--gateway URL or CARMINT_GATEWAY)");
+        throw new IllegalStateException("At least one gateway is required: Builder.gateway(URI)");
       }
       return new TrustlessGatewayClient(this);
     }

@@ -12,6 +12,7 @@ import io.carmint.car.CarReader;
 import io.carmint.client.gateway.GatewayException.Reason;
 import io.carmint.client.gateway.LyingGateway.Fault;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.unixfs.exporter.EntryNotFoundException;
 import io.carmint.unixfs.unpack.TargetNotEmptyException;
 import io.carmint.unixfs.unpack.Unpacker;
@@ -425,27 +426,33 @@ class TrustlessGatewayClientTest {
 
   @Test
   void limitsStopTheFetchAndAreNotRetried() throws IOException {
-    FetchLimitException e = assertThrows(FetchLimitException.class,
+    LimitExceededException e = assertThrows(LimitExceededException.class,
         () -> client(gateway, second).maxBlocks(5).build().verify(IpfsPath.of(root), DagScope.ALL));
-    assertTrue(e.getMessage().contains("more than 5 blocks"), e.getMessage());
+    assertEquals("TrustlessGatewayClient.Builder.maxBlocks", e.setting());
+    assertEquals(6, e.actual());
     assertEquals(List.of(), second.requests());
+    LimitExceededException bytes = assertThrows(LimitExceededException.class,
+        () -> client(gateway).maxBytes(10_000).build().verify(IpfsPath.of(root), DagScope.ALL));
+    assertEquals("TrustlessGatewayClient.Builder.maxBytes", bytes.setting());
   }
 
   @Test
   void theWalkStopsAtItsDepthLimit() throws IOException {
-    String deep = "d/".repeat(io.carmint.unixfs.exporter.Exporter.DEFAULT_MAX_DIRECTORY_DEPTH + 1) + "f";
-    Cid tower = dags.add(List.of(io.carmint.unixfs.importer.ImportEntry.file(deep, new byte[] {1})));
-    io.carmint.unixfs.exporter.ExportLimitException e = assertThrows(
-        io.carmint.unixfs.exporter.ExportLimitException.class,
-        () -> client(gateway).build().verify(IpfsPath.of(tower), DagScope.ALL));
-    assertTrue(e.getMessage().contains("deeper than 1024 levels"), e.getMessage());
+    Cid tower = dags.add(List.of(io.carmint.unixfs.importer.ImportEntry.file("d/d/d/d/f", new byte[] {1})));
+    assertEquals(6, client(gateway).maxDepth(4).build().verify(IpfsPath.of(tower), DagScope.ALL).blocks(),
+        "the root, four directories d, the file");
+    LimitExceededException e = assertThrows(LimitExceededException.class,
+        () -> client(gateway).maxDepth(3).build().verify(IpfsPath.of(tower), DagScope.ALL));
+    assertEquals("TrustlessGatewayClient.Builder.maxDepth", e.setting());
+    assertEquals(4, e.actual(), "d/d/d/d: four levels below the root");
   }
 
   @Test
   void unpackLimitsApply() throws IOException {
     Path out = dir.resolve("tree");
-    assertThrows(io.carmint.unixfs.unpack.UnpackLimitException.class, () -> client(gateway)
+    LimitExceededException e = assertThrows(LimitExceededException.class, () -> client(gateway)
         .unpacker(Unpacker.builder().maxEntries(10).build()).build().fetch(IpfsPath.of(root), out));
+    assertEquals("Unpacker.Builder.maxEntries", e.setting());
     assertEquals(List.of(), leftovers());
   }
 
