@@ -1,6 +1,7 @@
 package io.carmint.cli;
 
 import static io.carmint.cli.Cli.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,20 @@ class UploadVerifyTest {
     assertTrue(r.err().contains("carmint: verified " + blocks + " blocks ("), r.err());
     assertTrue(r.err().contains(" of " + root + " through " + gateway.uri()), r.err());
     assertEquals(List.of("/ipfs/" + root + "?format=car&dag-scope=all"), gateway.requests());
+  }
+
+  @Test
+  void byDefaultTheServicesOwnGatewayAndThenFetchFromIt() throws IOException {
+    Run r = upload("--verify", "--progress");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(root + "\n", r.out());
+    assertTrue(r.err().contains(" of " + root + " through " + SERVICE.endpoint()), r.err());
+
+    Path out = tmp.resolve("back");
+    Run f = run(Map.of(FetchCommand.GATEWAY_VARIABLE, SERVICE.endpoint().toString()), "fetch",
+        "/ipfs/" + root + "/docs/big.bin", "-o", out.toString());
+    assertEquals(0, f.code(), f.err());
+    assertArrayEquals(TestDags.tree().get("docs/big.bin"), Files.readAllBytes(out));
   }
 
   @Test
