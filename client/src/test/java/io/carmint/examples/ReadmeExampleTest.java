@@ -51,6 +51,7 @@ class ReadmeExampleTest {
       Nft nft = client.upload(folder, ImportProfile.DEFAULT); // packs locally, splits, uploads, checks the root
       System.out.println(nft.cid());                          // the CID computed here, confirmed by the service
       PinStatus status = client.status(nft.cid()).pin().status(); // PINNED once every piece arrived
+      long back = client.verifyStored(nft.cid()).blocks();      // fetched back via {endpoint}/ipfs/, all verified
     }
     // --- end ---
     try (NftStorageClient check = NftStorageClient.builder().endpoint(endpoint).token(token).build()) {
