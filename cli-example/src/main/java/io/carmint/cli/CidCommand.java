@@ -90,6 +90,7 @@ final class CidCommand implements Callable<Integer> {
     return cid.toString(base);
   }
 
+  /** @return {@code s} as a JSON string literal */
   static String quote(String s) {
     StringBuilder b = new StringBuilder("\"");
     for (char c : s.toCharArray()) {

@@ -34,7 +34,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
           "EscapingSymlinkPolicy.SKIP", "--skip-escaping-symlinks"),
       "split", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-size"),
       "upload", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-chunk-size"),
-      "blocks", Map.of("CarReadOptions.verifyHashes(false)", "--no-verify"));
+      "blocks", Map.of("CarReadOptions.verifyHashes(false)", "--no-verify"),
+      "fetch", Map.of(
+          "TrustlessGatewayClient.Builder.maxBlocks", "--max-blocks",
+          "TrustlessGatewayClient.Builder.maxBytes", "--max-bytes",
+          "TrustlessGatewayClient.Builder.maxDepth", "--max-depth",
+          "Unpacker.Builder.maxEntries", "--max-entries",
+          "Unpacker.Builder.maxTotalBytes", "--max-bytes",
+          "Unpacker.Builder.maxBlocks", "--max-blocks",
+          "Unpacker.Builder.maxDepth", "--max-depth",
+          "EscapingSymlinkPolicy.SKIP", "--skip-escaping-symlinks"));
 
   private final BooleanSupplier verbose;
 

@@ -4,11 +4,18 @@ import io.carmint.car.NftStorageLimits;
 import io.carmint.client.Nft;
 import io.carmint.client.NftStorageClient;
 import io.carmint.client.UploadListener;
+import io.carmint.client.gateway.DagScope;
+import io.carmint.client.gateway.FetchException;
+import io.carmint.client.gateway.FetchResult;
+import io.carmint.client.gateway.IpfsPath;
+import io.carmint.client.gateway.TrustlessGatewayClient;
 import io.carmint.unixfs.importer.ImportProfile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +33,9 @@ import picocli.CommandLine.Parameters;
         + "into pieces under the service's " + (NftStorageLimits.MAX_REQUEST_SIZE / 1_000_000) + " MB limit, sent "
         + NftStorageLimits.UPLOAD_CONCURRENCY + " at a time; "
         + "every answer must name that root, else the upload fails (exit 1).",
+        "With --verify, the root is then retrieved back through a trustless gateway (the service's own, "
+            + "{endpoint}/ipfs/, unless --gateway) and the upload succeeds only if the whole DAG comes back complete "
+            + "and verified.",
         "Prints the verified root CID."})
 final class UploadCommand extends ServiceCommand {
   @Parameters(index = "0", paramLabel = "PATH|CAR",
@@ -51,6 +61,14 @@ final class UploadCommand extends ServiceCommand {
   @Option(names = "--progress", description = "Report progress on standard error.")
   boolean progress;
 
+  @Option(names = "--verify", description = "After the service confirms the root, retrieve it back (every block "
+      + "checked, as 'fetch' does) and fail unless it is complete and identical.")
+  boolean verify;
+
+  @Option(names = "--gateway", paramLabel = "URL", description = "With --verify: retrieve through this trustless "
+      + "gateway instead of the service's own; repeat to add fall-backs.")
+  List<String> gateways = new ArrayList<>();
+
   @Override
   public Integer call() throws IOException {
     if (!Files.exists(input)) {
@@ -61,6 +79,10 @@ final class UploadCommand extends ServiceCommand {
     if (isCar && spec.commandLine().getParseResult().hasMatchedOption("--profile")) {
       throw new UsageException("--profile applies to files and directories, not to a CAR (add --pack to pack it)");
     }
+    if (!gateways.isEmpty() && !verify) {
+      throw new UsageException("--gateway is where --verify retrieves the upload; add --verify");
+    }
+    TrustlessGatewayClient.Builder verifier = gateways.isEmpty() ? null : FetchCommand.client(gateways);
     ImportProfile importProfile = isCar ? null : dag.profile(input);
     NftStorageClient.Builder b = service.clientBuilder(true);
     try {
@@ -91,6 +113,26 @@ final class UploadCommand extends ServiceCommand {
     Nft nft;
     try (NftStorageClient client = b.build()) {
       nft = isCar ? client.storeCar(input, listener) : client.upload(input, importProfile, listener);
+      if (verify) {
+        FetchResult v;
+        try {
+          if (verifier == null) {
+            v = client.verifyStored(nft.cid());
+          } else {
+            try (TrustlessGatewayClient gateway = verifier.build()) {
+              v = gateway.verify(IpfsPath.of(nft.cid()), DagScope.ALL);
+            }
+          }
+        } catch (FetchException e) {
+          throw new ProblemException("The service confirmed " + nft.cid() + ", but retrieving it back failed: "
+              + e.getMessage());
+        }
+        if (progress) {
+          err.printf(Locale.ROOT, "carmint: verified %,d blocks (%,d bytes) of %s through %s%n", v.blocks(),
+              v.bytes(), nft.cid(), v.gateway());
+          err.flush();
+        }
+      }
     }
     out().println(nft.cid());
     out().flush();

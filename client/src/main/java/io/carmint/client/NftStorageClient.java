@@ -1,6 +1,10 @@
 package io.carmint.client;
 
 import io.carmint.car.CarFile;
+import io.carmint.client.gateway.DagScope;
+import io.carmint.client.gateway.FetchResult;
+import io.carmint.client.gateway.IpfsPath;
+import io.carmint.client.gateway.TrustlessGatewayClient;
 import io.carmint.pack.CarPacker;
 import io.carmint.car.split.SplitResult;
 import io.carmint.car.split.TreewalkSplitter;
@@ -535,6 +539,26 @@ public final class NftStorageClient implements AutoCloseable {
   public void delete(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
     Responses.deleted(transport.send(new Transport.Spec("DELETE", url(cid.toString()), true, null, null)));
+  }
+
+  /**
+   * Retrieves {@code cid} through the service's own trustless gateway ({@code {endpoint}/ipfs/{cid}}) and checks that
+   * the whole DAG comes back complete and intact, as {@link TrustlessGatewayClient#verify} checks it: every block
+   * against its CID, each the block the walk needs next, the UnixFS structure. A CID names every byte below it, so a
+   * DAG that verifies completely under the CID just uploaded is the content uploaded. To check through other
+   * gateways, use a {@link TrustlessGatewayClient} of them.
+   *
+   * @return what was verified
+   * @throws io.carmint.client.gateway.FetchException if the service's gateway does not serve the DAG complete and
+   *     intact
+   * @throws IOException as {@link TrustlessGatewayClient#verify}
+   */
+  public FetchResult verifyStored(Cid cid) throws IOException {
+    Objects.requireNonNull(cid, "cid");
+    try (TrustlessGatewayClient gateway = TrustlessGatewayClient.builder().gateway(endpoint.uri()).okHttpClient(http)
+        .build()) {
+      return gateway.verify(IpfsPath.of(cid), DagScope.ALL);
+    }
   }
 
   /** Releases idle connections of the client's own connection pool (not of a shared {@code OkHttpClient}). */

@@ -3,6 +3,7 @@ package io.carmint.client;
 import io.carmint.block.Block;
 import io.carmint.car.CarWriteOptions;
 import io.carmint.car.CarWriter;
+import io.carmint.client.gateway.TestDags;
 import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.PbLink;
 import io.carmint.dagpb.PbNode;
@@ -10,32 +11,19 @@ import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /** CAR files for the client's tests, built block by block with carmint's CAR writer, streamed to disk. */
 final class Cars {
   private Cars() {
   }
 
-  static byte[] randomBytes(long seed, int size) {
-    ByteBuffer buf = ByteBuffer.allocate((size + 7) & ~7);
-    SplittableRandom r = new SplittableRandom(seed);
-    while (buf.hasRemaining()) {
-      buf.putLong(r.nextLong());
-    }
-    byte[] out = new byte[size];
-    System.arraycopy(buf.array(), 0, out, 0, size);
-    return out;
-  }
-
   static Block raw(long seed, int size) {
-    return Block.create(Multicodec.RAW, HashFunction.SHA2_256, randomBytes(seed, size));
+    return Block.create(Multicodec.RAW, HashFunction.SHA2_256, TestDags.random(seed, size));
   }
 
   /** A CAR of one raw block: its root is that block. */

@@ -1,5 +1,6 @@
 package io.carmint.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,16 @@ import io.carmint.nft.NftAsset;
 import io.carmint.nft.NftCollection;
 import io.carmint.nft.NftMetadata;
 import io.carmint.nft.NftToken;
+import io.carmint.client.gateway.DagScope;
+import io.carmint.client.gateway.FetchListener;
+import io.carmint.client.gateway.FetchRequest;
+import io.carmint.client.gateway.FetchResult;
+import io.carmint.client.gateway.IpfsPath;
+import io.carmint.client.gateway.LyingGateway;
+import io.carmint.client.gateway.TestDags;
+import io.carmint.client.gateway.TrustlessGatewayClient;
+import io.carmint.multiformats.Cid;
+import java.util.concurrent.CompletableFuture;
 import io.carmint.testkit.LocalNftStorage;
 import io.carmint.testkit.junit.LocalNftStorageExtension;
 import io.carmint.unixfs.importer.ImportProfile;
@@ -47,6 +58,7 @@ class ReadmeExampleTest {
       Nft nft = client.upload(folder, ImportProfile.DEFAULT); // packs locally, splits, uploads, checks the root
       System.out.println(nft.cid());                          // the CID computed here, confirmed by the service
       PinStatus status = client.status(nft.cid()).pin().status(); // PINNED once every piece arrived
+      long back = client.verifyStored(nft.cid()).blocks();      // fetched back via {endpoint}/ipfs/, all verified
     }
     // --- end ---
     try (NftStorageClient check = NftStorageClient.builder().endpoint(endpoint).token(token).build()) {
@@ -97,6 +109,34 @@ class ReadmeExampleTest {
       String rewritten = Files.readString(out.resolve("metadata/2.json"));
       String imagesCid = rewritten.substring(rewritten.indexOf("ipfs://") + 7, rewritten.indexOf("/2.png"));
       assertTrue(stored.contains(imagesCid), rewritten);
+    }
+  }
+
+  /** The Fetching example of the root README.md. */
+  @Test
+  void fetchExample() throws Exception {
+    TestDags dags = new TestDags();
+    Cid cid = dags.addTree();
+    try (LyingGateway honest = new LyingGateway(dags); LyingGateway fallBack = new LyingGateway(dags)) {
+      String rootCid = cid.toString();
+      Path out = dir.resolve("big.bin");
+      String gateway = honest.uri().toString();
+      String secondGateway = fallBack.uri().toString();
+      FetchListener listener = FetchListener.NONE;
+
+      // --- README example ---
+      try (TrustlessGatewayClient client = TrustlessGatewayClient.builder()
+          .gateway(gateway).gateway(secondGateway)      // tried in order, each from scratch
+          .build()) {
+        FetchResult r = client.fetch(IpfsPath.parse(rootCid + "/docs/big.bin"), out); // out must not exist
+        System.out.println(r.blocks() + " blocks verified from " + r.gateway());
+        client.fetchCar(IpfsPath.parse(rootCid), DagScope.ENTITY, dir.resolve("root.car")); // a verified CAR
+        CompletableFuture<FetchResult> f = client.fetchAsync(
+            FetchRequest.verify(IpfsPath.parse(rootCid), DagScope.ALL).listener(listener)); // progress
+        f.cancel(true);                                 // closes the connection; nothing is written
+      }
+      // --- end ---
+      assertArrayEquals(TestDags.tree().get("docs/big.bin"), Files.readAllBytes(out));
     }
   }
 }
