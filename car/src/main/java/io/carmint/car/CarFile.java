@@ -166,6 +166,7 @@ public final class CarFile implements BlockSource, Closeable {
    * @return the block with {@code cid}'s multihash, under {@code cid}, hashed and checked unless the options say
    *     not to; empty if the CAR does not hold it (identity CIDs are answered from the CID)
    * @throws io.carmint.block.BlockIntegrityException if the stored bytes do not hash to the CID
+   * @throws io.carmint.block.DigestTooShortException if the CID's digest is too short to verify
    * @throws UnverifiableBlockException if the hash function cannot be computed
    * @throws IOException if reading fails or the file shrank
    */
@@ -185,6 +186,7 @@ public final class CarFile implements BlockSource, Closeable {
    * Reads the block at a location of this file, hashed and checked unless the options say not to.
    *
    * @throws io.carmint.block.BlockIntegrityException if the bytes do not hash to the location's CID
+   * @throws io.carmint.block.DigestTooShortException if the CID's digest is too short to verify
    * @throws UnverifiableBlockException if the hash function cannot be computed
    * @throws IOException if reading fails or the file shrank
    */

@@ -2,6 +2,7 @@ package io.carmint.car;
 
 import io.carmint.block.Block;
 import io.carmint.block.BlockIntegrityException;
+import io.carmint.block.DigestTooShortException;
 import io.carmint.car.dag.LinkDecoder;
 import io.carmint.car.dag.LinkDecoders;
 import io.carmint.car.index.CarIndex;
@@ -224,7 +225,7 @@ public final class CarVerifier {
       } catch (BlockIntegrityException e) {
         problem(Problem.Kind.HASH_MISMATCH, loc.offset(), cid, e.getMessage());
         return;
-      } catch (UnverifiableBlockException e) {
+      } catch (UnverifiableBlockException | DigestTooShortException e) {
         problem(Problem.Kind.UNVERIFIABLE_HASH, loc.offset(), cid, e.getMessage());
       }
       present.add(cid.multihash());

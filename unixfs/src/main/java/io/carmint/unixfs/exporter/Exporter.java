@@ -143,6 +143,7 @@ public final class Exporter {
    *
    * @throws MissingBlockException if the block is not in the source
    * @throws BlockIntegrityException if its bytes do not match the CID
+   * @throws io.carmint.block.DigestTooShortException if the CID's digest is too short to verify
    * @throws UnixFsFormatException if it is not a UnixFS node (or a Metadata node)
    * @throws IOException if the source fails
    */

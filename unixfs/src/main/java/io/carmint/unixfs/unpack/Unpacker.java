@@ -38,7 +38,8 @@ import java.util.Objects;
  *   <li>from the exporter: a file whose bytes differ from its declared sizes
  *       ({@link io.carmint.unixfs.UnixFsFormatException}), a missing block
  *       ({@link io.carmint.unixfs.exporter.MissingBlockException}, naming the CID), bytes that do not hash to their
- *       CID ({@link io.carmint.block.BlockIntegrityException}), malformed nodes.
+ *       CID ({@link io.carmint.block.BlockIntegrityException}) or a CID whose digest is too short to verify them
+ *       ({@link io.carmint.block.DigestTooShortException}), malformed nodes.
  * </ul>
  *
  * <p><b>How files are written.</b> Every directory on an entry's path was created (or, with {@code MERGE}, found
@@ -139,6 +140,7 @@ public final class Unpacker {
    * @throws io.carmint.multiformats.LimitExceededException if a limit is reached
    * @throws io.carmint.unixfs.exporter.MissingBlockException if a block is missing
    * @throws io.carmint.block.BlockIntegrityException if a block does not match its CID
+   * @throws io.carmint.block.DigestTooShortException if a block's CID has a digest too short to verify
    * @throws io.carmint.unixfs.UnixFsFormatException if a node is malformed or a file's sizes are inconsistent
    * @throws IOException if the source or the file system fails
    */
