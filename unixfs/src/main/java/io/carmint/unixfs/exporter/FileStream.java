@@ -60,8 +60,8 @@ final class FileStream extends InputStream {
     if (type != UnixFsType.FILE && type != UnixFsType.RAW) {
       throw new UnixFsFormatException("Node " + n.cid() + " inside a file is a " + type + ", not file data");
     }
-    if (n.pb().links().size() != n.data().blocksizes().size()) {
-      throw mismatch(n, "it has " + n.pb().links().size() + " links but " + n.data().blocksizes().size()
+    if (n.pb().linkCount() != n.data().blocksizes().size()) {
+      throw mismatch(n, "it has " + n.pb().linkCount() + " links but " + n.data().blocksizes().size()
           + " blocksizes");
     }
     if (stack.size() >= maxDepth) {
@@ -98,10 +98,10 @@ final class FileStream extends InputStream {
         segment = data.asReadOnlyBuffer();
         continue;
       }
-      if (f.nextChild < f.node.pb().links().size()) {
+      if (f.nextChild < f.node.pb().linkCount()) {
         int i = f.nextChild++;
         long declared = f.node.data().blocksizes().get(i);
-        Exporter.Node child = exporter.load(f.node.pb().links().get(i).hash(),
+        Exporter.Node child = exporter.load(f.node.pb().link(i).hash(),
             "file node " + f.node.cid() + " link " + i);
         int before = stack.size();
         long producedBefore = f.produced;
