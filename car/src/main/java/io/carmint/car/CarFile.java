@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Random access to the blocks of a CARv1 or CARv2 file by CID: a {@link BlockSource} for the UnixFS exporter, the
@@ -160,6 +161,25 @@ public final class CarFile implements BlockSource, Closeable {
   @Override
   public boolean has(Cid cid) {
     return byHash.containsKey(cid.multihash()) || cid.multihash().isIdentity();
+  }
+
+  /**
+   * @return the length of the block with {@code cid}'s multihash as its section declares it, from the index (the
+   *     bytes are neither read nor hashed); an identity CID's digest length if the CAR does not hold it
+   */
+  @Override
+  public OptionalLong length(Cid cid) {
+    BlockLocation loc = byHash.get(cid.multihash());
+    if (loc != null) {
+      return OptionalLong.of(loc.blockLength());
+    }
+    return cid.multihash().isIdentity() ? OptionalLong.of(cid.multihash().digestLength()) : OptionalLong.empty();
+  }
+
+  /** @return the file's size at opening, {@link #size()} */
+  @Override
+  public OptionalLong totalBytes() {
+    return OptionalLong.of(size);
   }
 
   /**

@@ -93,5 +93,14 @@ class SmallHeapTest {
     assertEquals("000000", ls.out().get(0));
     assertEquals("466021", ls.out().get(466_021));
     assertFalse(ls.err().contains("OutOfMemoryError"), ls.err());
+
+    // Counted (the whole block read) and refused before writing: what is tested is that the count fits.
+    Path out = tmp.resolve("out");
+    Forked unpack = carmint("unpack", bigDirectory.toString(), "-o", out.toString(), "--max-entries", "100000");
+    assertEquals(1, unpack.code(), unpack.err());
+    assertEquals("carmint: Unpacking refused before writing anything: the tree (" + bigRoot + ") holds at least "
+        + "100,001 entries, counting each path to a block linked from several places, above the limit of 100,000; if "
+        + "the input is genuine, raise --max-entries\n", unpack.err());
+    assertFalse(Files.exists(out));
   }
 }

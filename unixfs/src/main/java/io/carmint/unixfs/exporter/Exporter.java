@@ -147,7 +147,25 @@ public final class Exporter {
    * @throws IOException if the source fails
    */
   public UnixFsEntry stat(Cid cid) throws IOException {
-    Node n = load(cid, "the requested entry");
+    return stat(load(cid, "the requested entry"));
+  }
+
+  /**
+   * As {@link #stat(Cid)} for the entry at {@code path} in a tree being walked: messages name it by its path.
+   *
+   * @param path the entry's path below the walked root, {@code /}-separated ({@code ""} for the root)
+   * @throws IOException as {@link #stat(Cid)}
+   */
+  public UnixFsEntry stat(Cid cid, String path) throws IOException {
+    return stat(load(cid, where(path)));
+  }
+
+  private static String where(String path) {
+    return path.isEmpty() ? "the walked root" : EntryNames.quote(path);
+  }
+
+  private UnixFsEntry stat(Node n) throws UnixFsFormatException {
+    Cid cid = n.cid;
     EntryKind kind = kind(n);
     return switch (kind) {
       case FILE -> new UnixFsEntry(cid, kind, n.raw() ? n.block.length() : declaredFileSize(n), false);
@@ -253,6 +271,17 @@ public final class Exporter {
   }
 
   /**
+   * As {@link #openDirectory(Cid)} for the directory at {@code path} in a tree being walked: messages (a missing
+   * block, a repeated name) name it and its entries by their paths.
+   *
+   * @param path the directory's path below the walked root, {@code /}-separated ({@code ""} for the root)
+   * @throws IOException as {@link #openDirectory(Cid)}
+   */
+  public DirectoryCursor openDirectory(Cid directory, String path) throws IOException {
+    return new DirectoryCursor(this, load(directory, where(path)), path);
+  }
+
+  /**
    * Finds one entry of a directory by name without listing it: a basic directory's links are scanned; a HAMT is
    * descended along the buckets the name's hash selects, reading one shard per level.
    *
@@ -318,7 +347,7 @@ public final class Exporter {
    * @throws IOException as {@link #list}, {@link #open}, or what the visitor throws
    */
   public void walk(Cid root, ExportVisitor visitor) throws IOException {
-    walk(load(root, "the walked root"), "", visitor, 0);
+    walk(load(root, where("")), "", visitor, 0);
   }
 
   private void walk(Node n, String path, ExportVisitor visitor, int depth) throws IOException {
