@@ -1,6 +1,7 @@
 package io.carmint.cli;
 
 import static io.carmint.cli.Cli.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,18 +231,38 @@ class ServiceCommandsTest {
     }
   }
 
+  /** {@code carmint serve} running in-process on a thread of its own, until {@link #stop}. */
+  static final class Serving {
+    final LineLatch out = new LineLatch();
+    final StringWriter err = new StringWriter();
+    final CommandLine cl = Main.commandLine(new PrintWriter(out), new PrintWriter(err), Map.of());
+    final int[] code = {-1};
+    final Thread thread;
+    final String endpoint;
+
+    Serving(String... args) throws InterruptedException {
+      List<String> all = new ArrayList<>(List.of("serve", "--port", "0"));
+      all.addAll(List.of(args));
+      thread = new Thread(() -> code[0] = cl.execute(all.toArray(String[]::new)));
+      thread.start();
+      assertTrue(out.line.await(30, TimeUnit.SECONDS), "serve never printed its endpoint: " + err);
+      endpoint = out.firstLine();
+    }
+
+    /** Stops serving and checks it ended with exit code 0. */
+    void stop() throws InterruptedException {
+      ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
+      serve.stop.countDown();
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+      assertEquals(0, code[0], err.toString());
+    }
+  }
+
   @Test
   void servePrintsItsEndpointAndServesUntilStopped() throws Exception {
-    LineLatch out = new LineLatch();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine(new PrintWriter(out), new PrintWriter(err), Map.of());
-    int[] code = {-1};
     Path data = tmp.resolve("data");
-    Thread server = new Thread(() -> code[0] = cl.execute("serve", "--port", "0", "--token", "t1", "--token", "t2",
-        "--data", data.toString()));
-    server.start();
-    assertTrue(out.line.await(30, TimeUnit.SECONDS), "serve never printed its endpoint: " + err);
-    String endpoint = out.firstLine();
+    Serving serving = new Serving("--token", "t1", "--token", "t2", "--data", data.toString());
+    String endpoint = serving.endpoint;
     assertTrue(endpoint.startsWith("http://127.0.0.1:"), endpoint);
 
     Path file = tmp.resolve("d.car");
@@ -245,11 +271,42 @@ class ServiceCommandsTest {
       assertEquals(root, client.storeCar(file).cid());
       assertEquals("token-2", client.status(root).scope());
     }
-    ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
-    serve.stop.countDown();
-    server.join(TimeUnit.SECONDS.toMillis(30));
-    assertEquals(0, code[0], err.toString());
+    // the trustless gateway, no token: the root block, and the DAG as a CAR
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<byte[]> raw = http.send(HttpRequest.newBuilder(URI.create(endpoint + "ipfs/" + root + "?format=raw"))
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, raw.statusCode());
+    assertTrue(Block.of(root, raw.body()).isValid(), "the bytes hash to the CID asked for");
+    HttpResponse<byte[]> car = http.send(HttpRequest.newBuilder(URI.create(endpoint + "ipfs/" + root))
+        .header("Accept", "application/vnd.ipld.car").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, car.statusCode());
+    assertArrayEquals(Files.readAllBytes(file), car.body(), "the same DAG, in the same depth-first order");
+    serving.stop();
     assertTrue(Files.isDirectory(data.resolve("cars")), "the data directory was used");
+  }
+
+  @Test
+  void serveAppliesItsSlowClientOptions() throws Exception {
+    Serving serving = new Serving("--token", "t1", "--header-timeout", "200ms", "--idle-timeout", "1h",
+        "--min-body-rate", "0", "--threads", "2", "--max-connections-per-address", "16");
+    URI endpoint = URI.create(serving.endpoint);
+    try (Socket silent = new Socket(endpoint.getHost(), endpoint.getPort())) {
+      silent.setSoTimeout(30_000);  // a safety net: the 200 ms head deadline closes it long before
+      assertEquals(-1, silent.getInputStream().read(), "closed without an answer");
+    }
+    serving.stop();
+  }
+
+  @Test
+  void serveRefusesBadSlowClientOptions() {
+    for (String[] bad : List.of(new String[] {"--header-timeout", "soon"}, new String[] {"--idle-timeout", "0"},
+        new String[] {"--threads", "0"}, new String[] {"--max-connections-per-address", "0"},
+        new String[] {"--min-body-rate", "-1"})) {
+      List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--token", "t"));
+      args.addAll(List.of(bad));
+      Run r = run(Map.of(), args.toArray(String[]::new));
+      assertEquals(2, r.code(), String.join(" ", bad) + ": " + r.err());
+    }
   }
 
   @Test

@@ -1,8 +1,6 @@
 package io.carmint.testkit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.carmint.car.NftStorageLimits;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
@@ -11,11 +9,12 @@ import io.carmint.multiformats.InvalidCidException;
 import io.carmint.multiformats.Multicodec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -25,89 +24,121 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
- * Routes and answers the API's requests. Paths are accepted with or without a trailing slash (the JS client adds
- * one) and under an {@code /api} prefix, as the real service mirrors its routes.
+ * Routes and answers the API's requests, and hands {@code /ipfs/} to the {@link Gateway}. Paths are accepted with or
+ * without a trailing slash (the JS client adds one) and under an {@code /api} prefix, as the real service mirrors
+ * its routes. Request bodies are read by {@link BodyReader} without holding a thread while they arrive.
  */
-final class ApiHandler implements HttpHandler {
+final class ApiHandler extends Handler.Abstract {
   private static final System.Logger LOG = System.getLogger(LocalNftStorage.class.getName());
-
-  /** Most bytes of a refused request body read before answering (beyond it, the connection is just closed). */
-  static final long MAX_DRAIN = 1L << 30;
 
   private final Service service;
   private final Map<String, Account> tokens;
-  private final long maxRequestBytes;
+  private final BodyLimits limits;
   private final Packer packer;
   private final Clock clock;
+  private final ConnectionGuard guard;
+  private final Gateway gateway;
 
-  ApiHandler(Service service, Map<String, Account> tokens, long maxRequestBytes, Packer packer, Clock clock) {
+  ApiHandler(Service service, Map<String, Account> tokens, BodyLimits limits, Packer packer, Clock clock,
+      ConnectionGuard guard) {
     this.service = service;
     this.tokens = Map.copyOf(tokens);
-    this.maxRequestBytes = maxRequestBytes;
+    this.limits = limits;
     this.packer = packer;
     this.clock = clock;
+    this.guard = guard;
+    this.gateway = new Gateway(service.storage());
   }
 
   @Override
-  public void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      try {
-        route(ex);
-      } catch (HttpError e) {
-        drain(ex);
-        Replies.error(ex, e);
-      } catch (IOException | RuntimeException e) {
-        // the boundary of the server: answer 500 rather than drop the connection
-        LOG.log(System.Logger.Level.WARNING, "request failed: " + ex.getRequestMethod() + " "
-            + ex.getRequestURI().getRawPath(), e);
-        Replies.error(ex, new HttpError(500, "HTTP_ERROR", String.valueOf(e.getMessage())));
-      }
+  public boolean handle(Request request, Response response, Callback callback) {
+    Connection connection = request.getConnectionMetaData().getConnection();
+    guard.requestStarted(connection);
+    Callback done = Callback.from(callback, () -> guard.requestEnded(connection));
+    try {
+      route(request, response, done);
+    } catch (HttpError e) {
+      BodyReader.drainThenFail(request, limits, e, failureOnly(request, response, done));
+    } catch (IOException | RuntimeException e) {
+      answer(request, response, done, e);
     }
+    return true;
+  }
+
+  /** A completion for a body that is only drained: it always fails with the refusal. */
+  private BodyReader.Completion failureOnly(Request request, Response response, Callback callback) {
+    return new BodyReader.Completion() {
+      @Override
+      public void succeeded(long bytes) {
+        callback.succeeded();
+      }
+
+      @Override
+      public void failed(Exception e) {
+        answer(request, response, callback, e);
+      }
+    };
   }
 
   /**
-   * Reads what is left of the request body (up to {@link #MAX_DRAIN} bytes) before an early error answer: closing a
-   * socket with unread data makes TCP reset it, and the client would see "connection reset" instead of the answer
-   * (and retry, where it should stop).
+   * Answers a failure: an {@link HttpError} in the API's JSON, a client that went away by aborting, anything else
+   * as 500 (the boundary of the server: answer rather than drop the connection).
    */
-  private static void drain(HttpExchange ex) {
-    try (InputStream in = ex.getRequestBody()) {
-      byte[] buf = new byte[64 * 1024];
-      long total = 0;
-      for (int n = in.read(buf); n >= 0 && total < MAX_DRAIN; n = in.read(buf)) {
-        total += n;
+  private void answer(Request request, Response response, Callback callback, Exception e) {
+    if (e instanceof HttpError h && !response.isCommitted()) {
+      if (h.status() == 408) {
+        // the client is too slow to be waited for: answer, and close behind the answer
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
       }
-    } catch (IOException e) {
-      // the client went away; nothing to answer
+      Replies.error(response, callback, h);
+    } else if (e instanceof BodyReader.ClientGoneException || response.isCommitted()) {
+      callback.failed(e);
+    } else {
+      LOG.log(System.Logger.Level.WARNING, "request failed: " + request.getMethod() + " "
+          + request.getHttpURI().getPath(), e);
+      Replies.error(response, callback, new HttpError(500, "HTTP_ERROR", String.valueOf(e.getMessage())));
     }
   }
 
-  private void route(HttpExchange ex) throws IOException, HttpError {
-    String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-    List<String> path = segments(ex.getRequestURI().getRawPath());
+  private void route(Request request, Response response, Callback callback) throws IOException, HttpError {
+    String method = request.getMethod().toUpperCase(Locale.ROOT);
+    String rawPath = request.getHttpURI().getPath();
+    if (Gateway.handles(rawPath)) {
+      gateway.handle(request, response, callback);
+      return;
+    }
+    List<String> path = segments(rawPath);
     if (method.equals("OPTIONS")) {
-      ex.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
-      ex.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
-      ex.getResponseHeaders().set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Name, X-Client");
-      ex.sendResponseHeaders(204, -1);
+      response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+      response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, DELETE, OPTIONS");
+      response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS,
+          "Authorization, Content-Type, X-Name, X-Client");
+      response.setStatus(204);
+      callback.succeeded();
       return;
     }
     if (path.isEmpty()) {
       require(method, "GET");
-      list(ex, authenticate(ex));
+      list(request, response, callback, authenticate(request));
     } else if (path.size() == 1 && path.get(0).equals("upload")) {
       require(method, "POST");
-      upload(ex, authenticate(ex));
+      upload(request, response, callback, authenticate(request));
     } else if (path.size() == 2 && path.get(0).equals("check")) {
       require(method, "GET");
-      check(ex, cid(path.get(1)));
+      check(response, callback, cid(path.get(1)));
     } else if (path.size() == 1) {
       if (method.equals("GET")) {
-        status(ex, authenticate(ex), cid(path.get(0)));
+        status(response, callback, authenticate(request), cid(path.get(0)));
       } else if (method.equals("DELETE")) {
-        delete(ex, authenticate(ex), cid(path.get(0)));
+        delete(response, callback, authenticate(request), cid(path.get(0)));
       } else {
         throw new HttpError(405, "HTTP_ERROR", "Method Not Allowed");
       }
@@ -144,8 +175,8 @@ final class ApiHandler implements HttpHandler {
     }
   }
 
-  private Account authenticate(HttpExchange ex) throws HttpError {
-    String header = ex.getRequestHeaders().getFirst("Authorization");
+  private Account authenticate(Request request) throws HttpError {
+    String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new HttpError(401, "EXPECTED_BEARER_STRING", "API Key is missing, make sure the `Authorization` header "
           + "has a value in the following format `Bearer {api key}`.");
@@ -168,25 +199,26 @@ final class ApiHandler implements HttpHandler {
     return service.isComplete(r.contentCid()) ? "pinned" : "pinning";
   }
 
-  private void status(HttpExchange ex, Account account, Cid cid) throws IOException, HttpError {
+  private void status(Response response, Callback callback, Account account, Cid cid) throws IOException, HttpError {
     UploadRecord r = service.get(account, cid).orElseThrow(HttpError::notFound);
-    Replies.ok(ex, 200, Replies.nft(r, cid.toString(), pinStatus(r)));
+    Replies.ok(response, callback, 200, Replies.nft(r, cid.toString(), pinStatus(r)));
   }
 
-  private void check(HttpExchange ex, Cid cid) throws IOException, HttpError {
+  private void check(Response response, Callback callback, Cid cid) throws IOException, HttpError {
     UploadRecord r = service.anyRecord(cid).orElseThrow(HttpError::notFound);
-    Replies.ok(ex, 200, Replies.check(r, cid.toString(), pinStatus(r)));
+    Replies.ok(response, callback, 200, Replies.check(r, cid.toString(), pinStatus(r)));
   }
 
-  private void delete(HttpExchange ex, Account account, Cid cid) throws IOException, HttpError {
+  private void delete(Response response, Callback callback, Account account, Cid cid) throws IOException, HttpError {
     if (!service.delete(account, cid)) {
       throw HttpError.notFound();
     }
-    Replies.ok(ex, 202, null);
+    Replies.ok(response, callback, 202, null);
   }
 
-  private void list(HttpExchange ex, Account account) throws IOException, HttpError {
-    Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+  private void list(Request request, Response response, Callback callback, Account account)
+      throws IOException, HttpError {
+    Map<String, String> query = query(request.getHttpURI().getQuery());
     int limit = NftStorageLimits.DEFAULT_LIST_LIMIT;
     Instant before = clock.instant();
     try {
@@ -207,115 +239,139 @@ final class ApiHandler implements HttpHandler {
     for (UploadRecord r : page.uploads()) {
       value.add(Replies.nft(r, r.sourceCid().toString(), pinStatus(r)));
     }
-    ex.getResponseHeaders().set("Count", Long.toString(page.count()));
-    ex.getResponseHeaders().set("Access-Control-Expose-Headers", "Count");
-    Replies.ok(ex, 200, value);
+    response.getHeaders().put("Count", Long.toString(page.count()));
+    response.getHeaders().put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, "Count");
+    Replies.ok(response, callback, 200, value);
   }
 
-  private static Map<String, String> query(String raw) {
+  /** @return the query's parameters, decoded, the first of each name kept */
+  static Map<String, String> query(String raw) throws HttpError {
     Map<String, String> q = new java.util.HashMap<>();
     if (raw == null) {
       return q;
     }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      q.putIfAbsent(k, v);
+    try {
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        q.putIfAbsent(k, v);
+      }
+    } catch (IllegalArgumentException e) {
+      throw HttpError.badRequest("invalid params");
     }
     return q;
   }
 
   // ---------------------------------------------------------------- upload
 
-  private void upload(HttpExchange ex, Account account) throws IOException, HttpError {
-    String contentType = ex.getRequestHeaders().getFirst("Content-Type");
-    contentType = contentType == null ? "" : contentType;
-    String length = ex.getRequestHeaders().getFirst("Content-Length");
+  private void upload(Request request, Response response, Callback callback, Account account)
+      throws IOException, HttpError {
+    String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    String ct = contentType == null ? "" : contentType;
+    String length = request.getHeaders().get(HttpHeader.CONTENT_LENGTH);
     if (length != null) {
       try {
-        if (Long.parseLong(length.trim()) > maxRequestBytes) {
-          throw tooLarge();
+        if (Long.parseLong(length.trim()) > limits.maxRequestBytes()) {
+          throw HttpError.tooLarge(limits.maxRequestBytes());
         }
       } catch (NumberFormatException e) {
         throw HttpError.badRequest("invalid Content-Length");
       }
     }
-    String name = ex.getRequestHeaders().getFirst("X-Name");
-    if (name != null) {
+    String header = request.getHeaders().get("X-Name");
+    String name = null;
+    if (header != null) {
       try {
-        name = URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
+        name = URLDecoder.decode(header.replace("+", "%2B"), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         name = null;
       }
     }
+    String uploadName = name;
     Path work = Files.createTempDirectory(service.storage().scratch(), "upload-");
-    try {
-      Path body = work.resolve("body");
-      Cid bodyCid = receive(ex.getRequestBody(), body);
-      if (Files.size(body) == 0) {
-        throw HttpError.badRequest("empty payload");
-      }
-      String ct = contentType.toLowerCase(Locale.ROOT);
-      UploadRecord record;
-      if (ct.contains("multipart/form-data")) {
-        List<Multipart.Part> parts;
-        try (InputStream in = Files.newInputStream(body)) {
-          parts = Multipart.read(in, Multipart.boundary(contentType), work);
-        }
-        List<Multipart.Part> files = new ArrayList<>();
-        for (Multipart.Part p : parts) {
-          if ("file".equals(p.name())) {
-            if (p.filename() == null) {
-              throw HttpError.badRequest("missing Content-Type in multipart part");
-            }
-            files.add(p);
-          }
-        }
-        if (files.isEmpty()) {
-          throw HttpError.badRequest("multipart body without a 'file' part");
-        }
-        Path car = work.resolve("packed.car");
-        packer.packDirectory(files, car);
-        List<UploadRecord.FileEntry> entries = new ArrayList<>();
-        for (Multipart.Part p : files) {
-          entries.add(new UploadRecord.FileEntry(p.filename(), p.contentType() == null ? "" : p.contentType()));
-        }
-        record = service.upload(account, car, carCid(car), new Service.UploadInfo("directory", entries, name));
-      } else if (ct.contains("application/car")) {
-        record = service.upload(account, body, bodyCid, new Service.UploadInfo(contentType, List.of(), name));
-      } else {
-        Path car = work.resolve("packed.car");
-        packer.packFile(body, car);
-        record = service.upload(account, car, carCid(car), new Service.UploadInfo(contentType, List.of(), name));
-      }
-      Replies.ok(ex, 200, Replies.nft(record, record.sourceCid().toString(), pinStatus(record)));
-    } finally {
-      FileTree.deleteRecursively(work);
-    }
-  }
-
-  private HttpError tooLarge() {
-    return new HttpError(413, "ERROR_PAYLOAD_TOO_LARGE", "Request Entity Too Large: the body exceeds "
-        + maxRequestBytes + " bytes; split CARs with the treewalk strategy");
-  }
-
-  /** Streams the body to a file, counting and hashing it: the CID of a CAR body names its part. */
-  private Cid receive(InputStream in, Path file) throws IOException, HttpError {
+    Path body = work.resolve("body");
+    FileChannel out = FileChannel.open(body, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     Hasher hasher = HashFunction.SHA2_256.newHasher();
-    byte[] buf = new byte[64 * 1024];
-    long total = 0;
-    try (OutputStream out = Files.newOutputStream(file)) {
-      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-        total += n;
-        if (total > maxRequestBytes) {
-          throw tooLarge();
-        }
-        hasher.update(buf, 0, n);
-        out.write(buf, 0, n);
+    BodyReader.read(request, limits, bytes -> {
+      hasher.update(bytes.duplicate());
+      while (bytes.hasRemaining()) {
+        out.write(bytes);
       }
+    }, new BodyReader.Completion() {
+      @Override
+      public void succeeded(long bytes) {
+        try {
+          out.close();
+          Cid bodyCid = Cid.v1(Multicodec.CAR, hasher.digest());
+          UploadRecord record = store(account, ct, uploadName, work, body, bytes, bodyCid);
+          Replies.ok(response, callback, 200, Replies.nft(record, record.sourceCid().toString(), pinStatus(record)));
+        } catch (HttpError | IOException | RuntimeException e) {
+          answer(request, response, callback, e);
+        } finally {
+          deleteQuietly(work);
+        }
+      }
+
+      @Override
+      public void failed(Exception e) {
+        try {
+          out.close();
+        } catch (IOException ignored) {
+          // the failure being reported matters more
+        }
+        deleteQuietly(work);
+        answer(request, response, callback, e);
+      }
+    });
+  }
+
+  private static void deleteQuietly(Path work) {
+    try {
+      FileTree.deleteRecursively(work);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot delete scratch directory " + work, e);
     }
-    return Cid.v1(Multicodec.CAR, hasher.digest());
+  }
+
+  /** Packs (blobs, multipart files) or takes (CARs) the received body and records the upload. */
+  private UploadRecord store(Account account, String contentType, String name, Path work, Path body, long bytes,
+      Cid bodyCid) throws IOException, HttpError {
+    if (bytes == 0) {
+      throw HttpError.badRequest("empty payload");
+    }
+    String ct = contentType.toLowerCase(Locale.ROOT);
+    if (ct.contains("multipart/form-data")) {
+      List<Multipart.Part> parts;
+      try (InputStream in = Files.newInputStream(body)) {
+        parts = Multipart.read(in, Multipart.boundary(contentType), work);
+      }
+      List<Multipart.Part> files = new ArrayList<>();
+      for (Multipart.Part p : parts) {
+        if ("file".equals(p.name())) {
+          if (p.filename() == null) {
+            throw HttpError.badRequest("missing Content-Type in multipart part");
+          }
+          files.add(p);
+        }
+      }
+      if (files.isEmpty()) {
+        throw HttpError.badRequest("multipart body without a 'file' part");
+      }
+      Path car = work.resolve("packed.car");
+      packer.packDirectory(files, car);
+      List<UploadRecord.FileEntry> entries = new ArrayList<>();
+      for (Multipart.Part p : files) {
+        entries.add(new UploadRecord.FileEntry(p.filename(), p.contentType() == null ? "" : p.contentType()));
+      }
+      return service.upload(account, car, carCid(car), new Service.UploadInfo("directory", entries, name));
+    } else if (ct.contains("application/car")) {
+      return service.upload(account, body, bodyCid, new Service.UploadInfo(contentType, List.of(), name));
+    } else {
+      Path car = work.resolve("packed.car");
+      packer.packFile(body, car);
+      return service.upload(account, car, carCid(car), new Service.UploadInfo(contentType, List.of(), name));
+    }
   }
 
   private static Cid carCid(Path car) throws IOException {

@@ -29,6 +29,16 @@ final class HttpError extends Exception {
     return new HttpError(400, "ERROR_INVALID_CAR", "Invalid CAR file received: " + reason);
   }
 
+  static HttpError tooLarge(long maxRequestBytes) {
+    return new HttpError(413, "ERROR_PAYLOAD_TOO_LARGE", "Request Entity Too Large: the body exceeds "
+        + maxRequestBytes + " bytes; split CARs with the treewalk strategy");
+  }
+
+  /** A gateway answer other than 200: plain text, not the API's JSON. */
+  static HttpError gateway(int status, String message) {
+    return new HttpError(status, "GATEWAY", message);
+  }
+
   static HttpError notFound() {
     return new HttpError(404, "HTTP_ERROR", "NFT not found");
   }

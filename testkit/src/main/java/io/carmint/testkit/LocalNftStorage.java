@@ -1,27 +1,29 @@
 package io.carmint.testkit;
 
-import com.sun.net.httpserver.HttpServer;
 import io.carmint.car.NftStorageLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An embedded NFT.Storage-compatible service with real behaviour, for tests and local development: the API's five
  * operations ({@code POST /upload}, {@code GET /{cid}}, {@code GET /check/{cid}}, {@code GET /?before=&limit=},
- * {@code DELETE /{cid}}) over HTTP on the loopback interface.
+ * {@code DELETE /{cid}}) and a Trustless Gateway ({@code GET}/{@code HEAD /ipfs/{cid}[/{path}]}) over HTTP on the
+ * loopback interface.
  *
  * <pre>{@code
  * try (LocalNftStorage service = LocalNftStorage.builder().token("secret").build().start()) {
@@ -33,8 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>What it does, as the real service did:
  *
  * <ul>
- *   <li>Bearer tokens from the configuration; {@code /check} needs none. Paths work with or without a trailing
- *       slash and under {@code /api}.
+ *   <li>Bearer tokens from the configuration; {@code /check} and the gateway need none. Paths work with or without a
+ *       trailing slash and under {@code /api}.
  *   <li>Uploads as a CAR ({@code application/car}, CARv1 or CARv2), a blob, or {@code multipart/form-data} files
  *       (blobs and files are packed here with the nft.storage UnixFS settings). Every CAR is verified: exactly one
  *       root, the root block present, every block's hash, blocks of at most 2 MiB, and the request at most
@@ -42,10 +44,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>The pieces of a split upload accumulate under their root; the pin is {@code pinning} until every block
  *       reachable from the root has arrived, then {@code pinned}.
  *   <li>Errors in the API's JSON shape; lists newest first with the {@code Count} header; {@code before} inclusive.
+ *   <li>The blocks of every upload are served by a
+ *       <a href="https://specs.ipfs.tech/http-gateways/trustless-gateway/">Trustless Gateway</a> under
+ *       {@code /ipfs/}: raw blocks ({@code application/vnd.ipld.raw}) and CAR streams ({@code
+ *       application/vnd.ipld.car}) with paths, {@code dag-scope}, {@code entity-bytes}, {@code order=dfs} and
+ *       {@code dups}.
  * </ul>
  *
  * <p>Differences: refusals of a CAR are 400 {@code ERROR_INVALID_CAR} (the real service answered some with 500);
  * there are no deals, no UCANs, no pinning API and no rate limit.
+ *
+ * <p>Facing a network: the HTTP server is Jetty, which reads requests without holding a thread while it waits for
+ * bytes. Each connection has an {@linkplain Builder#idleTimeout idle timeout} and a {@linkplain
+ * Builder#headerTimeout deadline for its request head}; request bodies are read asynchronously and must keep
+ * {@linkplain Builder#minBodyRate a minimum rate}; each client address may hold at most {@linkplain
+ * Builder#maxConnectionsPerAddress a number of connections}. Slow or silent clients therefore cannot take the
+ * threads that answer others.
  *
  * <p>Storage is in memory, or in a {@linkplain Builder#dataDirectory(Path) data directory} where an acknowledged
  * upload survives {@code kill -9} and a crash mid-upload leaves nothing half-stored.
@@ -60,14 +74,29 @@ public final class LocalNftStorage implements AutoCloseable {
   public static final long DEFAULT_MAX_BLOCK_SIZE = NftStorageLimits.MAX_BLOCK_SIZE;
   /** Default name ({@code scope}) of a token. */
   public static final String DEFAULT_SCOPE = "default";
-
-  static {
-    // The JDK server writes headers and body in two segments; with Nagle's algorithm the body then waits for the
-    // client's delayed ACK (40 ms per request on Linux). The property is read once, when the first server starts.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
+  /** Requests handled at once by default: 8. */
+  public static final int DEFAULT_THREADS = 8;
+  /**
+   * A connection on which no byte arrives, and no byte of the answer is taken, for 30 s is closed (Jetty's default
+   * idle timeout): a stalled body or a client that stops reading an answer.
+   */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * A request line and headers must be complete within 20 s of the connection opening or of its previous answer
+   * (nginx allows 60 s; a local service's clients send their few hundred bytes at once). A connection quiet that
+   * long between two requests is closed too, like an idle keep-alive connection.
+   */
+  public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(20);
+  /**
+   * A request body must arrive at 1,024 bytes per second or faster on average, checked once its first idle
+   * timeout has passed: a body dribbled a byte at a time is refused with 408 however often its bytes come.
+   */
+  public static final long DEFAULT_MIN_BODY_RATE = 1024;
+  /**
+   * Connections one client address may hold at once: 64; more are closed as they open. Generous for browsers (6
+   * per host), HTTP clients' pools and verified-fetch's parallel block requests.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 64;
 
   private final int requestedPort;
   private final InetAddress bindAddress;
@@ -77,9 +106,14 @@ public final class LocalNftStorage implements AutoCloseable {
   private final long maxBlockSize;
   private final int threads;
   private final Clock clock;
+  private final Duration idleTimeout;
+  private final Duration headerTimeout;
+  private final long minBodyRate;
+  private final int maxConnectionsPerAddress;
+  private final LongSupplier ticker;
 
-  private HttpServer server;
-  private ExecutorService executor;
+  private Server server;
+  private ServerConnector connector;
   private Storage storage;
 
   private LocalNftStorage(Builder b) {
@@ -91,6 +125,11 @@ public final class LocalNftStorage implements AutoCloseable {
     this.maxBlockSize = b.maxBlockSize;
     this.threads = b.threads;
     this.clock = b.clock;
+    this.idleTimeout = b.idleTimeout;
+    this.headerTimeout = b.headerTimeout;
+    this.minBodyRate = b.minBodyRate;
+    this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
+    this.ticker = b.ticker;
   }
 
   /** @return a builder: port 0 (any free port), loopback, in memory, no tokens */
@@ -111,27 +150,57 @@ public final class LocalNftStorage implements AutoCloseable {
       throw new IllegalStateException("already started on port " + port());
     }
     Storage s = dataDirectory == null ? new MemoryStorage() : new DiskStorage(dataDirectory);
+    Server jetty = null;
     try {
       Map<String, Account> accounts = new LinkedHashMap<>();
       tokens.forEach((token, scope) -> accounts.put(token, Account.of(token, scope)));
       Service service = new Service(s, clock, maxBlockSize);
-      HttpServer http = HttpServer.create(new InetSocketAddress(bindAddress, requestedPort), 64);
-      AtomicInteger n = new AtomicInteger();
-      ThreadFactory daemons = r -> {
-        Thread t = new Thread(r, "local-nft-storage-" + n.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      };
-      executor = Executors.newFixedThreadPool(threads, daemons);
-      http.setExecutor(executor);
-      http.createContext("/", new ApiHandler(service, accounts, maxRequestBytes, new Packer(), clock));
-      http.start();
-      server = http;
+      // Threads answer requests only: waiting for a request's head or body holds none (Jetty reads without
+      // blocking), so `threads` bounds the work done at once. Jetty's acceptor and selector take two more, and
+      // its budget check wants a few spare.
+      QueuedThreadPool pool = new QueuedThreadPool(threads + 6, 2);
+      pool.setName("local-nft-storage");
+      pool.setDaemon(true);
+      jetty = new Server(pool);
+      HttpConfiguration http = new HttpConfiguration();
+      http.setSendServerVersion(false);
+      // Paths are decoded segment by segment by the handlers and never mapped to files, so percent-encoded
+      // slashes, percent signs and dot segments (all legal in UnixFS names) are passed through as sent.
+      http.setUriCompliance(UriCompliance.UNSAFE);
+      ServerConnector c = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+      c.setHost(bindAddress.getHostAddress());
+      c.setPort(requestedPort);
+      c.setIdleTimeout(idleTimeout.toMillis());
+      ConnectionGuard guard = new ConnectionGuard(maxConnectionsPerAddress, headerTimeout, jetty.getScheduler());
+      c.addBean(guard);
+      jetty.addConnector(c);
+      BodyLimits limits = new BodyLimits(maxRequestBytes, minBodyRate, idleTimeout, ticker);
+      jetty.setHandler(new ApiHandler(service, accounts, limits, new Packer(), clock, guard));
+      jetty.start();
+      server = jetty;
+      connector = c;
       storage = s;
       return this;
     } catch (IOException | RuntimeException e) {
+      stopQuietly(jetty);
       s.close();
       throw e;
+    } catch (Exception e) {
+      // Jetty's lifecycle declares Exception; binding failures arrive as IOException above
+      stopQuietly(jetty);
+      s.close();
+      throw new IOException("Cannot start the HTTP server: " + e.getMessage(), e);
+    }
+  }
+
+  private static void stopQuietly(Server jetty) {
+    if (jetty == null) {
+      return;
+    }
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      // already failing to start; the first failure is the one reported
     }
   }
 
@@ -140,21 +209,20 @@ public final class LocalNftStorage implements AutoCloseable {
     if (server == null) {
       return;
     }
-    server.stop(0);
-    executor.shutdownNow();
     try {
-      executor.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    try {
-      storage.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot stop the HTTP server: " + e.getMessage(), e);
     } finally {
-      server = null;
-      executor = null;
-      storage = null;
+      try {
+        storage.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        server = null;
+        connector = null;
+        storage = null;
+      }
     }
   }
 
@@ -177,7 +245,7 @@ public final class LocalNftStorage implements AutoCloseable {
     if (server == null) {
       throw new IllegalStateException("not started");
     }
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   /**
@@ -185,15 +253,14 @@ public final class LocalNftStorage implements AutoCloseable {
    * @throws IllegalStateException if not started
    */
   public synchronized URI endpoint() {
-    InetSocketAddress a = server == null ? null : server.getAddress();
-    if (a == null) {
+    if (server == null) {
       throw new IllegalStateException("not started");
     }
-    String host = a.getAddress().getHostAddress();
+    String host = bindAddress.getHostAddress();
     if (host.contains(":")) {
       host = "[" + host + "]";
     }
-    return URI.create("http://" + host + ":" + a.getPort() + "/");
+    return URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
   }
 
   /** @return the address and settings; never the tokens */
@@ -211,8 +278,13 @@ public final class LocalNftStorage implements AutoCloseable {
     private Path dataDirectory;
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private long maxBlockSize = DEFAULT_MAX_BLOCK_SIZE;
-    private int threads = 8;
+    private int threads = DEFAULT_THREADS;
     private Clock clock = Clock.systemUTC();
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+    private long minBodyRate = DEFAULT_MIN_BODY_RATE;
+    private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+    private LongSupplier ticker = System::nanoTime;
 
     private Builder() {
     }
@@ -286,7 +358,8 @@ public final class LocalNftStorage implements AutoCloseable {
     }
 
     /**
-     * @param threads requests served at once (default 8)
+     * @param threads requests handled at once (default {@value LocalNftStorage#DEFAULT_THREADS}); clients waiting
+     *     for their turn, or still sending a request, hold none
      * @throws IllegalArgumentException if below 1
      */
     public Builder threads(int threads) {
@@ -301,6 +374,68 @@ public final class LocalNftStorage implements AutoCloseable {
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
+    }
+
+    /**
+     * @param timeout how long a connection may pass without a byte arriving or a byte of its answer being taken
+     *     before it is closed (default 30 s, {@link LocalNftStorage#DEFAULT_IDLE_TIMEOUT})
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = positive(timeout, "idleTimeout");
+      return this;
+    }
+
+    /**
+     * @param timeout how long a client may take to send a request line and headers, counted from the connection
+     *     opening or from its previous answer (default 20 s, {@link LocalNftStorage#DEFAULT_HEADER_TIMEOUT}); a
+     *     connection that has not sent a whole request head by then is closed
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder headerTimeout(Duration timeout) {
+      this.headerTimeout = positive(timeout, "headerTimeout");
+      return this;
+    }
+
+    /**
+     * @param bytesPerSecond the slowest average rate at which a request body is accepted once its first idle
+     *     timeout has passed (default {@value LocalNftStorage#DEFAULT_MIN_BODY_RATE}); a slower one is answered
+     *     408 and its connection closed; 0 turns the check off (the idle timeout still applies)
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder minBodyRate(long bytesPerSecond) {
+      if (bytesPerSecond < 0) {
+        throw new IllegalArgumentException("minBodyRate must not be negative, got " + bytesPerSecond);
+      }
+      this.minBodyRate = bytesPerSecond;
+      return this;
+    }
+
+    /**
+     * @param max connections one client address may hold at once (default {@value
+     *     LocalNftStorage#DEFAULT_MAX_CONNECTIONS_PER_ADDRESS}); a connection beyond it is closed as it opens
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxConnectionsPerAddress(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxConnectionsPerAddress must be at least 1, got " + max);
+      }
+      this.maxConnectionsPerAddress = max;
+      return this;
+    }
+
+    /** The monotonic clock, in nanoseconds, that times request bodies (tests set it by hand). */
+    Builder ticker(LongSupplier nanoTime) {
+      this.ticker = Objects.requireNonNull(nanoTime, "nanoTime");
+      return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + d);
+      }
+      return d;
     }
 
     /** @return the service, not yet started */

@@ -1,6 +1,7 @@
 package io.carmint.testkit;
 
 import io.carmint.block.Block;
+import io.carmint.block.BlockIntegrityException;
 import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarReader;
 import io.carmint.multiformats.Cid;
@@ -37,10 +38,16 @@ final class MemoryStorage implements Storage {
     }
   }
 
+  /** @throws BlockIntegrityException if the bytes kept no longer hash to the CID (memory is not trusted either) */
   @Override
-  public Optional<Block> get(Cid cid) {
+  public Optional<Block> get(Cid cid) throws BlockIntegrityException {
     byte[] bytes = blocks.get(cid.multihash());
-    return bytes == null ? Optional.empty() : Optional.of(Block.of(cid, bytes));
+    if (bytes == null) {
+      return Optional.empty();
+    }
+    Block b = Block.wrap(cid, bytes);
+    b.verify(-1, "stored in memory");
+    return Optional.of(b);
   }
 
   @Override

@@ -3,13 +3,14 @@ package io.carmint.testkit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.OutputStream;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The API's JSON answers, written here independently of the client's models (so that a disagreement between the
@@ -69,30 +70,37 @@ final class Replies {
     return o;
   }
 
-  static void ok(HttpExchange ex, int status, Object value) throws IOException {
+  /** Sends {@code {"ok":true,"value":value}} (no {@code value} when null) and completes {@code callback}. */
+  static void ok(Response response, Callback callback, int status, Object value) {
     ObjectNode body = MAPPER.createObjectNode();
     body.put("ok", true);
     if (value != null) {
       body.set("value", MAPPER.valueToTree(value));
     }
-    send(ex, status, body);
+    send(response, callback, status, body);
   }
 
-  static void error(HttpExchange ex, HttpError e) throws IOException {
+  /** Sends the error in the API's shape and completes {@code callback}. */
+  static void error(Response response, Callback callback, HttpError e) {
     ObjectNode body = MAPPER.createObjectNode();
     body.put("ok", false);
     body.putObject("error").put("code", e.code()).put("message", e.getMessage());
-    send(ex, e.status(), body);
+    send(response, callback, e.status(), body);
   }
 
-  private static void send(HttpExchange ex, int status, ObjectNode body) throws IOException {
-    byte[] bytes = MAPPER.writeValueAsBytes(body);
-    Headers h = ex.getResponseHeaders();
-    h.set("Content-Type", "application/json;charset=UTF-8");
-    h.set("Access-Control-Allow-Origin", "*");
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
+  private static void send(Response response, Callback callback, int status, ObjectNode body) {
+    byte[] bytes;
+    try {
+      bytes = MAPPER.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      // a tree of strings and numbers always serialises
+      callback.failed(e);
+      return;
     }
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=UTF-8");
+    response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+    response.write(true, ByteBuffer.wrap(bytes), callback);
   }
 }

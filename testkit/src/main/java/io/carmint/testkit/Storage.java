@@ -10,7 +10,8 @@ import java.util.Collection;
 /**
  * Where the service keeps blocks and upload records. Each method returns only when what it wrote is durable (for
  * the on-disk storage: fsynced and renamed into place), so an answer the service sent after it survives a crash.
- * Thread-safe.
+ * {@link #get} checks each block's hash as it reads it (an {@code IOException} if the bytes kept no longer match),
+ * and finds a block by its multihash whatever the CID's version or codec. Thread-safe.
  */
 interface Storage extends BlockSource, Closeable {
   /**

@@ -40,6 +40,24 @@ final class TestDags {
     return Block.create(Multicodec.DAG_PB, HashFunction.SHA2_256, DagPb.encode(PbNode.of(links)));
   }
 
+  /** A UnixFS File node over {@code children}, whose bytes counts are {@code sizes} (its blocksizes). */
+  static Block fileNode(List<Block> children, List<Long> sizes) {
+    List<PbLink> links = new ArrayList<>();
+    for (Block c : children) {
+      links.add(PbLink.of(c.cid(), "", c.length()));
+    }
+    byte[] data = io.carmint.unixfs.UnixFsData.fileNode(sizes).encode();
+    return Block.create(Multicodec.DAG_PB, HashFunction.SHA2_256, DagPb.encode(PbNode.of(links, data)));
+  }
+
+  /** A basic UnixFS directory; {@code entries} in the order given, which must be name order. */
+  static Block directory(java.util.Map<String, Block> entries) {
+    List<PbLink> links = new ArrayList<>();
+    entries.forEach((name, b) -> links.add(PbLink.of(b.cid(), name, b.length())));
+    byte[] data = io.carmint.unixfs.UnixFsData.directory().encode();
+    return Block.create(Multicodec.DAG_PB, HashFunction.SHA2_256, DagPb.encode(PbNode.of(links, data)));
+  }
+
   static Block node(List<Block> leaves) {
     List<Long> sizes = new ArrayList<>();
     leaves.forEach(b -> sizes.add((long) b.length()));
