@@ -32,7 +32,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
           "Unpacker.Builder.maxDepth", "--max-depth",
           "TargetPolicy.MERGE", "--merge",
           "EscapingSymlinkPolicy.SKIP", "--skip-escaping-symlinks"),
-      "split", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-size"),
+      "split", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-size",
+          "TreewalkSplitter.Builder.maxTotalSize", "--max-total"),
       "upload", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-chunk-size"),
       "blocks", Map.of("CarReadOptions.verifyHashes(false)", "--no-verify"));
 

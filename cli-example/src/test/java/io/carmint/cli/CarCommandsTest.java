@@ -108,6 +108,29 @@ class CarCommandsTest {
     assertTrue(r.err().endsWith(", above the limit of 100; if the input is genuine, raise --max-size\n"), r.err());
   }
 
+  /**
+   * Issue 12, defect 5: split --carbites of a 6.9 KB DAG bomb wrote 13 GB of .part files and left them. It is now
+   * refused before anything is written, naming the option that raises the bound.
+   */
+  @Test
+  void aCarbitesSplitOfADagBombIsRefusedAndLeavesNothing() throws IOException {
+    Path car = UnpackCommandsTest.bombCar(tmp, 48, 4000);
+    Path out = tmp.resolve("pieces");
+    Run r = run("split", car.toString(), "--carbites", "-o", out.toString());
+    assertEquals(1, r.code());
+    assertEquals(1, r.err().strip().split("\n").length, r.err());
+    assertTrue(r.err().startsWith("carmint: Split refused before writing: a carbites-compatible split writes a "
+        + "block each time it is linked"), r.err());
+    assertTrue(r.err().endsWith("above the limit of 1,073,741,824; if the input is genuine, raise --max-total\n"),
+        r.err());
+    try (java.util.stream.Stream<Path> left = Files.list(out)) {
+      assertEquals(List.of(), left.toList());
+    }
+    Run once = run("split", car.toString(), "-o", out.toString());
+    assertEquals(0, once.code(), once.err());
+    assertEquals(1, once.lines().size(), once.out());
+  }
+
   @Test
   void getBlockWritesTheBlockBytes() throws IOException {
     String cid = "bafy2bzacebohz654namrgmwjjx4qmtwgxixsd7pn4tlanyrc3g3hwj75hlxrw";

@@ -140,7 +140,7 @@ class UnpackCommandsTest {
    */
   @Test
   void aDagBombIsRefusedBeforeAnythingIsWritten() throws IOException {
-    Path car = bombCar(48, 4000);
+    Path car = bombCar(tmp, 48, 4000);
     assertTrue(Files.size(car) < 11_000, "bytes: " + Files.size(car));
     Path out = tmp.resolve("out");
     Run r = run("unpack", car.toString(), "-o", out.toString());
@@ -159,7 +159,7 @@ class UnpackCommandsTest {
   }
 
   /** A CAR of {@code levels} directories, each linking the one below as 'a' and 'b', over one random file. */
-  private Path bombCar(int levels, int fileSize) throws IOException {
+  static Path bombCar(Path tmp, int levels, int fileSize) throws IOException {
     byte[] data = new byte[fileSize];
     new java.util.Random(1).nextBytes(data);
     Block file = Block.create(Multicodec.RAW, HashFunction.SHA2_256, data);
