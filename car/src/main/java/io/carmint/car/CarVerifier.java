@@ -209,7 +209,7 @@ public final class CarVerifier {
     void block(Block b, BlockLocation loc) throws IOException {
       Cid cid = b.cid();
       blocks++;
-      blockBytes += b.length();
+      blockBytes = Math.addExact(blockBytes, b.length());
       minBlock = Math.min(minBlock, b.length());
       maxBlock = Math.max(maxBlock, b.length());
       if (b.length() > NftStorageLimits.MAX_BLOCK_SIZE) {

@@ -174,13 +174,18 @@ public final class Exporter {
     };
   }
 
-  static long declaredFileSize(Node n) {
+  /** @throws UnixFsFormatException if the node has no filesize and its data and blocksizes add up beyond 2^63-1 */
+  static long declaredFileSize(Node n) throws UnixFsFormatException {
     if (n.data.filesize().isPresent()) {
       return n.data.filesize().getAsLong();
     }
     long total = n.data.data().map(Bytes::length).orElse(0);
     for (long b : n.data.blocksizes()) {
       total += b;
+      if (total < 0) { // each term is at most 2^63-1, so an overflow always turns the sum negative
+        throw new UnixFsFormatException("File node " + n.cid + " declares more than 2^63-1 bytes: its blocksizes "
+            + "add up beyond what a size can hold");
+      }
     }
     return total;
   }

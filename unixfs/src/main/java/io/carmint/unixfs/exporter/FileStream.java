@@ -52,7 +52,7 @@ final class FileStream extends InputStream {
       }
       segment = n.block().data();
       if (!stack.isEmpty()) {
-        stack.peek().produced += len;
+        stack.peek().produced = Math.addExact(stack.peek().produced, len);
       }
       return;
     }
@@ -94,7 +94,7 @@ final class FileStream extends InputStream {
       if (!f.dataDone) {
         f.dataDone = true;
         Bytes data = f.node.data().data().orElse(Bytes.EMPTY);
-        f.produced += data.length();
+        f.produced = Math.addExact(f.produced, data.length());
         segment = data.asReadOnlyBuffer();
         continue;
       }
@@ -117,7 +117,7 @@ final class FileStream extends InputStream {
             + f.produced);
       }
       if (!stack.isEmpty()) {
-        stack.peek().produced += f.produced;
+        stack.peek().produced = Math.addExact(stack.peek().produced, f.produced);
       }
     }
     return true;

@@ -145,6 +145,20 @@ class ExporterTest {
     assertTrue(e.getMessage().contains("(needed by file node " + root + " link 0)"), e.getMessage());
   }
 
+  /**
+   * Issue 12, defect 16: a file node without filesize whose two blocksizes are 2^63-1 was described as -2 bytes (the
+   * sum wrapped around), and {@code ls -l} printed that.
+   */
+  @Test
+  void blocksizesAddingUpBeyondALongAreAFormatError() {
+    Cid a = raw(bytes("abc"));
+    Cid root = node(List.of(PbLink.of(a, "", 3), PbLink.of(a, "", 3)), UnixFsData.builder(UnixFsType.FILE)
+        .addBlocksize(Long.MAX_VALUE).addBlocksize(Long.MAX_VALUE).build());
+    UnixFsFormatException e = assertThrows(UnixFsFormatException.class, () -> Exporter.of(store).stat(root));
+    assertEquals("File node " + root + " declares more than 2^63-1 bytes: its blocksizes add up beyond what a size "
+        + "can hold", e.getMessage());
+  }
+
   @Test
   void fileDepthLimit() throws IOException {
     Cid a = raw(bytes("abc"));
