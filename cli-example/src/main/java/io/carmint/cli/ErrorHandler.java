@@ -80,6 +80,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     } else if (ex instanceof java.nio.file.AccessDeniedException) {
       msg = "permission denied: " + msg;
     }
-    return msg.replace('\n', ' ');
+    return Printable.line(msg); // a service's message, a name in a CAR: nothing may rewrite the terminal
   }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code carmint list [--before T] [--limit N] [--all]}: this token's uploads, newest first. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = {"List this token's uploads, newest first, one per line: CID, created, pin status, size, name.",
+    description = {"List this token's uploads, newest first, one per line: CID, created, pin status, size, name. A "
+        + "name holding control characters (line breaks, tabs, escapes) is printed quoted with \\uXXXX escapes.",
         "The service's 'before' is inclusive: a page asked with --before the last time shown starts with that "
             + "upload again; --all pages through everything and shows each upload once."})
 final class ListCommand extends ServiceCommand {
@@ -70,6 +71,6 @@ final class ListCommand extends ServiceCommand {
 
   private static void print(PrintWriter out, Nft n) {
     out.println(n.cid() + "\t" + n.created() + "\t" + pinStatus(n.pin()) + "\t" + n.size() + "\t"
-        + (n.name() == null ? "" : n.name()));
+        + (n.name() == null ? "" : Printable.field(n.name())));
   }
 }

@@ -84,7 +84,7 @@ final class LsCommand implements Callable<Integer> {
           throw new ProblemException("Listing stopped after " + maxEntries + " entries (--max-entries); the "
               + "directory declares more");
         }
-        out.println(longFormat ? line(exporter, exporter.stat(e.cid()), e.name()) : printable(e.name()));
+        out.println(longFormat ? line(exporter, exporter.stat(e.cid()), e.name()) : Printable.field(e.name()));
       }
     } finally {
       out.flush();
@@ -94,19 +94,14 @@ final class LsCommand implements Callable<Integer> {
 
   private String line(Exporter exporter, UnixFsEntry entry, String name) throws IOException {
     if (!longFormat) {
-      return printable(name);
+      return Printable.field(name);
     }
     return switch (entry.kind()) {
-      case DIRECTORY -> "d\t-\t" + entry.cid() + "\t" + printable(name);
-      case FILE -> "-\t" + entry.size() + "\t" + entry.cid() + "\t" + printable(name);
-      case SYMLINK -> "l\t" + entry.size() + "\t" + entry.cid() + "\t" + printable(name) + " -> "
-          + printable(exporter.readSymlink(entry.cid()));
+      case DIRECTORY -> "d\t-\t" + entry.cid() + "\t" + Printable.field(name);
+      case FILE -> "-\t" + entry.size() + "\t" + entry.cid() + "\t" + Printable.field(name);
+      case SYMLINK -> "l\t" + entry.size() + "\t" + entry.cid() + "\t" + Printable.field(name) + " -> "
+          + Printable.field(exporter.readSymlink(entry.cid()));
     };
   }
-
-  /** The name as stored, or quoted with escapes if it holds a character that would break or disguise the line. */
-  static String printable(String name) {
-    String quoted = EntryNames.quote(name);
-    return quoted.equals("'" + name + "'") ? name : quoted;
-  }
 }
+

@@ -35,4 +35,14 @@ class ErrorHandlerTest {
     assertEquals(e.getMessage(), ErrorHandler.oneLine(e, Map.of()));
     assertEquals(e.getMessage(), ErrorHandler.oneLine(e, ErrorHandler.OPTIONS.get("unpack")));
   }
+
+  /**
+   * Issue 12, defect 11: a message carrying a service's text could hold escape sequences and line breaks; the line
+   * printed keeps its tabs, turns line breaks into spaces and escapes every other control or format character.
+   */
+  @Test
+  void aMessageCannotRewriteTheTerminal() {
+    java.io.IOException e = new java.io.IOException("HTTP 400: bad\u001b[2J\rname\nnext\tcol\u202e");
+    assertEquals("HTTP 400: bad\\u001B[2J\\u000Dname next\tcol\\u202E", ErrorHandler.oneLine(e, Map.of()));
+  }
 }

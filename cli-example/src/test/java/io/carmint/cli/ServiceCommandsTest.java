@@ -135,6 +135,37 @@ class ServiceCommandsTest {
     assertTrue(gone.err().startsWith("carmint: GET /" + root + ": HTTP 404"), gone.err());
   }
 
+  /**
+   * Issue 12, defect 11: list and status printed the service's names raw, so a name holding an escape sequence, a
+   * carriage return or a line feed could rewrite the screen or forge lines of output. They are now quoted as ls
+   * quotes entry names.
+   */
+  @Test
+  void namesFromTheServiceCannotForgeOutputLines() throws Exception {
+    Path file = tmp.resolve("named.car");
+    Cid root = car(file, 7, 1);
+    String evil = "x\u001b[2J\rcarmint: forged\nbafkreiforged\tz";
+    HttpResponse<String> up = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(SERVICE.endpoint() + "upload")).header("Authorization", "Bearer " + TOKEN)
+        .header("Content-Type", "application/car")
+        .header("X-Name", java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, up.statusCode(), up.body());
+    String quoted = "'x\\u001B[2J\\u000Dcarmint: forged\\u000Abafkreiforged\\u0009z'";
+
+    Run status = service("status", root.toString());
+    assertEquals(0, status.code(), status.err());
+    assertTrue(status.lines().contains("name\t" + quoted), status.out());
+    Run list = service("list", "--all");
+    assertEquals(0, list.code(), list.err());
+    List<String> mine = list.lines().stream().filter(l -> l.startsWith(root + "\t")).toList();
+    assertEquals(1, mine.size(), list.out());
+    assertTrue(mine.get(0).endsWith("\t" + quoted), mine.get(0));
+    for (String out : List.of(status.out(), list.out())) {
+      assertFalse(out.contains("\u001b") || out.contains("\r") || out.contains("forged\n"), out);
+    }
+  }
+
   /** Corpus case p-f-1m+2 of testdata/vectors: 1,048,578 bytes of the AES-128-CTR keystream of its seed. */
   static byte[] vectorFile() throws Exception {
     byte[] key = java.util.Arrays.copyOf(java.security.MessageDigest.getInstance("SHA-256")

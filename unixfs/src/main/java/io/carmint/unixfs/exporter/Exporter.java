@@ -41,9 +41,10 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Memory: reading a file holds one node per level of its DAG plus the current leaf, whatever the file size; a
- * node is kept as its block plus 4 bytes per link, each link decoded when reached ({@link io.carmint.dagpb.PbNodeView}).
- * {@link #list} holds the directory's entries; {@link #openDirectory} and {@link #walk} do not. Defaults: block hashes verified, file DAGs at most
- * {@value #DEFAULT_MAX_FILE_DEPTH} levels deep, directory trees at most {@value #DEFAULT_MAX_DIRECTORY_DEPTH}.
+ * node is kept as its block plus 4 bytes per link, each link decoded when reached
+ * ({@link io.carmint.dagpb.PbNodeView}). {@link #list} holds the directory's entries; {@link #openDirectory} and
+ * {@link #walk} do not. Defaults: block hashes verified, file DAGs at most {@value #DEFAULT_MAX_FILE_DEPTH} levels
+ * deep, directory trees at most {@value #DEFAULT_MAX_DIRECTORY_DEPTH}.
  * Immutable and thread-safe if the source is; each stream it opens is not thread-safe.
  */
 public final class Exporter {
