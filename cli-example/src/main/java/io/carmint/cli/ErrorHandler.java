@@ -15,6 +15,8 @@ import picocli.CommandLine;
  *   <li>usage errors (picocli parameter errors, {@link UsageException}) → {@value Main#EXIT_USAGE}
  *   <li>bad input data and I/O or service failures ({@link IOException}, {@link IllegalArgumentException},
  *       {@link ProblemException}) → {@value Main#EXIT_PROBLEM}
+ *   <li>errors of the JVM ({@link OutOfMemoryError}, {@link StackOverflowError}) and any other {@link Error} →
+ *       {@value Main#EXIT_PROBLEM}, one line too
  * </ul>
  *
  * <p>Library messages name the library's own settings as the remedy (a {@link LimitExceededException}'s
@@ -64,6 +66,31 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
     err.flush();
     return code;
+  }
+
+  /**
+   * Prints an {@link Error} thrown by a command as one line (its stack trace only with {@code --verbose}).
+   *
+   * @return {@value Main#EXIT_PROBLEM}
+   */
+  int handleError(Error e, CommandLine cl) {
+    PrintWriter err = cl.getErr();
+    String what;
+    if (e instanceof OutOfMemoryError) {
+      what = "out of memory (" + e.getMessage() + "); give Java a larger heap, e.g. CARMINT_JAVA_OPTS=-Xmx2g";
+    } else if (e instanceof StackOverflowError) {
+      what = "stack overflow: the input nests too deeply for this thread's stack; a larger one, e.g. "
+          + "CARMINT_JAVA_OPTS=-Xss16m, may help";
+    } else {
+      what = "internal error: " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + " (run with --verbose for its stack trace)";
+    }
+    err.println("carmint: " + Printable.line(what));
+    if (verbose.getAsBoolean()) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return Main.EXIT_PROBLEM;
   }
 
   /** @param options the library settings the command's options change, and those options */
