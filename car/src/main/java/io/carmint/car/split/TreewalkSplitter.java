@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -117,18 +118,25 @@ public final class TreewalkSplitter {
    * <p>All or nothing: pieces are written into a new temporary directory in {@code dir}
    * ({@code .carmint-split-<random>}, each piece created exclusively) and moved to their final names, replacing
    * files of those names, only once every piece is complete. If the split fails, whatever the failure (an error
-   * included), the temporary directory is removed and nothing in {@code dir} has changed.
+   * included), the temporary directory is removed and nothing in {@code dir} has changed; a {@code dir} the split
+   * created (with its missing parents) is removed too.
    *
    * @throws IOException as {@link #split(CarFile, PieceOutput)}
    */
   public SplitResult split(CarFile car, Path dir, String baseName) throws IOException {
+    List<Path> made = new ArrayList<>(); // the directories created for dir, deepest first
+    for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+      made.add(p);
+    }
     Files.createDirectories(dir);
-    Path staging = Files.createTempDirectory(dir, ".carmint-split-");
     List<Path> parts = new ArrayList<>();
+    Path staging = null;
     boolean done = false;
     try {
+      staging = Files.createTempDirectory(dir, ".carmint-split-");
+      Path into = staging;
       SplitResult result = split(car, i -> {
-        Path part = staging.resolve(pieceName(baseName, i));
+        Path part = into.resolve(pieceName(baseName, i));
         parts.add(part);
         return FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       });
@@ -141,20 +149,28 @@ public final class TreewalkSplitter {
       return result;
     } finally {
       if (!done) {
-        removeStaging(staging, parts);
+        removeAfterFailure(staging, parts, made);
       }
     }
   }
 
-  /** Deletes the staging directory and the pieces in it, after a failure (which stays the one thrown). */
-  private static void removeStaging(Path staging, List<Path> parts) {
+  /**
+   * Deletes the staging directory, the pieces in it and the directories made for the output, after a failure (which
+   * stays the one thrown).
+   */
+  private static void removeAfterFailure(Path staging, List<Path> parts, List<Path> made) {
     try {
       for (Path part : parts) {
         Files.deleteIfExists(part);
       }
-      Files.deleteIfExists(staging);
+      if (staging != null) {
+        Files.deleteIfExists(staging);
+      }
+      for (Path dir : made) {
+        Files.deleteIfExists(dir);
+      }
     } catch (IOException ignored) {
-      // The split's own failure is what is reported; a staging directory that cannot be removed is left behind.
+      // The split's own failure is what is reported; what cannot be removed is left behind.
     }
   }
 

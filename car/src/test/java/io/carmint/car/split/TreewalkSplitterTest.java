@@ -335,5 +335,11 @@ class TreewalkSplitterTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of(), files.toList(), "no piece and no staging directory left");
     }
+    try (CarFile f = CarFile.open(car("x-c-1001"))) {
+      Path made = dir.resolve("new/pieces");
+      assertThrows(LimitExceededException.class, () -> TreewalkSplitter.builder().maxPieceSize(40_000)
+          .maxTotalSize(1000).build().split(f, made, "tree"));
+      assertTrue(Files.notExists(dir.resolve("new")), "the directories the split made are removed");
+    }
   }
 }
