@@ -49,7 +49,9 @@ import java.util.OptionalLong;
  * directory depth. Each distinct directory is listed once and its totals are kept by CID, so a DAG of a few
  * kilobytes that links one sub-tree from many places (2^48 paths) is refused after a walk of its few blocks,
  * before the target is touched; names are checked on the way (unsafe, repeated), and missing or corrupt directory
- * blocks found. The count costs one more read of each directory block and file root.
+ * blocks found. The count costs one more read of each directory block and file root; a source that cannot serve a
+ * block twice (a stream of blocks in walk order) turns it off with {@link Builder#countFirst(boolean)}, and is then
+ * bounded while writing, the same limits failing the unpack and removing what it wrote.
  *
  * <p><b>How files are written.</b> Every directory on an entry's path was created (or, with {@code MERGE}, found
  * as a real directory, never a symlink) during this unpack, so no write goes through a symlink. A file is streamed
@@ -119,6 +121,7 @@ public final class Unpacker {
   private final long maxBlocks;
   private final int maxDepth;
   private final boolean verifyHashes;
+  private final boolean countFirst;
   private final EscapingSymlinkPolicy escapingSymlinks;
   private final TargetPolicy targetPolicy;
 
@@ -128,6 +131,7 @@ public final class Unpacker {
     this.maxBlocks = b.maxBlocks;
     this.maxDepth = b.maxDepth;
     this.verifyHashes = b.verifyHashes;
+    this.countFirst = b.countFirst;
     this.escapingSymlinks = b.escapingSymlinks;
     this.targetPolicy = b.targetPolicy;
   }
@@ -145,7 +149,7 @@ public final class Unpacker {
   /** @return a builder starting from this unpacker's settings */
   public Builder toBuilder() {
     Builder b = new Builder().maxEntries(maxEntries).maxBlocks(maxBlocks)
-        .maxDepth(maxDepth).verifyHashes(verifyHashes).escapingSymlinks(escapingSymlinks)
+        .maxDepth(maxDepth).verifyHashes(verifyHashes).countFirst(countFirst).escapingSymlinks(escapingSymlinks)
         .targetPolicy(targetPolicy);
     b.maxTotalBytes = maxTotalBytes;
     return b;
@@ -178,9 +182,11 @@ public final class Unpacker {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(target, "target");
     long bytesLimit = maxTotalBytes(source);
-    Exporter counter = Exporter.builder(source).verifyHashes(verifyHashes).build();
-    new Preflight(counter, source, this, bytesLimit, maxTotalBytes >= 0 ? null : automaticLimit(source))
-        .run(root);
+    if (countFirst) {
+      Exporter counter = Exporter.builder(source).verifyHashes(verifyHashes).build();
+      new Preflight(counter, source, this, bytesLimit, maxTotalBytes >= 0 ? null : automaticLimit(source))
+          .run(root);
+    }
     Extraction x = new Extraction(this, target, bytesLimit);
     BlockSource counting = cid -> {
       x.countBlock();
@@ -246,6 +252,7 @@ public final class Unpacker {
     private long maxBlocks = DEFAULT_MAX_BLOCKS;
     private int maxDepth = DEFAULT_MAX_DEPTH;
     private boolean verifyHashes = true;
+    private boolean countFirst = true;
     private EscapingSymlinkPolicy escapingSymlinks = EscapingSymlinkPolicy.REFUSE;
     private TargetPolicy targetPolicy = TargetPolicy.REQUIRE_EMPTY;
 
@@ -304,6 +311,17 @@ public final class Unpacker {
      */
     public Builder verifyHashes(boolean value) {
       verifyHashes = value;
+      return this;
+    }
+
+    /**
+     * Whether to count the tree's entries, bytes and depth before writing anything (default true), reading each
+     * directory block and file root once more. Turn off only for a source that cannot serve a block twice (blocks
+     * streamed in walk order): the limits are then checked while writing, and what was written is removed when one
+     * is reached.
+     */
+    public Builder countFirst(boolean value) {
+      countFirst = value;
       return this;
     }
 

@@ -328,6 +328,18 @@ class UnpackerTest {
     assertFalse(Files.exists(out));
   }
 
+  /** Without the count (a source that serves each block once), the limits stop the unpack while writing. */
+  @Test
+  void withoutCountingFirstTheLimitsStopTheWritingAndWhatWasWrittenIsRemoved() {
+    Cid bomb = dags.repeatedDirectory(dags.raw("x"), 16, 8);
+    Unpacker streaming = Unpacker.builder().maxEntries(5000).countFirst(false).build();
+    LimitExceededException e = assertThrows(LimitExceededException.class,
+        () -> streaming.unpack(dags.store, bomb, out));
+    assertEquals(5001, e.actual());
+    assertTrue(e.getMessage().startsWith("Unpacking stopped at "), e.getMessage());
+    assertFalse(Files.exists(out), "the 4,999 entries written are removed");
+  }
+
   @Test
   void aFileBombDeclaringAPetabyteFailsBeforeWritingWithTheDefaults() {
     Cid leaf = dags.raw(new byte[1 << 20]);
