@@ -415,28 +415,44 @@ public final class NftStorageClient implements AutoCloseable {
   // ---------------------------------------------------------------- read
 
   /**
-   * {@code GET /{cid}}: the upload of this token with that CID.
+   * {@code GET /{cid}}: the upload of this token with that CID. The answer must be about that CID (in any version),
+   * as an upload's answer must name its root.
    *
+   * @throws CidMismatchException if the service answers about another CID
    * @throws NotFoundException if the service holds no such upload for this token
    * @throws ApiException (another subclass) for other refusals
    * @throws IOException if the network fails after retries
    */
   public Nft status(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    return Responses.nft(transport.send(new Transport.Spec("GET", url(cid.toString()), true, null, null)));
+    Transport.Spec spec = new Transport.Spec("GET", url(cid.toString()), true, null, null);
+    Nft nft = Responses.nft(transport.send(spec));
+    checkAnswer(spec, cid, nft.cid());
+    return nft;
   }
 
   /**
    * {@code GET /check/{cid}}, sent without the token: whether and how the content is stored, whoever uploaded it.
+   * The answer must be about that CID (in any version).
    *
+   * @throws CidMismatchException if the service answers about another CID
    * @throws NotFoundException if the service does not know the content
    * @throws ApiException (another subclass) for other refusals
    * @throws IOException if the network fails after retries
    */
   public CheckResult check(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    Transport.Reply reply = transport.send(new Transport.Spec("GET", url("check", cid.toString()), false, null, null));
-    return Responses.check(reply);
+    Transport.Spec spec = new Transport.Spec("GET", url("check", cid.toString()), false, null, null);
+    CheckResult result = Responses.check(transport.send(spec));
+    checkAnswer(spec, cid, result.cid());
+    return result;
+  }
+
+  /** Refuses an answer about another CID than the one asked for (versions aside). */
+  private static void checkAnswer(Transport.Spec spec, Cid asked, Cid answered) throws CidMismatchException {
+    if (!answered.toV1().equals(asked.toV1())) {
+      throw new CidMismatchException(spec.describe(), "asked for", asked, answered);
+    }
   }
 
   /**
