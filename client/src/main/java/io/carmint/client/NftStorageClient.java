@@ -111,6 +111,7 @@ public final class NftStorageClient implements AutoCloseable {
         .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(b.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .callTimeout(b.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .addNetworkInterceptor(new RedirectLoops())
         .build();
     this.retryPolicy = b.retryPolicy;
     this.rateLimiter = b.rateLimiter != null

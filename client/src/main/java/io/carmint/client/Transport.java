@@ -3,6 +3,7 @@ package io.carmint.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ProtocolException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +28,8 @@ final class Transport {
   private static final System.Logger LOG = System.getLogger(NftStorageClient.class.getName());
   private static final String REDACTED = "<redacted>";
   private static final String USER_AGENT = "carmint";
+  /** How OkHttp's message starts when a request was redirected more than 20 times. */
+  private static final String TOO_MANY_FOLLOW_UPS = "Too many follow-up requests";
   /** Bytes of an error answer kept for its message. */
   private static final int MAX_ERROR_BODY = 64 * 1024;
 
@@ -124,7 +127,7 @@ final class Transport {
       int status;
       Headers headers;
       byte[] bytes;
-      try (Response response = http.newCall(rb.build()).execute()) {
+      try (Response response = http.newCall(RedirectLoops.track(rb)).execute()) {
         status = response.code();
         headers = response.headers();
         bytes = readAtMost(response.body(), isSuccess(status) ? maxResponseBytes : MAX_ERROR_BODY);
@@ -195,9 +198,14 @@ final class Transport {
     return new InterruptedIOException("Interrupted while " + doing);
   }
 
-  /** Network failures worth repeating: not a host that does not resolve, not a certificate that does not match. */
+  /**
+   * Network failures worth repeating: not a host that does not resolve, not a certificate that does not match, not
+   * a redirect loop (ours, or OkHttp's "too many follow-up requests"): those would fail the same way again.
+   */
   private static boolean isRetryable(IOException e) {
-    return !(e instanceof UnknownHostException) && !(e instanceof SSLPeerUnverifiedException);
+    return !(e instanceof UnknownHostException) && !(e instanceof SSLPeerUnverifiedException)
+        && !(e instanceof RedirectLoopException) && !(e instanceof ProtocolException
+        && String.valueOf(e.getMessage()).startsWith(TOO_MANY_FOLLOW_UPS));
   }
 
   /** @return at most {@code limit + 1} bytes of the body, so that the caller can tell it was longer */

@@ -85,4 +85,38 @@ class HostileServerTest {
     assertEquals(ASKED, client.status(v0).cid(), "a CIDv1 answer for a CIDv0 names the same content");
     assertTrue(server.getRequestCount() >= 2);
   }
+
+  /**
+   * Issue 12, defect 15: a redirect loop was followed 20 times, failed as a network error, and was retried: 126
+   * requests before failing. The first address visited twice ends the request, unretried.
+   */
+  @Test
+  void aRedirectLoopFailsAtTheFirstRepeatAndIsNotRetried() {
+    String back = server.url("/" + ASKED).toString();
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", elsewhere.url("/a")).build());
+    elsewhere.enqueue(new MockResponse.Builder().code(302).setHeader("Location", back).build());
+    server.enqueue(json(200, nft(ASKED))); // never reached
+    RedirectLoopException e = assertThrows(RedirectLoopException.class, () -> client.status(ASKED));
+    assertEquals("GET /" + ASKED + ": redirected in a loop (" + back + " -> " + elsewhere.url("/a") + " -> " + back
+        + "); not retried", e.getMessage());
+    assertEquals(1, server.getRequestCount());
+    assertEquals(1, elsewhere.getRequestCount());
+    assertEquals(java.util.List.of(), time.sleeps(), "no retry");
+  }
+
+  /** A loop through addresses that all differ (a counter in the path) ends at OkHttp's 20 follow-ups, unretried. */
+  @Test
+  void endlessRedirectsToNewAddressesAreNotRetried() {
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().code(302).setHeader("Location", "/next-" + server.getRequestCount())
+            .build();
+      }
+    });
+    java.net.ProtocolException e = assertThrows(java.net.ProtocolException.class, () -> client.status(ASKED));
+    assertTrue(e.getMessage().startsWith("Too many follow-up requests"), e.getMessage());
+    assertEquals(21, server.getRequestCount());
+    assertEquals(java.util.List.of(), time.sleeps(), "no retry");
+  }
 }
