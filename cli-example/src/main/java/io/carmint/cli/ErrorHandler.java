@@ -36,8 +36,21 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
           "EscapingSymlinkPolicy.SKIP", "--skip-escaping-symlinks"),
       "split", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-size",
           "TreewalkSplitter.Builder.maxTotalSize", "--max-total"),
-      "upload", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-chunk-size"),
+      "upload", withTimeouts(Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-chunk-size",
+          "NftStorageClient.Builder.minUploadSpeed", "--min-upload-speed")),
+      "status", withTimeouts(Map.of()),
+      "check", withTimeouts(Map.of()),
+      "list", withTimeouts(Map.of()),
+      "delete", withTimeouts(Map.of()),
       "blocks", Map.of("CarReadOptions.verifyHashes(false)", "--no-verify"));
+
+  /** @return {@code options} and the client's time limits, which every command talking to a service sets */
+  private static Map<String, String> withTimeouts(Map<String, String> options) {
+    Map<String, String> all = new java.util.HashMap<>(options);
+    all.put("NftStorageClient.Builder.callTimeout", "--call-timeout");
+    all.put("NftStorageClient.Builder.deadline", "--deadline");
+    return Map.copyOf(all);
+  }
 
   private final BooleanSupplier verbose;
 

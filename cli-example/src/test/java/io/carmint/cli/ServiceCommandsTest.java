@@ -166,6 +166,48 @@ class ServiceCommandsTest {
     }
   }
 
+  /**
+   * Issue 12, defect 12: a server that never answers held status for 300 s per attempt, about half an hour with the
+   * default retries. Each attempt now has a call timeout and the request a deadline, both options, and the message
+   * names the one that passed.
+   */
+  @Test
+  void aSilentServerIsLeftAtTheCallTimeoutOrTheDeadline() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread accepting = new Thread(() -> {
+        List<Socket> held = new ArrayList<>();
+        try {
+          while (true) {
+            held.add(silent.accept()); // read nothing, answer nothing
+          }
+        } catch (IOException closed) {
+          held.forEach(h -> {
+            try {
+              h.close();
+            } catch (IOException ignored) {
+              // closing a test socket
+            }
+          });
+        }
+      });
+      accepting.setDaemon(true);
+      accepting.start();
+      String endpoint = "http://127.0.0.1:" + silent.getLocalPort();
+      Cid cid = Cid.parse("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e");
+      Run once = run(Map.of(), "status", cid.toString(), "--endpoint", endpoint, "--token-file",
+          tokenFile.toString(), "--retries", "0", "--call-timeout", "300ms");
+      assertEquals(1, once.code());
+      assertEquals("carmint: GET /" + cid + ": no complete answer within the call timeout of 300 ms "
+          + "(--call-timeout)\n", once.err());
+      Run retried = run(Map.of(), "status", cid.toString(), "--endpoint", endpoint, "--token-file",
+          tokenFile.toString(), "--call-timeout", "200ms", "--deadline", "1s");
+      assertEquals(1, retried.code());
+      assertEquals("carmint: GET /" + cid + ": gave up after 1 attempt(s): the deadline of 1 s for the request, "
+          + "retries included, passed (--deadline); the last failure: GET /" + cid + ": no complete answer within "
+          + "the call timeout of 200 ms (--call-timeout)\n", retried.err());
+    }
+  }
+
   /** Corpus case p-f-1m+2 of testdata/vectors: 1,048,578 bytes of the AES-128-CTR keystream of its seed. */
   static byte[] vectorFile() throws Exception {
     byte[] key = java.util.Arrays.copyOf(java.security.MessageDigest.getInstance("SHA-256")

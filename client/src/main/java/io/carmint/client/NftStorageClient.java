@@ -71,6 +71,23 @@ public final class NftStorageClient implements AutoCloseable {
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(5);
   /** Default write timeout (longest stall while sending): 2 minutes. */
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofMinutes(2);
+  /**
+   * Default call timeout: 60 s for one attempt, request sent and whole answer read; an upload's attempt gets the time
+   * to send its body at {@link #DEFAULT_MIN_UPLOAD_SPEED} on top. A status, check, list or delete answer is small:
+   * a server taking longer is stalled, or dribbling bytes to hold the client.
+   */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * Default deadline: 5 minutes for one request with all its retries and the waits between them (an upload's: plus
+   * the time to send its body at {@link #DEFAULT_MIN_UPLOAD_SPEED}), so that a failing service ends a command in
+   * minutes, not the half hour six attempts of a stalled answer took.
+   */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
+  /**
+   * Default slowest upload speed given time for: 64 KiB/s (about 0.5 Mbit/s); a 50 MiB piece is given 13 min 20 s
+   * to be sent, on top of the call timeout and the deadline.
+   */
+  public static final long DEFAULT_MIN_UPLOAD_SPEED = 64 * 1024;
   /** Default number of CAR pieces uploaded at once: 3, as the JS client. */
   public static final int DEFAULT_CONCURRENCY = io.carmint.car.NftStorageLimits.UPLOAD_CONCURRENCY;
   /** Default largest CAR piece of a split upload: 50 MiB, as the JS client ({@code MAX_CHUNK_SIZE}). */
@@ -110,7 +127,7 @@ public final class NftStorageClient implements AutoCloseable {
         .connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(b.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .callTimeout(b.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .callTimeout(0, TimeUnit.MILLISECONDS) // set per call by the Transport, from the timeouts below
         .addNetworkInterceptor(new RedirectLoops())
         .build();
     this.retryPolicy = b.retryPolicy;
@@ -120,7 +137,8 @@ public final class NftStorageClient implements AutoCloseable {
     this.concurrency = b.concurrency;
     this.maxChunkSize = b.maxChunkSize;
     this.tempDirectory = b.tempDirectory;
-    this.transport = new Transport(http, b.token, retryPolicy, rateLimiter, b.timeSource, b.maxResponseBytes);
+    this.transport = new Transport(http, b.token, retryPolicy, rateLimiter, b.timeSource, b.maxResponseBytes,
+        new Transport.Timeouts(b.callTimeout, b.deadline, b.minUploadSpeed));
   }
 
   /** @return a builder; {@link Builder#endpoint} is required */
@@ -395,7 +413,7 @@ public final class NftStorageClient implements AutoCloseable {
       throws IOException {
     Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
         parts -> parts.add(new FileRequestBody(file, offset, length, CAR, tracker.attempt(index))), null, cancelled);
-    return Responses.nft(transport.send(spec));
+    return Responses.nft(transport.send(spec, length));
   }
 
   @FunctionalInterface
@@ -408,7 +426,7 @@ public final class NftStorageClient implements AutoCloseable {
     ProgressTracker tracker = new ProgressTracker(listener, count, total);
     Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
         parts -> body.make(parts, tracker.attempt(index)), null);
-    Nft nft = Responses.nft(transport.send(spec));
+    Nft nft = Responses.nft(transport.send(spec, total));
     tracker.stored(index, count, total);
     return nft;
   }
@@ -632,7 +650,9 @@ public final class NftStorageClient implements AutoCloseable {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
-    private Duration callTimeout = Duration.ZERO;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private Duration deadline = DEFAULT_DEADLINE;
+    private long minUploadSpeed = DEFAULT_MIN_UPLOAD_SPEED;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RateLimiter rateLimiter;
     private TimeSource timeSource = TimeSource.SYSTEM;
@@ -710,9 +730,38 @@ public final class NftStorageClient implements AutoCloseable {
       return this;
     }
 
-    /** @param timeout limit on one whole attempt, sending and answer (default none) */
+    /**
+     * @param timeout limit on one attempt of a request, from sending it to the end of the answer (default 60 s,
+     *     {@link #DEFAULT_CALL_TIMEOUT}; zero for none); an upload's attempt gets the time to send its body at
+     *     {@link #minUploadSpeed} on top. An attempt that runs out of time is retried like a network failure; the
+     *     last one ends in a {@link DeadlineExceededException} naming this setting.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = nonNegative(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * @param deadline limit on one request with all its retries and the waits between them (default 5 minutes,
+     *     {@link #DEFAULT_DEADLINE}; zero for none); an upload's (one piece, blob or set of files) gets the time to
+     *     send its body at {@link #minUploadSpeed} on top. Past it, the request ends in a
+     *     {@link DeadlineExceededException} naming this setting, with the last failure as its cause.
+     */
+    public Builder deadline(Duration deadline) {
+      this.deadline = nonNegative(deadline, "deadline");
+      return this;
+    }
+
+    /**
+     * @param bytesPerSecond the slowest sending speed an upload is given time for, added to its call timeout and
+     *     deadline (default 64 KiB/s, {@link #DEFAULT_MIN_UPLOAD_SPEED})
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder minUploadSpeed(long bytesPerSecond) {
+      if (bytesPerSecond < 1) {
+        throw new IllegalArgumentException("minUploadSpeed must be positive, got " + bytesPerSecond);
+      }
+      this.minUploadSpeed = bytesPerSecond;
       return this;
     }
 

@@ -10,10 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.multiformats.Cid;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +106,7 @@ class HostileServerTest {
         + "); not retried", e.getMessage());
     assertEquals(1, server.getRequestCount());
     assertEquals(1, elsewhere.getRequestCount());
-    assertEquals(java.util.List.of(), time.sleeps(), "no retry");
+    assertEquals(List.of(), time.sleeps(), "no retry");
   }
 
   /** A loop through addresses that all differ (a counter in the path) ends at OkHttp's 20 follow-ups, unretried. */
@@ -117,6 +122,79 @@ class HostileServerTest {
     java.net.ProtocolException e = assertThrows(java.net.ProtocolException.class, () -> client.status(ASKED));
     assertTrue(e.getMessage().startsWith("Too many follow-up requests"), e.getMessage());
     assertEquals(21, server.getRequestCount());
-    assertEquals(java.util.List.of(), time.sleeps(), "no retry");
+    assertEquals(List.of(), time.sleeps(), "no retry");
+  }
+
+  /** A client whose every attempt must be done within 300 ms and every request within {@code deadline}. */
+  NftStorageClient impatient(RetryPolicy retries, Duration deadline) {
+    return NftStorageClient.builder().endpoint(server.url("/").uri()).token(TOKEN).retryPolicy(retries)
+        .timeSource(time).callTimeout(Duration.ofMillis(300)).deadline(deadline).build();
+  }
+
+  /** An answer whose body comes a byte every 100 ms: ten thousand bytes would take 17 minutes. */
+  static MockResponse dribble() {
+    return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+        .body(nft(ASKED).replace("}}}", "}," + "\"pad\":\"" + "x".repeat(10_000) + "\"}}"))
+        .throttleBody(1, 100, TimeUnit.MILLISECONDS).build();
+  }
+
+  /**
+   * Issue 12, defect 12: a server dribbling one byte every 2 s held status forever (the read timeout measures
+   * silence, and there never was any). The call timeout bounds each attempt, and the message says which limit
+   * passed.
+   */
+  @Test
+  void aDribblingAnswerIsCutByTheCallTimeout() {
+    try (NftStorageClient c = impatient(RetryPolicy.none(), Duration.ofMinutes(5))) {
+      server.enqueue(dribble());
+      DeadlineExceededException e = assertThrows(DeadlineExceededException.class, () -> c.status(ASKED));
+      assertEquals("NftStorageClient.Builder.callTimeout", e.setting());
+      assertEquals(Duration.ofMillis(300), e.timeout());
+      assertEquals("GET /" + ASKED + ": no complete answer within the call timeout of 300 ms "
+          + "(NftStorageClient.Builder.callTimeout)", e.getMessage());
+    }
+  }
+
+  /**
+   * The deadline bounds a request with all its retries: attempts cut by the call timeout are retried after 1 s, 2 s
+   * (on the fake clock) until the next wait would pass the deadline of 3 s.
+   */
+  @Test
+  void retriesStopAtTheDeadline() {
+    try (NftStorageClient c = impatient(RetryPolicy.builder().jitter(0).build(), Duration.ofSeconds(3))) {
+      for (int i = 0; i < 6; i++) {
+        server.enqueue(dribble());
+      }
+      DeadlineExceededException e = assertThrows(DeadlineExceededException.class, () -> c.status(ASKED));
+      assertEquals("NftStorageClient.Builder.deadline", e.setting());
+      assertEquals("GET /" + ASKED + ": gave up after 2 attempt(s): the deadline of 3 s for the request, retries "
+          + "included, passed (NftStorageClient.Builder.deadline); the last failure: GET /" + ASKED + ": no complete "
+          + "answer within the call timeout of 300 ms (NftStorageClient.Builder.callTimeout)", e.getMessage());
+      assertEquals(List.of(Duration.ofSeconds(1)), time.sleeps());
+      assertEquals(2, server.getRequestCount());
+      assertTrue(e.getCause() instanceof DeadlineExceededException);
+    }
+  }
+
+  /** An upload's attempt and deadline get the time to send its body at the slowest speed allowed, and say so. */
+  @Test
+  void anUploadIsGivenTimeToSendItsBody(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    Path blob = Files.write(dir.resolve("blob"), new byte[1000]);
+    try (NftStorageClient c = NftStorageClient.builder().endpoint(server.url("/").uri()).token(TOKEN)
+        .retryPolicy(RetryPolicy.none()).timeSource(time).callTimeout(Duration.ofMillis(200))
+        .minUploadSpeed(10_000).build()) {
+      server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+      DeadlineExceededException e = assertThrows(DeadlineExceededException.class, () -> c.storeBlob(blob));
+      assertEquals(Duration.ofMillis(300), e.timeout());
+      assertEquals("POST /upload: no complete answer within the call timeout of 300 ms, 200 ms plus 100 ms to send "
+          + "1,000 bytes at NftStorageClient.Builder.minUploadSpeed (NftStorageClient.Builder.callTimeout)",
+          e.getMessage());
+    }
+    Transport.Timeouts defaults = new Transport.Timeouts(NftStorageClient.DEFAULT_CALL_TIMEOUT,
+        NftStorageClient.DEFAULT_DEADLINE, NftStorageClient.DEFAULT_MIN_UPLOAD_SPEED);
+    assertEquals(Duration.ofSeconds(800), defaults.sending(50L << 20), "a 50 MiB piece at 64 KiB/s");
+    assertEquals("13 min 20 s", Transport.format(Duration.ofSeconds(800)));
+    assertEquals("90 s", Transport.format(Duration.ofSeconds(90)));
+    assertEquals("5 min", Transport.format(Duration.ofMinutes(5)));
   }
 }
