@@ -262,7 +262,7 @@ public final class NftStorageClient implements AutoCloseable {
     int count = pieces.size();
     long total = 0;
     for (long s : sizes) {
-      total += s;
+      total = Math.addExact(total, s);
     }
     ProgressTracker tracker = new ProgressTracker(listener, count, total);
     AtomicInteger threadNumber = new AtomicInteger();
@@ -391,7 +391,7 @@ public final class NftStorageClient implements AutoCloseable {
     long total = 0;
     for (int i = 0; i < sizes.length; i++) {
       sizes[i] = Files.size(copy.get(i).path());
-      total += sizes[i];
+      total = Math.addExact(total, sizes[i]);
     }
     return upload(copy.size() + " files", total, UploadListener.NONE, 0, 1, (parts, progress) -> {
       MultipartBody.Builder mb = new MultipartBody.Builder().setType(MultipartBody.FORM);
