@@ -199,12 +199,13 @@ class ServiceCommandsTest {
       assertEquals(1, once.code());
       assertEquals("carmint: GET /" + cid + ": no complete answer within the call timeout of 300 ms "
           + "(--call-timeout)\n", once.err());
+      // The first attempt ends at 900 ms; the shortest wait before a retry (1 s, jitter -50%) would pass 1 s.
       Run retried = run(Map.of(), "status", cid.toString(), "--endpoint", endpoint, "--token-file",
-          tokenFile.toString(), "--call-timeout", "200ms", "--deadline", "1s");
+          tokenFile.toString(), "--call-timeout", "900ms", "--deadline", "1s");
       assertEquals(1, retried.code());
       assertEquals("carmint: GET /" + cid + ": gave up after 1 attempt(s): the deadline of 1 s for the request, "
           + "retries included, passed (--deadline); the last failure: GET /" + cid + ": no complete answer within "
-          + "the call timeout of 200 ms (--call-timeout)\n", retried.err());
+          + "the call timeout of 900 ms (--call-timeout)\n", retried.err());
     }
   }
 
