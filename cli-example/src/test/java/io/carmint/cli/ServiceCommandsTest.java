@@ -209,6 +209,40 @@ class ServiceCommandsTest {
     }
   }
 
+  /**
+   * Issue 12, defect 4: list --all against a server that ignores 'before' printed the same uploads without end. Each
+   * is printed once, then one line says why the listing stopped, exit code 1.
+   */
+  @Test
+  void listAllStopsAtAServerIgnoringBefore() throws Exception {
+    Cid a = Cid.parse("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e");
+    Cid b = Cid.parse("bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi");
+    byte[] page = ("{\"ok\":true,\"value\":[{\"cid\":\"" + a + "\",\"created\":\"2024-05-01T12:02:00.000Z\"},"
+        + "{\"cid\":\"" + b + "\",\"created\":\"2024-05-01T12:01:00.000Z\"}]}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    com.sun.net.httpserver.HttpServer ignoring = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    ignoring.createContext("/", exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, page.length);
+      exchange.getResponseBody().write(page);
+      exchange.close();
+    });
+    ignoring.start();
+    try {
+      Run r = run(Map.of(), "list", "--all", "--limit", "2", "--endpoint", "http://127.0.0.1:"
+          + ignoring.getAddress().getPort(), "--token-file", tokenFile.toString());
+      assertEquals(1, r.code(), r.err());
+      assertEquals(List.of(a + "\t2024-05-01T12:02:00Z\tunknown\t0\t", b + "\t2024-05-01T12:01:00Z\tunknown\t0\t"),
+          r.lines());
+      assertEquals(1, r.err().strip().split("\n").length, r.err());
+      assertTrue(r.err().contains("upload " + a + " was created at 2024-05-01T12:02:00Z, after the 'before' of "
+          + "2024-05-01T12:01:00Z asked for: the service ignores or mishandles 'before'"), r.err());
+    } finally {
+      ignoring.stop(0);
+    }
+  }
+
   /** Corpus case p-f-1m+2 of testdata/vectors: 1,048,578 bytes of the AES-128-CTR keystream of its seed. */
   static byte[] vectorFile() throws Exception {
     byte[] key = java.util.Arrays.copyOf(java.security.MessageDigest.getInstance("SHA-256")

@@ -508,11 +508,15 @@ public final class NftStorageClient implements AutoCloseable {
    * Every upload of this token, newest first, each once, fetched page by page as the iterator advances. Pages
    * overlap (the service's {@code before} is inclusive) and the repeats are dropped. If more than
    * {@value #MAX_LIST_LIMIT} uploads share one creation time, the API cannot page past them and the iterator
-   * fails rather than skip some.
+   * fails rather than skip some. A page must go back in time: one holding an upload created after the
+   * {@code before} asked for (a service ignoring {@code before} answers the newest uploads again and again), or not
+   * ordered newest first, ends the iteration with a {@link MalformedResponseException} instead of listing uploads
+   * again without end. (Each upload is listed once as long as the service gives each one creation time.)
    *
    * @param pageSize uploads per request, 1 to {@value #MAX_LIST_LIMIT}
    * @return an iterator whose {@code hasNext}/{@code next} throw {@link UncheckedIOException} wrapping the
-   *     exceptions of {@link #list}
+   *     exceptions of {@link #list}, or a {@link MalformedResponseException} for a page that does not go back in
+   *     time
    * @throws IllegalArgumentException if {@code pageSize} is out of range
    */
   public Iterator<Nft> listAll(int pageSize) {
@@ -599,6 +603,7 @@ public final class NftStorageClient implements AutoCloseable {
         ListPage page;
         try {
           page = list(before, limit);
+          ListPaging.check(page.nfts(), before, "GET " + endpoint.encodedPath());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -624,11 +629,7 @@ public final class NftStorageClient implements AutoCloseable {
           exhausted = true;
           return;
         }
-        Instant last = page.nfts().get(page.nfts().size() - 1).created();
-        if (last == null) {
-          throw new UncheckedIOException(new MalformedResponseException(200, "GET " + endpoint.encodedPath(),
-              "an upload without \"created\": cannot page"));
-        }
+        Instant last = page.nfts().get(page.nfts().size() - 1).created(); // not null: checked
         if (!last.equals(before)) {
           seenAtBoundary.clear();
         }

@@ -197,4 +197,53 @@ class HostileServerTest {
     assertEquals("90 s", Transport.format(Duration.ofSeconds(90)));
     assertEquals("5 min", Transport.format(Duration.ofMinutes(5)));
   }
+
+  /** Three uploads of this token, newest first, created a minute apart. */
+  static String page() {
+    StringBuilder b = new StringBuilder("{\"ok\":true,\"value\":[");
+    for (int i = 0; i < 3; i++) {
+      Cid c = io.carmint.block.Block.create(io.carmint.multiformats.Multicodec.RAW,
+          io.carmint.multiformats.HashFunction.SHA2_256, new byte[] {(byte) i}).cid();
+      b.append(i == 0 ? "" : ",").append("{\"cid\":\"").append(c).append("\",\"created\":\"2024-05-01T12:0")
+          .append(3 - i).append(":00.000Z\"}");
+    }
+    return b.append("]}").toString();
+  }
+
+  /**
+   * Issue 12, defect 4: against a server that ignores 'before', list --all printed the same uploads again and again
+   * (10 uploads 54 times each in 20 s). The second page, which goes back to uploads newer than its 'before', ends
+   * the listing with an error; each upload was listed once.
+   */
+  @Test
+  void listingAllStopsWhenAPageIgnoresBefore() throws Exception {
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return json(200, page()); // whatever 'before' says
+      }
+    });
+    java.util.Iterator<Nft> all = client.listAll(3);
+    List<Cid> listed = new java.util.ArrayList<>();
+    java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> {
+      while (all.hasNext()) {
+        listed.add(all.next().cid());
+      }
+    });
+    assertEquals(3, listed.size());
+    assertEquals(3, new java.util.HashSet<>(listed).size(), "each upload once");
+    assertTrue(e.getCause() instanceof MalformedResponseException, e.getCause().toString());
+    assertTrue(e.getCause().getMessage().contains("was created at 2024-05-01T12:03:00Z, after the 'before' of "
+        + "2024-05-01T12:01:00Z asked for: the service ignores or mishandles 'before', and listing on would repeat "
+        + "uploads without end"), e.getCause().getMessage());
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void aPageNotNewestFirstStopsTheListing() {
+    server.enqueue(json(200, page().replace("12:01", "12:09")));
+    java.util.Iterator<Nft> all = client.listAll(3);
+    java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, all::hasNext);
+    assertTrue(e.getCause().getMessage().contains("the page is not newest first"), e.getCause().getMessage());
+  }
 }
