@@ -2,6 +2,7 @@ package io.carmint.car;
 
 import io.carmint.block.Block;
 import io.carmint.block.BlockIntegrityException;
+import io.carmint.block.DigestTooShortException;
 import io.carmint.multiformats.UnsupportedHashException;
 import java.util.Locale;
 
@@ -29,9 +30,11 @@ final class Car {
    *
    * @param offset section offset for messages, or -1
    * @throws BlockIntegrityException if they do not
+   * @throws DigestTooShortException if the CID's digest is too short to verify
    * @throws UnverifiableBlockException if the CID's hash function cannot be computed
    */
-  static void verify(Block block, long offset) throws BlockIntegrityException, UnverifiableBlockException {
+  static void verify(Block block, long offset)
+      throws BlockIntegrityException, DigestTooShortException, UnverifiableBlockException {
     try {
       block.verify(offset, null);
     } catch (UnsupportedHashException e) {

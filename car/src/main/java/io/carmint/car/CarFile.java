@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Random access to the blocks of a CARv1 or CARv2 file by CID: a {@link BlockSource} for the UnixFS exporter, the
@@ -163,9 +164,29 @@ public final class CarFile implements BlockSource, Closeable {
   }
 
   /**
+   * @return the length of the block with {@code cid}'s multihash as its section declares it, from the index (the
+   *     bytes are neither read nor hashed); an identity CID's digest length if the CAR does not hold it
+   */
+  @Override
+  public OptionalLong length(Cid cid) {
+    BlockLocation loc = byHash.get(cid.multihash());
+    if (loc != null) {
+      return OptionalLong.of(loc.blockLength());
+    }
+    return cid.multihash().isIdentity() ? OptionalLong.of(cid.multihash().digestLength()) : OptionalLong.empty();
+  }
+
+  /** @return the file's size at opening, {@link #size()} */
+  @Override
+  public OptionalLong totalBytes() {
+    return OptionalLong.of(size);
+  }
+
+  /**
    * @return the block with {@code cid}'s multihash, under {@code cid}, hashed and checked unless the options say
    *     not to; empty if the CAR does not hold it (identity CIDs are answered from the CID)
    * @throws io.carmint.block.BlockIntegrityException if the stored bytes do not hash to the CID
+   * @throws io.carmint.block.DigestTooShortException if the CID's digest is too short to verify
    * @throws UnverifiableBlockException if the hash function cannot be computed
    * @throws IOException if reading fails or the file shrank
    */
@@ -185,6 +206,7 @@ public final class CarFile implements BlockSource, Closeable {
    * Reads the block at a location of this file, hashed and checked unless the options say not to.
    *
    * @throws io.carmint.block.BlockIntegrityException if the bytes do not hash to the location's CID
+   * @throws io.carmint.block.DigestTooShortException if the CID's digest is too short to verify
    * @throws UnverifiableBlockException if the hash function cannot be computed
    * @throws IOException if reading fails or the file shrank
    */

@@ -122,6 +122,7 @@ public final class CarReader implements Closeable {
    *     end on a section boundary
    * @throws CarFormatException if a section's CID is invalid or longer than the section
    * @throws BlockIntegrityException if a block's bytes do not hash to its CID
+   * @throws io.carmint.block.DigestTooShortException if a block's CID has a digest too short to verify
    * @throws UnverifiableBlockException if a block's hash function cannot be computed
    * @throws IOException if the stream fails
    */

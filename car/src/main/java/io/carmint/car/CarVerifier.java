@@ -2,6 +2,7 @@ package io.carmint.car;
 
 import io.carmint.block.Block;
 import io.carmint.block.BlockIntegrityException;
+import io.carmint.block.DigestTooShortException;
 import io.carmint.car.dag.LinkDecoder;
 import io.carmint.car.dag.LinkDecoders;
 import io.carmint.car.index.CarIndex;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,8 +39,9 @@ import java.util.Set;
  * report.problems().forEach(System.out::println);
  * }</pre>
  *
- * <p>Memory: one block at a time, plus the CIDs present and the links of each block (for the DAG check), about
- * 100 bytes per block and per link. Immutable and thread-safe; each call reads independently.
+ * <p>Memory: one block at a time, plus the CIDs present (about 100 bytes per block) and the links of each block
+ * (for the DAG check) as the standard link decoder keeps them, about the CIDs' own bytes plus 4 bytes per link.
+ * Immutable and thread-safe; each call reads independently.
  */
 public final class CarVerifier {
   private final boolean partial;
@@ -206,7 +209,7 @@ public final class CarVerifier {
     void block(Block b, BlockLocation loc) throws IOException {
       Cid cid = b.cid();
       blocks++;
-      blockBytes += b.length();
+      blockBytes = Math.addExact(blockBytes, b.length());
       minBlock = Math.min(minBlock, b.length());
       maxBlock = Math.max(maxBlock, b.length());
       if (b.length() > NftStorageLimits.MAX_BLOCK_SIZE) {
@@ -224,7 +227,7 @@ public final class CarVerifier {
       } catch (BlockIntegrityException e) {
         problem(Problem.Kind.HASH_MISMATCH, loc.offset(), cid, e.getMessage());
         return;
-      } catch (UnverifiableBlockException e) {
+      } catch (UnverifiableBlockException | DigestTooShortException e) {
         problem(Problem.Kind.UNVERIFIABLE_HASH, loc.offset(), cid, e.getMessage());
       }
       present.add(cid.multihash());
@@ -250,13 +253,23 @@ public final class CarVerifier {
       }
     }
 
-    /** Walks the DAG from the roots through the links read, naming each block missing. */
+    /**
+     * Walks the DAG from the roots through the links read, naming each block missing. The stack holds one iterator
+     * per block on the current path, not every link waiting to be walked: a block of half a million links adds one
+     * entry, not half a million CIDs.
+     */
     void walk(List<Cid> roots) {
       Set<Multihash> visited = new HashSet<>();
       Set<Multihash> missing = new HashSet<>();
-      ArrayDeque<Cid> todo = new ArrayDeque<>(roots);
+      ArrayDeque<Iterator<Cid>> todo = new ArrayDeque<>();
+      todo.push(roots.iterator());
       while (!todo.isEmpty()) {
-        Cid cid = todo.pop();
+        Iterator<Cid> top = todo.peek();
+        if (!top.hasNext()) {
+          todo.pop();
+          continue;
+        }
+        Cid cid = top.next();
         Multihash mh = cid.multihash();
         if (!visited.add(mh)) {
           continue;
@@ -277,9 +290,7 @@ public final class CarVerifier {
         }
         List<Cid> l = linksOf.get(mh);
         if (l != null) {
-          for (int i = l.size() - 1; i >= 0; i--) {
-            todo.push(l.get(i));
-          }
+          todo.push(l.iterator());
         }
       }
     }

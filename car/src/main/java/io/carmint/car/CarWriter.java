@@ -192,7 +192,7 @@ public final class CarWriter implements BlockSink, Closeable {
     } else {
       staging.put(block.data());
     }
-    sectionBytes += prefix + len;
+    sectionBytes = Math.addExact(sectionBytes, prefix + len);
     blocks++;
   }
 

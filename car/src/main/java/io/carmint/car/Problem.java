@@ -23,7 +23,10 @@ public record Problem(Kind kind, long offset, Cid cid, String message) {
     MISSING_ROOT_BLOCK,
     /** A block's bytes do not hash to its CID. */
     HASH_MISMATCH,
-    /** A block's hash function cannot be computed, so it was not checked. */
+    /**
+     * A block's hash cannot be checked: its function cannot be computed, or its CID's digest is too short to prove
+     * anything ({@link io.carmint.block.DigestTooShortException}).
+     */
     UNVERIFIABLE_HASH,
     /** A block reachable from the roots is not in the CAR. */
     MISSING_BLOCK,

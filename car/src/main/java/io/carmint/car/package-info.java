@@ -20,7 +20,8 @@
  * {@link io.carmint.multiformats.DataException}s {@link io.carmint.car.CarFormatException} and its subclasses
  * (corrupt: header, version, varint, trailing data, index), {@link io.carmint.multiformats.LimitExceededException}
  * (over a {@link io.carmint.car.CarReadOptions} limit), {@link io.carmint.block.BlockIntegrityException} (hash
- * mismatch) and {@link io.carmint.car.UnverifiableBlockException} (hash function unavailable).
+ * mismatch), {@link io.carmint.block.DigestTooShortException} (a CID whose digest is too short to verify) and
+ * {@link io.carmint.car.UnverifiableBlockException} (hash function unavailable).
  *
  * <p>Not supported: writing zero roots (services reject such CARs; reading them works), CARv2 indexes other than
  * the two sorted formats, and CARv2 written to a non-seekable output (use a temporary file).

@@ -211,7 +211,7 @@ class CarProperties {
         }
         r.readIndex();
       } catch (CarFormatException | TruncatedCarException | LimitExceededException | BlockIntegrityException
-          | UnverifiableBlockException expected) {
+          | UnverifiableBlockException | io.carmint.block.DigestTooShortException expected) {
         assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank());
       }
     }
@@ -223,7 +223,7 @@ class CarProperties {
       }
       f.embeddedIndex();
     } catch (CarFormatException | TruncatedCarException | LimitExceededException | BlockIntegrityException
-        | UnverifiableBlockException expected) {
+        | UnverifiableBlockException | io.carmint.block.DigestTooShortException expected) {
       assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank());
     }
     CarVerifier.builder().build().verify(file); // never throws for bad data

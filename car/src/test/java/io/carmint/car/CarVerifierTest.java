@@ -2,18 +2,28 @@ package io.carmint.car;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.carmint.block.Block;
+import io.carmint.block.DigestTooShortException;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.Multicodec;
+import io.carmint.multiformats.Multihash;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -146,5 +156,38 @@ class CarVerifierTest {
     System.arraycopy(car, 192, cut, 100, car.length - 192);
     VerifyReport r = PARTIAL.verify(new ByteArrayInputStream(cut));
     assertEquals(List.of(Problem.Kind.MISSING_ROOT_BLOCK), r.problems().stream().map(Problem::kind).toList());
+  }
+
+  /**
+   * Issue 12, defect 3: a block under a CID whose sha2-256 digest is cut to 1 byte verified as ok (and the service
+   * stored it). The stream reader, random access and the verifier now all refuse it, naming the CID.
+   */
+  @Test
+  void aBlockUnderAOneByteDigestIsRefusedByEveryReader(@TempDir Path tmp) throws Exception {
+    byte[] data = "short".getBytes(StandardCharsets.US_ASCII);
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(data);
+    Cid shortCid = Cid.v1(Multicodec.RAW, Multihash.of(0x12, new byte[] {digest[0]}));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (CarWriter w = CarWriter.create(Channels.newChannel(bytes), List.of(shortCid), CarWriteOptions.DEFAULTS)) {
+      w.put(Block.of(shortCid, data));
+      w.finish();
+    }
+    Path car = Files.write(tmp.resolve("short.car"), bytes.toByteArray());
+    long section = CarHeader.of(shortCid).encodedLength();
+
+    try (CarReader r = CarReader.open(Files.newInputStream(car))) {
+      DigestTooShortException e = assertThrows(DigestTooShortException.class, r::next);
+      assertEquals(shortCid, e.cid());
+      assertEquals(section, e.offset());
+    }
+    try (CarFile f = CarFile.open(car)) {
+      assertEquals(shortCid, assertThrows(DigestTooShortException.class, () -> f.get(shortCid)).cid());
+    }
+    VerifyReport report = PARTIAL.verify(car);
+    assertFalse(report.ok());
+    assertEquals(List.of(Problem.Kind.UNVERIFIABLE_HASH), report.problems().stream().map(Problem::kind).toList());
+    assertEquals(shortCid, report.problems().get(0).cid());
+    assertTrue(report.problems().get(0).message().contains("shorter than the minimum of 20"),
+        report.problems().get(0).message());
   }
 }

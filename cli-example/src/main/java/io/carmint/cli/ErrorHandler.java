@@ -15,6 +15,8 @@ import picocli.CommandLine;
  *   <li>usage errors (picocli parameter errors, {@link UsageException}) → {@value Main#EXIT_USAGE}
  *   <li>bad input data and I/O or service failures ({@link IOException}, {@link IllegalArgumentException},
  *       {@link ProblemException}) → {@value Main#EXIT_PROBLEM}
+ *   <li>errors of the JVM ({@link OutOfMemoryError}, {@link StackOverflowError}) and any other {@link Error} →
+ *       {@value Main#EXIT_PROBLEM}, one line too
  * </ul>
  *
  * <p>Library messages name the library's own settings as the remedy (a {@link LimitExceededException}'s
@@ -24,18 +26,26 @@ import picocli.CommandLine;
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
   /** Per command: the library settings its options change, and those options. */
-  static final Map<String, Map<String, String>> OPTIONS = Map.of(
-      "unpack", Map.of(
+  static final Map<String, Map<String, String>> OPTIONS = Map.ofEntries(
+      Map.entry("unpack", Map.of(
           "Unpacker.Builder.maxEntries", "--max-entries",
           "Unpacker.Builder.maxTotalBytes", "--max-bytes",
           "Unpacker.Builder.maxBlocks", "--max-blocks",
           "Unpacker.Builder.maxDepth", "--max-depth",
           "TargetPolicy.MERGE", "--merge",
-          "EscapingSymlinkPolicy.SKIP", "--skip-escaping-symlinks"),
-      "split", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-size"),
-      "upload", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-chunk-size"),
-      "blocks", Map.of("CarReadOptions.verifyHashes(false)", "--no-verify"),
-      "fetch", Map.of(
+          "EscapingSymlinkPolicy.SKIP", "--skip-escaping-symlinks")),
+      Map.entry("split", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-size",
+          "TreewalkSplitter.Builder.maxTotalSize", "--max-total")),
+      Map.entry("upload", withTimeouts(Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-chunk-size",
+          "NftStorageClient.Builder.minUploadSpeed", "--min-upload-speed"))),
+      Map.entry("nft", withTimeouts(Map.of())),
+      Map.entry("collection", withTimeouts(Map.of())),
+      Map.entry("status", withTimeouts(Map.of())),
+      Map.entry("check", withTimeouts(Map.of())),
+      Map.entry("list", withTimeouts(Map.of())),
+      Map.entry("delete", withTimeouts(Map.of())),
+      Map.entry("blocks", Map.of("CarReadOptions.verifyHashes(false)", "--no-verify")),
+      Map.entry("fetch", Map.of(
           "TrustlessGatewayClient.Builder.maxBlocks", "--max-blocks",
           "TrustlessGatewayClient.Builder.maxBytes", "--max-bytes",
           "TrustlessGatewayClient.Builder.maxDepth", "--max-depth",
@@ -43,7 +53,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
           "Unpacker.Builder.maxTotalBytes", "--max-bytes",
           "Unpacker.Builder.maxBlocks", "--max-blocks",
           "Unpacker.Builder.maxDepth", "--max-depth",
-          "EscapingSymlinkPolicy.SKIP", "--skip-escaping-symlinks"));
+          "EscapingSymlinkPolicy.SKIP", "--skip-escaping-symlinks")));
+
+  /** @return {@code options} and the client's time limits, which every command talking to a service sets */
+  private static Map<String, String> withTimeouts(Map<String, String> options) {
+    Map<String, String> all = new java.util.HashMap<>(options);
+    all.put("NftStorageClient.Builder.callTimeout", "--call-timeout");
+    all.put("NftStorageClient.Builder.deadline", "--deadline");
+    return Map.copyOf(all);
+  }
 
   private final BooleanSupplier verbose;
 
@@ -74,6 +92,31 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     return code;
   }
 
+  /**
+   * Prints an {@link Error} thrown by a command as one line (its stack trace only with {@code --verbose}).
+   *
+   * @return {@value Main#EXIT_PROBLEM}
+   */
+  int handleError(Error e, CommandLine cl) {
+    PrintWriter err = cl.getErr();
+    String what;
+    if (e instanceof OutOfMemoryError) {
+      what = "out of memory (" + e.getMessage() + "); give Java a larger heap, e.g. CARMINT_JAVA_OPTS=-Xmx2g";
+    } else if (e instanceof StackOverflowError) {
+      what = "stack overflow: the input nests too deeply for this thread's stack; a larger one, e.g. "
+          + "CARMINT_JAVA_OPTS=-Xss16m, may help";
+    } else {
+      what = "internal error: " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + " (run with --verbose for its stack trace)";
+    }
+    err.println("carmint: " + Printable.line(what));
+    if (verbose.getAsBoolean()) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return Main.EXIT_PROBLEM;
+  }
+
   /** @param options the library settings the command's options change, and those options */
   static String oneLine(Throwable ex, Map<String, String> options) {
     String msg = ex.getMessage();
@@ -88,6 +131,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     } else if (ex instanceof java.nio.file.AccessDeniedException) {
       msg = "permission denied: " + msg;
     }
-    return msg.replace('\n', ' ');
+    return Printable.line(msg); // a service's message, a name in a CAR: nothing may rewrite the terminal
   }
 }

@@ -16,9 +16,12 @@ import picocli.CommandLine.Option;
 
 /** {@code carmint list [--before T] [--limit N] [--all]}: this token's uploads, newest first. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = {"List this token's uploads, newest first, one per line: CID, created, pin status, size, name.",
+    description = {"List this token's uploads, newest first, one per line: CID, created, pin status, size, name. A "
+        + "name holding control characters (line breaks, tabs, escapes) is printed quoted with \\uXXXX escapes.",
         "The service's 'before' is inclusive: a page asked with --before the last time shown starts with that "
-            + "upload again; --all pages through everything and shows each upload once."})
+            + "upload again; --all pages through everything and shows each upload once, and stops with exit code 1 "
+            + "at a page that does not go back in time (a service ignoring --before would repeat uploads without "
+            + "end)."})
 final class ListCommand extends ServiceCommand {
   @Option(names = "--before", paramLabel = "TIME",
       description = "Only uploads created at or before TIME (ISO-8601, e.g. 2024-05-01T12:00:00Z).")
@@ -70,6 +73,6 @@ final class ListCommand extends ServiceCommand {
 
   private static void print(PrintWriter out, Nft n) {
     out.println(n.cid() + "\t" + n.created() + "\t" + pinStatus(n.pin()) + "\t" + n.size() + "\t"
-        + (n.name() == null ? "" : n.name()));
+        + (n.name() == null ? "" : Printable.field(n.name())));
   }
 }

@@ -3,7 +3,6 @@ package io.carmint.cli;
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.exporter.DirectoryCursor;
 import io.carmint.unixfs.exporter.DirectoryEntry;
-import io.carmint.unixfs.exporter.DuplicateNameException;
 import io.carmint.unixfs.exporter.EntryKind;
 import io.carmint.unixfs.exporter.EntryNames;
 import io.carmint.unixfs.exporter.Exporter;
@@ -12,9 +11,7 @@ import io.carmint.unixfs.unpack.Unpacker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,8 +76,7 @@ final class LsCommand implements Callable<Integer> {
         out.println(line(exporter, entry, name));
         return Main.EXIT_OK;
       }
-      DirectoryCursor cursor = exporter.openDirectory(target);
-      Set<String> names = new HashSet<>();
+      DirectoryCursor cursor = exporter.openDirectory(target); // refuses a repeated name
       long count = 0;
       for (Optional<DirectoryEntry> next = cursor.next(); next.isPresent(); next = cursor.next()) {
         DirectoryEntry e = next.get();
@@ -88,10 +84,7 @@ final class LsCommand implements Callable<Integer> {
           throw new ProblemException("Listing stopped after " + maxEntries + " entries (--max-entries); the "
               + "directory declares more");
         }
-        if (!names.add(e.name())) {
-          throw new DuplicateNameException(e.name(), target);
-        }
-        out.println(longFormat ? line(exporter, exporter.stat(e.cid()), e.name()) : printable(e.name()));
+        out.println(longFormat ? line(exporter, exporter.stat(e.cid()), e.name()) : Printable.field(e.name()));
       }
     } finally {
       out.flush();
@@ -101,19 +94,14 @@ final class LsCommand implements Callable<Integer> {
 
   private String line(Exporter exporter, UnixFsEntry entry, String name) throws IOException {
     if (!longFormat) {
-      return printable(name);
+      return Printable.field(name);
     }
     return switch (entry.kind()) {
-      case DIRECTORY -> "d\t-\t" + entry.cid() + "\t" + printable(name);
-      case FILE -> "-\t" + entry.size() + "\t" + entry.cid() + "\t" + printable(name);
-      case SYMLINK -> "l\t" + entry.size() + "\t" + entry.cid() + "\t" + printable(name) + " -> "
-          + printable(exporter.readSymlink(entry.cid()));
+      case DIRECTORY -> "d\t-\t" + entry.cid() + "\t" + Printable.field(name);
+      case FILE -> "-\t" + entry.size() + "\t" + entry.cid() + "\t" + Printable.field(name);
+      case SYMLINK -> "l\t" + entry.size() + "\t" + entry.cid() + "\t" + Printable.field(name) + " -> "
+          + Printable.field(exporter.readSymlink(entry.cid()));
     };
   }
-
-  /** The name as stored, or quoted with escapes if it holds a character that would break or disguise the line. */
-  static String printable(String name) {
-    String quoted = EntryNames.quote(name);
-    return quoted.equals("'" + name + "'") ? name : quoted;
-  }
 }
+

@@ -90,7 +90,8 @@ public final class Main implements Runnable {
     return commandLine(out, err, env);
   }
 
-  private static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env,
+  /** As {@link #commandLine(PrintWriter, PrintWriter, Map)} with the subcommands given. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env,
       List<Class<?>> subcommands) {
     Main main = new Main();
     main.environment = Map.copyOf(env);
@@ -103,6 +104,14 @@ public final class Main implements Runnable {
     ErrorHandler handler = new ErrorHandler(() -> main.verbose);
     cl.setExecutionExceptionHandler(handler);
     cl.setParameterExceptionHandler(handler);
+    CommandLine.IExecutionStrategy run = cl.getExecutionStrategy();
+    cl.setExecutionStrategy(parsed -> {
+      try {
+        return run.execute(parsed);
+      } catch (Error e) { // picocli hands only Exceptions to the handler; errors would end in a raw stack trace
+        return handler.handleError(e, parsed.commandSpec().commandLine());
+      }
+    });
     return cl;
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,6 +31,16 @@ final class ServiceOptions {
   @Option(names = "--retries", paramLabel = "N", defaultValue = "" + NftStorageLimits.MAX_RETRIES,
       description = "Retries of a request after network errors, 5xx and 429 (default: ${DEFAULT-VALUE}).")
   int retries;
+
+  @Option(names = "--call-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      defaultValue = "60s", description = "Longest one attempt of a request may take, answer read, e.g. 90s "
+          + "(default: ${DEFAULT-VALUE}; an upload also gets the time to send its body at 64KiB/s; 0 for none).")
+  Duration callTimeout;
+
+  @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
+      description = "Longest a request may take with all its retries, e.g. 10m (default: ${DEFAULT-VALUE}; an "
+          + "upload also gets the time to send its body at 64KiB/s; 0 for none).")
+  Duration deadline;
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
@@ -67,7 +78,8 @@ final class ServiceOptions {
     } catch (IllegalArgumentException e) {
       throw new UsageException("Invalid token: " + e.getMessage());
     }
-    return b.retryPolicy(RetryPolicy.builder().maxRetries(retries).build());
+    return b.retryPolicy(RetryPolicy.builder().maxRetries(retries).build()).callTimeout(callTimeout)
+        .deadline(deadline);
   }
 
   private String token() throws IOException {

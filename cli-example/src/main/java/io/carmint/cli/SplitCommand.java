@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
     description = {"Split a CAR into CARv1 pieces of at most SIZE bytes with the treewalk rule NFT.Storage "
         + "requires: every piece has the same single root and starts with the chain of ancestors of its blocks, so "
         + "each can be uploaded and verified (verify --partial) on its own. Pieces are written as "
-        + "DIR/<name>-<n>.car, n from 0; each is printed with its size."})
+        + "DIR/<name>-<n>.car, n from 0; each is printed with its size.",
+        "All or nothing: the pieces appear in DIR only once all are complete; a failed split leaves DIR as it was. "
+            + "The pieces hold at most --max-total bytes in all; with --carbites (a block written each time it is "
+            + "linked) that total is counted before anything is written."})
 final class SplitCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file (one root).")
   Path car;
@@ -31,6 +34,10 @@ final class SplitCommand implements Callable<Integer> {
       description = "Largest piece, e.g. 50MiB or 100MB (default: ${DEFAULT-VALUE}; the service takes at most "
           + (NftStorageLimits.MAX_REQUEST_SIZE / 1_000_000) + " MB per request).")
   long maxSize;
+
+  @Option(names = "--max-total", paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "Most bytes of pieces in all, e.g. 10GiB (default: 1,024 times the CAR's size, at least 1GiB).")
+  Long maxTotal;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Directory for the pieces.")
   Path dir;
@@ -54,9 +61,12 @@ final class SplitCommand implements Callable<Integer> {
     }
     String name = car.getFileName().toString().replaceFirst("\\.car$", "");
     SplitResult result;
+    TreewalkSplitter.Builder splitter = TreewalkSplitter.builder().maxPieceSize(maxSize).carbitesCompatible(carbites);
+    if (maxTotal != null) {
+      splitter.maxTotalSize(maxTotal);
+    }
     try (CarFile f = CarFile.open(car)) {
-      result = TreewalkSplitter.builder().maxPieceSize(maxSize).carbitesCompatible(carbites).build()
-          .split(f, dir, name);
+      result = splitter.build().split(f, dir, name);
     }
     for (Piece p : result.pieces()) {
       out.println(String.format(Locale.ROOT, "%s\t%d", dir.resolve(TreewalkSplitter.pieceName(name, p.index())),

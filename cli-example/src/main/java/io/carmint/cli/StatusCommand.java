@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code carmint status CID}: the upload of this token with that CID ({@code GET /{cid}}). */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Show an upload of this token: pin status, size, creation time, type, parts and deals.")
+    description = "Show an upload of this token: pin status, size, creation time, type, parts and deals. A type or "
+        + "name holding control characters (line breaks, tabs, escapes) is printed quoted with \\uXXXX escapes.")
 final class StatusCommand extends ServiceCommand {
   @Parameters(index = "0", paramLabel = "CID", converter = CidConverter.class, description = "The upload's root CID.")
   Cid cid;
@@ -29,9 +30,9 @@ final class StatusCommand extends ServiceCommand {
     out.println("status\t" + pinStatus(nft.pin()));
     out.println("size\t" + nft.size());
     out.println("created\t" + nft.created());
-    out.println("type\t" + nft.type());
+    out.println("type\t" + Printable.field(nft.type()));
     if (nft.name() != null) {
-      out.println("name\t" + nft.name());
+      out.println("name\t" + Printable.field(nft.name()));
     }
     out.println("parts\t" + nft.parts().size());
     out.println("deals\t" + nft.deals().size());

@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
         "Refused with exit code 1 and a one-line error: unsafe names (empty, '.', '..', absolute, containing '/', "
             + "'\\' or NUL), a name used twice, symlinks whose target could lead outside DIR (unless "
             + "--skip-escaping-symlinks), missing or corrupt blocks, files whose size differs from the declared "
-            + "one, and trees beyond the limits. Nothing is written outside DIR, existing files are never replaced, "
-            + "and a file never appears half-written under its name.",
+            + "one, and trees beyond the limits. The tree's entries, bytes and depth are counted from the CAR before "
+            + "anything is written, so a small CAR declaring a huge tree is refused at once. Nothing is written "
+            + "outside DIR, existing files are never replaced, a file never appears half-written under its name, "
+            + "and a failed unpack removes what it wrote.",
         "Prints: unpacked ROOT into DIR: N directories, N files, N symlinks, N bytes"})
 final class UnpackCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file, or - for standard input (copied to a "
@@ -54,9 +56,10 @@ final class UnpackCommand implements Callable<Integer> {
       description = "Most entries (files, directories, symlinks) to unpack (default: ${DEFAULT-VALUE}).")
   long maxEntries;
 
-  @Option(names = "--max-bytes", paramLabel = "SIZE", defaultValue = "32GiB", converter = SizeConverter.class,
-      description = "Most bytes of file content to write (default: ${DEFAULT-VALUE}), e.g. 100GiB.")
-  long maxBytes;
+  @Option(names = "--max-bytes", paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "Most bytes of file content to write, e.g. 100GiB (default: 1,024 times the CAR's size, at least "
+          + "1GiB and at most 32GiB).")
+  Long maxBytes;
 
   @Option(names = "--max-blocks", paramLabel = "N", defaultValue = "" + Unpacker.DEFAULT_MAX_BLOCKS,
       description = "Most block reads (default: ${DEFAULT-VALUE}).")
@@ -74,10 +77,14 @@ final class UnpackCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Unpacker unpacker;
     try {
-      unpacker = Unpacker.builder().maxEntries(maxEntries).maxTotalBytes(maxBytes).maxBlocks(maxBlocks)
+      Unpacker.Builder b = Unpacker.builder().maxEntries(maxEntries).maxBlocks(maxBlocks)
           .maxDepth(maxDepth).verifyHashes(false) // the CarFile hashes every block it returns
           .escapingSymlinks(skipEscapingSymlinks ? EscapingSymlinkPolicy.SKIP : EscapingSymlinkPolicy.REFUSE)
-          .targetPolicy(merge ? TargetPolicy.MERGE : TargetPolicy.REQUIRE_EMPTY).build();
+          .targetPolicy(merge ? TargetPolicy.MERGE : TargetPolicy.REQUIRE_EMPTY);
+      if (maxBytes != null) {
+        b.maxTotalBytes(maxBytes);
+      }
+      unpacker = b.build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -69,6 +69,11 @@ final class UploadCommand extends ServiceCommand {
       + "gateway instead of the service's own; repeat to add fall-backs.")
   List<String> gateways = new ArrayList<>();
 
+  @Option(names = "--min-upload-speed", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "64KiB",
+      description = "Slowest sending speed, per second, a piece is given time for on top of --call-timeout and "
+          + "--deadline (default: ${DEFAULT-VALUE}).")
+  long minUploadSpeed;
+
   @Override
   public Integer call() throws IOException {
     if (!Files.exists(input)) {
@@ -86,7 +91,7 @@ final class UploadCommand extends ServiceCommand {
     ImportProfile importProfile = isCar ? null : dag.profile(input);
     NftStorageClient.Builder b = service.clientBuilder(true);
     try {
-      b.maxChunkSize(maxChunkSize).concurrency(concurrency);
+      b.maxChunkSize(maxChunkSize).concurrency(concurrency).minUploadSpeed(minUploadSpeed);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.carmint.block.Block;
+import io.carmint.car.CarWriteOptions;
+import io.carmint.car.CarWriter;
 import io.carmint.cli.Cli.Run;
+import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.Multicodec;
+import io.carmint.multiformats.Multihash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +108,27 @@ class CarCommandsTest {
     assertTrue(r.err().endsWith(", above the limit of 100; if the input is genuine, raise --max-size\n"), r.err());
   }
 
+  /**
+   * Issue 12, defect 5: split --carbites of a 6.9 KB DAG bomb wrote 13 GB of .part files and left them. It is now
+   * refused before anything is written, naming the option that raises the bound.
+   */
+  @Test
+  void aCarbitesSplitOfADagBombIsRefusedAndLeavesNothing() throws IOException {
+    Path car = UnpackCommandsTest.bombCar(tmp, 48, 4000);
+    Path out = tmp.resolve("pieces");
+    Run r = run("split", car.toString(), "--carbites", "-o", out.toString());
+    assertEquals(1, r.code());
+    assertEquals(1, r.err().strip().split("\n").length, r.err());
+    assertTrue(r.err().startsWith("carmint: Split refused before writing: a carbites-compatible split writes a "
+        + "block each time it is linked"), r.err());
+    assertTrue(r.err().endsWith("above the limit of 1,073,741,824; if the input is genuine, raise --max-total\n"),
+        r.err());
+    assertTrue(Files.notExists(out), "not even the output directory");
+    Run once = run("split", car.toString(), "-o", out.toString());
+    assertEquals(0, once.code(), once.err());
+    assertEquals(1, once.lines().size(), once.out());
+  }
+
   @Test
   void getBlockWritesTheBlockBytes() throws IOException {
     String cid = "bafy2bzacebohz654namrgmwjjx4qmtwgxixsd7pn4tlanyrc3g3hwj75hlxrw";
@@ -113,6 +140,32 @@ class CarCommandsTest {
         "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4", "-o", out.toString());
     assertEquals(1, absent.code());
     assertTrue(absent.err().contains("is not in"), absent.err());
+  }
+
+  /**
+   * Issue 12, defect 3: get-block and verify accepted a block under a CID whose sha2-256 digest is 1 byte long. The
+   * CID still parses (for display), but the block is refused with one line and exit code 1.
+   */
+  @Test
+  void getBlockAndVerifyRefuseAOneByteDigest() throws Exception {
+    byte[] data = "short".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(data);
+    Cid shortCid = Cid.v1(Multicodec.RAW, Multihash.of(0x12, new byte[] {digest[0]}));
+    Path car = tmp.resolve("short.car");
+    try (CarWriter w = CarWriter.createFile(car, shortCid, CarWriteOptions.DEFAULTS)) {
+      w.put(Block.of(shortCid, data));
+      w.finish(shortCid);
+    }
+    Run get = run("get-block", car.toString(), shortCid.toString(), "-o", tmp.resolve("block").toString());
+    assertEquals(1, get.code());
+    // the section follows the 27-byte header: varint 26, {"roots": [tag 42, 6 bytes], "version": 1}
+    assertEquals("carmint: Cannot verify block " + shortCid + " at offset 27: its sha2-256 digest is 1 byte(s), "
+        + "shorter than the minimum of 20 a verified CID needs (other bytes can match a digest that short); get the "
+        + "content under a CID with a full-length digest\n", get.err());
+    assertTrue(Files.notExists(tmp.resolve("block")));
+    Run verify = run("verify", car.toString());
+    assertEquals(1, verify.code());
+    assertTrue(verify.out().contains("problem: UNVERIFIABLE_HASH: Cannot verify block " + shortCid), verify.out());
   }
 
   @Test

@@ -1,13 +1,21 @@
 package io.carmint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.car.UnverifiableBlockException;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.UnsupportedHashException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** The one-line messages: library settings replaced by the options of the command that ran. */
 class ErrorHandlerTest {
@@ -34,5 +42,56 @@ class ErrorHandlerTest {
         "CarReadOptions.maxSectionSize", 8, 9, 0);
     assertEquals(e.getMessage(), ErrorHandler.oneLine(e, Map.of()));
     assertEquals(e.getMessage(), ErrorHandler.oneLine(e, ErrorHandler.OPTIONS.get("unpack")));
+  }
+
+  /**
+   * Issue 12, defect 11: a message carrying a service's text could hold escape sequences and line breaks; the line
+   * printed keeps its tabs, turns line breaks into spaces and escapes every other control or format character.
+   */
+  @Test
+  void aMessageCannotRewriteTheTerminal() {
+    IOException e = new IOException("HTTP 400: bad\u001b[2J\rname\nnext\tcol\u202e");
+    assertEquals("HTTP 400: bad\\u001B[2J\\u000Dname next\tcol\\u202E", ErrorHandler.oneLine(e, Map.of()));
+  }
+
+  /** Throws the error its argument names, as a command that ran out of memory or stack would. */
+  @Command(name = "throw")
+  static final class Thrower implements Callable<Integer> {
+    @Parameters(index = "0")
+    String what;
+
+    @Override
+    public Integer call() {
+      switch (what) {
+        case "oom" -> throw new OutOfMemoryError("Java heap space");
+        case "soe" -> throw new StackOverflowError();
+        default -> throw new AssertionError("unexpected");
+      }
+    }
+  }
+
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.commandLine(new PrintWriter(out), new PrintWriter(err), Map.of(),
+        List.of(Thrower.class)).execute(args);
+    return new String[] {String.valueOf(code), out.toString(), err.toString()};
+  }
+
+  /**
+   * Issue 12: an OutOfMemoryError or StackOverflowError ended the CLI with a raw stack trace. Errors are one line and
+   * exit code 1 like any other failure; the stack trace comes with --verbose only.
+   */
+  @Test
+  void errorsOfTheJvmAreOneLineWithoutVerbose() {
+    assertEquals(List.of("1", "", "carmint: out of memory (Java heap space); give Java a larger heap, e.g. "
+        + "CARMINT_JAVA_OPTS=-Xmx2g\n"), List.of(run("throw", "oom")));
+    assertEquals(List.of("1", "", "carmint: stack overflow: the input nests too deeply for this thread's "
+        + "stack; a larger one, e.g. CARMINT_JAVA_OPTS=-Xss16m, may help\n"), List.of(run("throw", "soe")));
+    assertEquals(List.of("1", "", "carmint: internal error: java.lang.AssertionError: unexpected (run with "
+        + "--verbose for its stack trace)\n"), List.of(run("throw", "other")));
+    String verbose = run("--verbose", "throw", "oom")[2];
+    assertTrue(verbose.contains("\tat io.carmint.cli.ErrorHandlerTest$Thrower.call"),
+        verbose);
   }
 }

@@ -135,6 +135,114 @@ class ServiceCommandsTest {
     assertTrue(gone.err().startsWith("carmint: GET /" + root + ": HTTP 404"), gone.err());
   }
 
+  /**
+   * Issue 12, defect 11: list and status printed the service's names raw, so a name holding an escape sequence, a
+   * carriage return or a line feed could rewrite the screen or forge lines of output. They are now quoted as ls
+   * quotes entry names.
+   */
+  @Test
+  void namesFromTheServiceCannotForgeOutputLines() throws Exception {
+    Path file = tmp.resolve("named.car");
+    Cid root = car(file, 7, 1);
+    String evil = "x\u001b[2J\rcarmint: forged\nbafkreiforged\tz";
+    HttpResponse<String> up = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(SERVICE.endpoint() + "upload")).header("Authorization", "Bearer " + TOKEN)
+        .header("Content-Type", "application/car")
+        .header("X-Name", java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, up.statusCode(), up.body());
+    String quoted = "'x\\u001B[2J\\u000Dcarmint: forged\\u000Abafkreiforged\\u0009z'";
+
+    Run status = service("status", root.toString());
+    assertEquals(0, status.code(), status.err());
+    assertTrue(status.lines().contains("name\t" + quoted), status.out());
+    Run list = service("list", "--all");
+    assertEquals(0, list.code(), list.err());
+    List<String> mine = list.lines().stream().filter(l -> l.startsWith(root + "\t")).toList();
+    assertEquals(1, mine.size(), list.out());
+    assertTrue(mine.get(0).endsWith("\t" + quoted), mine.get(0));
+    for (String out : List.of(status.out(), list.out())) {
+      assertFalse(out.contains("\u001b") || out.contains("\r") || out.contains("forged\n"), out);
+    }
+  }
+
+  /**
+   * Issue 12, defect 12: a server that never answers held status for 300 s per attempt, about half an hour with the
+   * default retries. Each attempt now has a call timeout and the request a deadline, both options, and the message
+   * names the one that passed.
+   */
+  @Test
+  void aSilentServerIsLeftAtTheCallTimeoutOrTheDeadline() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread accepting = new Thread(() -> {
+        List<Socket> held = new ArrayList<>();
+        try {
+          while (true) {
+            held.add(silent.accept()); // read nothing, answer nothing
+          }
+        } catch (IOException closed) {
+          held.forEach(h -> {
+            try {
+              h.close();
+            } catch (IOException ignored) {
+              // closing a test socket
+            }
+          });
+        }
+      });
+      accepting.setDaemon(true);
+      accepting.start();
+      String endpoint = "http://127.0.0.1:" + silent.getLocalPort();
+      Cid cid = Cid.parse("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e");
+      Run once = run(Map.of(), "status", cid.toString(), "--endpoint", endpoint, "--token-file",
+          tokenFile.toString(), "--retries", "0", "--call-timeout", "300ms");
+      assertEquals(1, once.code());
+      assertEquals("carmint: GET /" + cid + ": no complete answer within the call timeout of 300 ms "
+          + "(--call-timeout)\n", once.err());
+      // The first attempt ends at 900 ms; the shortest wait before a retry (1 s, jitter -50%) would pass 1 s.
+      Run retried = run(Map.of(), "status", cid.toString(), "--endpoint", endpoint, "--token-file",
+          tokenFile.toString(), "--call-timeout", "900ms", "--deadline", "1s");
+      assertEquals(1, retried.code());
+      assertEquals("carmint: GET /" + cid + ": gave up after 1 attempt(s): the deadline of 1 s for the request, "
+          + "retries included, passed (--deadline); the last failure: GET /" + cid + ": no complete answer within "
+          + "the call timeout of 900 ms (--call-timeout)\n", retried.err());
+    }
+  }
+
+  /**
+   * Issue 12, defect 4: list --all against a server that ignores 'before' printed the same uploads without end. Each
+   * is printed once, then one line says why the listing stopped, exit code 1.
+   */
+  @Test
+  void listAllStopsAtAServerIgnoringBefore() throws Exception {
+    Cid a = Cid.parse("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e");
+    Cid b = Cid.parse("bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi");
+    byte[] page = ("{\"ok\":true,\"value\":[{\"cid\":\"" + a + "\",\"created\":\"2024-05-01T12:02:00.000Z\"},"
+        + "{\"cid\":\"" + b + "\",\"created\":\"2024-05-01T12:01:00.000Z\"}]}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    com.sun.net.httpserver.HttpServer ignoring = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    ignoring.createContext("/", exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, page.length);
+      exchange.getResponseBody().write(page);
+      exchange.close();
+    });
+    ignoring.start();
+    try {
+      Run r = run(Map.of(), "list", "--all", "--limit", "2", "--endpoint", "http://127.0.0.1:"
+          + ignoring.getAddress().getPort(), "--token-file", tokenFile.toString());
+      assertEquals(1, r.code(), r.err());
+      assertEquals(List.of(a + "\t2024-05-01T12:02:00Z\tunknown\t0\t", b + "\t2024-05-01T12:01:00Z\tunknown\t0\t"),
+          r.lines());
+      assertEquals(1, r.err().strip().split("\n").length, r.err());
+      assertTrue(r.err().contains("upload " + a + " was created at 2024-05-01T12:02:00Z, after the 'before' of "
+          + "2024-05-01T12:01:00Z asked for: the service ignores or mishandles 'before'"), r.err());
+    } finally {
+      ignoring.stop(0);
+    }
+  }
+
   /** Corpus case p-f-1m+2 of testdata/vectors: 1,048,578 bytes of the AES-128-CTR keystream of its seed. */
   static byte[] vectorFile() throws Exception {
     byte[] key = java.util.Arrays.copyOf(java.security.MessageDigest.getInstance("SHA-256")

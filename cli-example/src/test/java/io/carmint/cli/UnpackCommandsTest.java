@@ -122,13 +122,64 @@ class UnpackCommandsTest {
   void limitsStopTheUnpackAndNameTheirOption() {
     String car = gateway("fixtures/path_gateway_unixfs/dir-with-files.car").toString();
     Run entries = run("unpack", car, "-o", tmp.resolve("a").toString(), "--max-entries", "3");
-    assertOneLineError(entries, 1, "Unpacking stopped at 'hello.txt': 4 entries, above the limit of 3; if the input "
-        + "is genuine, raise --max-entries\n");
+    assertOneLineError(entries, 1, "Unpacking refused before writing anything: the tree (" + DIR_WITH_FILES
+        + ") holds at least 4 entries, counting each path to a block linked from several places, above the limit "
+        + "of 3; if the input is genuine, raise --max-entries\n");
     Run bytes = run("unpack", car, "-o", tmp.resolve("b").toString(), "--max-bytes", "1KiB");
-    assertOneLineError(bytes, 1, "Unpacking stopped at 'multiblock.txt'");
+    assertOneLineError(bytes, 1, "Unpacking refused before writing anything: the tree (" + DIR_WITH_FILES
+        + ") holds at least 1,100 bytes of file content");
     assertTrue(bytes.err().endsWith("above the limit of 1,024; if the input is genuine, raise --max-bytes\n"),
         bytes.err());
-    assertFalse(Files.exists(tmp.resolve("b/multiblock.txt")));
+    assertFalse(Files.exists(tmp.resolve("a")));
+    assertFalse(Files.exists(tmp.resolve("b")));
+  }
+
+  /**
+   * Issue 12, defect 6: a 10 KB CAR of 48 directory levels, each linking the one below twice, wrote a million entries
+   * and gigabytes before its entry limit stopped it, and left them. Now it is refused before anything is written.
+   */
+  @Test
+  void aDagBombIsRefusedBeforeAnythingIsWritten() throws IOException {
+    Path car = bombCar(tmp, 48, 4000);
+    assertTrue(Files.size(car) < 11_000, "bytes: " + Files.size(car));
+    Path out = tmp.resolve("out");
+    Run r = run("unpack", car.toString(), "-o", out.toString());
+    assertOneLineError(r, 1, "Unpacking refused before writing anything: the sub-tree ");
+    assertTrue(r.err().endsWith(", above the limit of 1,000,000; if the input is genuine, raise --max-entries\n"),
+        r.err());
+    assertFalse(Files.exists(out, LinkOption.NOFOLLOW_LINKS));
+    // With the entries allowed, the automatic byte limit (1 GiB for a CAR this small) refuses it.
+    Run bytes = run("unpack", car.toString(), "-o", out.toString(), "--max-entries", "1000000000000000");
+    assertOneLineError(bytes, 1, "Unpacking refused before writing anything: ");
+    assertTrue(bytes.err().contains(" bytes of file content (the automatic limit: 1,024 times the source's "
+        + String.format(java.util.Locale.ROOT, "%,d", Files.size(car)) + " bytes, at least 1 GiB and at most 32 GiB)"
+        + ", counting each path to a block linked from several places, above the limit of 1,073,741,824; if the "
+        + "input is genuine, raise --max-bytes"), bytes.err());
+    assertFalse(Files.exists(out, LinkOption.NOFOLLOW_LINKS));
+  }
+
+  /** A CAR of {@code levels} directories, each linking the one below as 'a' and 'b', over one random file. */
+  static Path bombCar(Path tmp, int levels, int fileSize) throws IOException {
+    byte[] data = new byte[fileSize];
+    new java.util.Random(1).nextBytes(data);
+    Block file = Block.create(Multicodec.RAW, HashFunction.SHA2_256, data);
+    List<Block> blocks = new ArrayList<>(List.of(file));
+    Block current = dagPb(List.of(PbLink.of(file.cid(), "f", fileSize)), UnixFsData.directory());
+    blocks.add(current);
+    for (int i = 0; i < levels; i++) {
+      current = dagPb(List.of(PbLink.of(current.cid(), "a", 1), PbLink.of(current.cid(), "b", 1)),
+          UnixFsData.directory());
+      blocks.add(current);
+    }
+    Path car = Files.createTempFile(tmp, "bomb", ".car");
+    try (FileChannel ch = FileChannel.open(car, StandardOpenOption.WRITE)) {
+      CarWriter w = CarWriter.create(ch, List.of(current.cid()), CarWriteOptions.DEFAULTS);
+      for (int i = blocks.size() - 1; i >= 0; i--) {
+        w.put(blocks.get(i));
+      }
+      w.finish();
+    }
+    return car;
   }
 
   @Test

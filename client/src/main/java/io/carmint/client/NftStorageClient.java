@@ -77,6 +77,23 @@ public final class NftStorageClient implements AutoCloseable {
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(5);
   /** Default write timeout (longest stall while sending): 2 minutes. */
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofMinutes(2);
+  /**
+   * Default call timeout: 60 s for one attempt, request sent and whole answer read; an upload's attempt gets the time
+   * to send its body at {@link #DEFAULT_MIN_UPLOAD_SPEED} on top. A status, check, list or delete answer is small:
+   * a server taking longer is stalled, or dribbling bytes to hold the client.
+   */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * Default deadline: 5 minutes for one request with all its retries and the waits between them (an upload's: plus
+   * the time to send its body at {@link #DEFAULT_MIN_UPLOAD_SPEED}), so that a failing service ends a command in
+   * minutes, not the half hour six attempts of a stalled answer took.
+   */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
+  /**
+   * Default slowest upload speed given time for: 64 KiB/s (about 0.5 Mbit/s); a 50 MiB piece is given 13 min 20 s
+   * to be sent, on top of the call timeout and the deadline.
+   */
+  public static final long DEFAULT_MIN_UPLOAD_SPEED = 64 * 1024;
   /** Default number of CAR pieces uploaded at once: 3, as the JS client. */
   public static final int DEFAULT_CONCURRENCY = io.carmint.car.NftStorageLimits.UPLOAD_CONCURRENCY;
   /** Default largest CAR piece of a split upload: 50 MiB, as the JS client ({@code MAX_CHUNK_SIZE}). */
@@ -116,7 +133,8 @@ public final class NftStorageClient implements AutoCloseable {
         .connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(b.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .callTimeout(b.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .callTimeout(0, TimeUnit.MILLISECONDS) // set per call by the Transport, from the timeouts below
+        .addNetworkInterceptor(new RedirectLoops())
         .build();
     this.retryPolicy = b.retryPolicy;
     this.rateLimiter = b.rateLimiter != null
@@ -125,7 +143,8 @@ public final class NftStorageClient implements AutoCloseable {
     this.concurrency = b.concurrency;
     this.maxChunkSize = b.maxChunkSize;
     this.tempDirectory = b.tempDirectory;
-    this.transport = new Transport(http, b.token, retryPolicy, rateLimiter, b.timeSource, b.maxResponseBytes);
+    this.transport = new Transport(http, b.token, retryPolicy, rateLimiter, b.timeSource, b.maxResponseBytes,
+        new Transport.Timeouts(b.callTimeout, b.deadline, b.minUploadSpeed));
   }
 
   /** @return a builder; {@link Builder#endpoint} is required */
@@ -285,7 +304,7 @@ public final class NftStorageClient implements AutoCloseable {
     int count = pieces.size();
     long total = 0;
     for (long s : sizes) {
-      total += s;
+      total = Math.addExact(total, s);
     }
     ProgressTracker tracker = new ProgressTracker(listener, count, total);
     AtomicInteger threadNumber = new AtomicInteger();
@@ -414,7 +433,7 @@ public final class NftStorageClient implements AutoCloseable {
     long total = 0;
     for (int i = 0; i < sizes.length; i++) {
       sizes[i] = Files.size(copy.get(i).path());
-      total += sizes[i];
+      total = Math.addExact(total, sizes[i]);
     }
     return upload(copy.size() + " files", total, UploadListener.NONE, 0, 1, (parts, progress) -> {
       MultipartBody.Builder mb = new MultipartBody.Builder().setType(MultipartBody.FORM);
@@ -436,7 +455,7 @@ public final class NftStorageClient implements AutoCloseable {
       throws IOException {
     Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
         parts -> parts.add(new FileRequestBody(file, offset, length, CAR, tracker.attempt(index))), null, cancelled);
-    return Responses.nft(transport.send(spec));
+    return Responses.nft(transport.send(spec, length));
   }
 
   @FunctionalInterface
@@ -449,7 +468,7 @@ public final class NftStorageClient implements AutoCloseable {
     ProgressTracker tracker = new ProgressTracker(listener, count, total);
     Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
         parts -> body.make(parts, tracker.attempt(index)), null);
-    Nft nft = Responses.nft(transport.send(spec));
+    Nft nft = Responses.nft(transport.send(spec, total));
     tracker.stored(index, count, total);
     return nft;
   }
@@ -457,28 +476,44 @@ public final class NftStorageClient implements AutoCloseable {
   // ---------------------------------------------------------------- read
 
   /**
-   * {@code GET /{cid}}: the upload of this token with that CID.
+   * {@code GET /{cid}}: the upload of this token with that CID. The answer must be about that CID (in any version),
+   * as an upload's answer must name its root.
    *
+   * @throws CidMismatchException if the service answers about another CID
    * @throws NotFoundException if the service holds no such upload for this token
    * @throws ApiException (another subclass) for other refusals
    * @throws IOException if the network fails after retries
    */
   public Nft status(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    return Responses.nft(transport.send(new Transport.Spec("GET", url(cid.toString()), true, null, null)));
+    Transport.Spec spec = new Transport.Spec("GET", url(cid.toString()), true, null, null);
+    Nft nft = Responses.nft(transport.send(spec));
+    checkAnswer(spec, cid, nft.cid());
+    return nft;
   }
 
   /**
    * {@code GET /check/{cid}}, sent without the token: whether and how the content is stored, whoever uploaded it.
+   * The answer must be about that CID (in any version).
    *
+   * @throws CidMismatchException if the service answers about another CID
    * @throws NotFoundException if the service does not know the content
    * @throws ApiException (another subclass) for other refusals
    * @throws IOException if the network fails after retries
    */
   public CheckResult check(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    Transport.Reply reply = transport.send(new Transport.Spec("GET", url("check", cid.toString()), false, null, null));
-    return Responses.check(reply);
+    Transport.Spec spec = new Transport.Spec("GET", url("check", cid.toString()), false, null, null);
+    CheckResult result = Responses.check(transport.send(spec));
+    checkAnswer(spec, cid, result.cid());
+    return result;
+  }
+
+  /** Refuses an answer about another CID than the one asked for (versions aside). */
+  private static void checkAnswer(Transport.Spec spec, Cid asked, Cid answered) throws CidMismatchException {
+    if (!answered.toV1().equals(asked.toV1())) {
+      throw new CidMismatchException(spec.describe(), "asked for", asked, answered);
+    }
   }
 
   /**
@@ -515,11 +550,15 @@ public final class NftStorageClient implements AutoCloseable {
    * Every upload of this token, newest first, each once, fetched page by page as the iterator advances. Pages
    * overlap (the service's {@code before} is inclusive) and the repeats are dropped. If more than
    * {@value #MAX_LIST_LIMIT} uploads share one creation time, the API cannot page past them and the iterator
-   * fails rather than skip some.
+   * fails rather than skip some. A page must go back in time: one holding an upload created after the
+   * {@code before} asked for (a service ignoring {@code before} answers the newest uploads again and again), or not
+   * ordered newest first, ends the iteration with a {@link MalformedResponseException} instead of listing uploads
+   * again without end. (Each upload is listed once as long as the service gives each one creation time.)
    *
    * @param pageSize uploads per request, 1 to {@value #MAX_LIST_LIMIT}
    * @return an iterator whose {@code hasNext}/{@code next} throw {@link UncheckedIOException} wrapping the
-   *     exceptions of {@link #list}
+   *     exceptions of {@link #list}, or a {@link MalformedResponseException} for a page that does not go back in
+   *     time
    * @throws IllegalArgumentException if {@code pageSize} is out of range
    */
   public Iterator<Nft> listAll(int pageSize) {
@@ -626,6 +665,7 @@ public final class NftStorageClient implements AutoCloseable {
         ListPage page;
         try {
           page = list(before, limit);
+          ListPaging.check(page.nfts(), before, "GET " + endpoint.encodedPath());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -651,11 +691,7 @@ public final class NftStorageClient implements AutoCloseable {
           exhausted = true;
           return;
         }
-        Instant last = page.nfts().get(page.nfts().size() - 1).created();
-        if (last == null) {
-          throw new UncheckedIOException(new MalformedResponseException(200, "GET " + endpoint.encodedPath(),
-              "an upload without \"created\": cannot page"));
-        }
+        Instant last = page.nfts().get(page.nfts().size() - 1).created(); // not null: checked
         if (!last.equals(before)) {
           seenAtBoundary.clear();
         }
@@ -677,7 +713,9 @@ public final class NftStorageClient implements AutoCloseable {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
-    private Duration callTimeout = Duration.ZERO;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private Duration deadline = DEFAULT_DEADLINE;
+    private long minUploadSpeed = DEFAULT_MIN_UPLOAD_SPEED;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RateLimiter rateLimiter;
     private TimeSource timeSource = TimeSource.SYSTEM;
@@ -755,9 +793,38 @@ public final class NftStorageClient implements AutoCloseable {
       return this;
     }
 
-    /** @param timeout limit on one whole attempt, sending and answer (default none) */
+    /**
+     * @param timeout limit on one attempt of a request, from sending it to the end of the answer (default 60 s,
+     *     {@link #DEFAULT_CALL_TIMEOUT}; zero for none); an upload's attempt gets the time to send its body at
+     *     {@link #minUploadSpeed} on top. An attempt that runs out of time is retried like a network failure; the
+     *     last one ends in a {@link DeadlineExceededException} naming this setting.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = nonNegative(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * @param deadline limit on one request with all its retries and the waits between them (default 5 minutes,
+     *     {@link #DEFAULT_DEADLINE}; zero for none); an upload's (one piece, blob or set of files) gets the time to
+     *     send its body at {@link #minUploadSpeed} on top. Past it, the request ends in a
+     *     {@link DeadlineExceededException} naming this setting, with the last failure as its cause.
+     */
+    public Builder deadline(Duration deadline) {
+      this.deadline = nonNegative(deadline, "deadline");
+      return this;
+    }
+
+    /**
+     * @param bytesPerSecond the slowest sending speed an upload is given time for, added to its call timeout and
+     *     deadline (default 64 KiB/s, {@link #DEFAULT_MIN_UPLOAD_SPEED})
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder minUploadSpeed(long bytesPerSecond) {
+      if (bytesPerSecond < 1) {
+        throw new IllegalArgumentException("minUploadSpeed must be positive, got " + bytesPerSecond);
+      }
+      this.minUploadSpeed = bytesPerSecond;
       return this;
     }
 

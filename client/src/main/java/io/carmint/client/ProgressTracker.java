@@ -23,9 +23,9 @@ final class ProgressTracker {
     long[] mine = {0};
     return n -> {
       synchronized (this) {
-        mine[0] += n;
+        mine[0] = Math.addExact(mine[0], n);
         if (mine[0] > highWater[index]) {
-          sent += mine[0] - highWater[index];
+          sent = Math.addExact(sent, mine[0] - highWater[index]);
           highWater[index] = mine[0];
           listener.onProgress(sent, total);
         }

@@ -108,7 +108,8 @@ class ResponsesProperties {
   @Property(tries = 300)
   void theTokenIsRedactedFromAnyMessage(@ForAll("tokens") String token, @ForAll String before,
       @ForAll String after) {
-    Transport t = new Transport(null, token, RetryPolicy.none(), RateLimiter.unlimited(), TimeSource.SYSTEM, 1);
+    Transport t = new Transport(null, token, RetryPolicy.none(), RateLimiter.unlimited(), TimeSource.SYSTEM, 1,
+        new Transport.Timeouts(Duration.ZERO, Duration.ZERO, 1));
     String redacted = t.redact(before + token + after);
     assertFalse(redacted.contains(token), redacted);
   }

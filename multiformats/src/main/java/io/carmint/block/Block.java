@@ -144,7 +144,8 @@ public final class Block {
   }
 
   /**
-   * @return whether the bytes hash to the CID's multihash ({@link Cid#matches})
+   * @return whether the bytes hash to the CID's multihash ({@link Cid#matches}); false for a CID whose digest is too
+   *     short to verify ({@link Multihash#isVerifiable()})
    * @throws io.carmint.multiformats.UnsupportedHashException if the CID's hash function cannot be computed
    */
   public boolean isValid() {
@@ -155,9 +156,10 @@ public final class Block {
    * Checks that the bytes hash to the CID, as {@link #verify(Cid, ByteBuffer, long, String)}.
    *
    * @throws BlockIntegrityException if they do not (without an offset)
+   * @throws DigestTooShortException if the CID's digest is too short to verify
    * @throws io.carmint.multiformats.UnsupportedHashException if the CID's hash function cannot be computed
    */
-  public void verify() throws BlockIntegrityException {
+  public void verify() throws BlockIntegrityException, DigestTooShortException {
     verify(-1, null);
   }
 
@@ -167,24 +169,32 @@ public final class Block {
    * @param offset byte offset of the block (or of the structure holding it) for the exception, or -1
    * @param where what the block was read for, for the exception's message, or null
    * @throws BlockIntegrityException if they do not
+   * @throws DigestTooShortException if the CID's digest is too short to verify
    * @throws io.carmint.multiformats.UnsupportedHashException if the CID's hash function cannot be computed
    */
-  public void verify(long offset, String where) throws BlockIntegrityException {
+  public void verify(long offset, String where) throws BlockIntegrityException, DigestTooShortException {
     // Not data(): a read-only view hides the array, and hashers then copy it through a small buffer.
     verify(cid, buffer != null ? buffer.duplicate() : ByteBuffer.wrap(bytes, this.offset, length), offset, where);
   }
 
   /**
-   * Checks that bytes hash to a CID ({@link Cid#hashOf}): the one check every reader of untrusted blocks makes.
+   * Checks that bytes hash to a CID ({@link Cid#hashOf}): the one check every reader of untrusted blocks makes. A CID
+   * whose digest is shorter than {@value Multihash#MIN_VERIFIABLE_DIGEST_LENGTH} bytes (identity excepted) is refused
+   * before hashing: a digest that short would let other bytes pass as the block.
    *
    * @param cid the CID the bytes are stored or asked for under
    * @param data the bytes, from its position to its limit (the position is not moved)
    * @param offset byte offset of the block (or of the structure holding it) for the exception, or -1
    * @param where what the block was read for, for the exception's message, or null
    * @throws BlockIntegrityException if the bytes do not hash to {@code cid}
+   * @throws DigestTooShortException if {@code cid}'s digest is too short to verify ({@link Multihash#isVerifiable()})
    * @throws io.carmint.multiformats.UnsupportedHashException if the CID's hash function cannot be computed
    */
-  public static void verify(Cid cid, ByteBuffer data, long offset, String where) throws BlockIntegrityException {
+  public static void verify(Cid cid, ByteBuffer data, long offset, String where)
+      throws BlockIntegrityException, DigestTooShortException {
+    if (!cid.multihash().isVerifiable()) {
+      throw new DigestTooShortException(cid, offset, where);
+    }
     Optional<Multihash> actual = cid.hashOf(data);
     if (actual.isPresent() && actual.get().equals(cid.multihash())) {
       return;

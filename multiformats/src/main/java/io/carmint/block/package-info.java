@@ -8,6 +8,7 @@
  * {@link io.carmint.block.Block#verify()} do, and readers of untrusted data (the CAR readers, the UnixFS exporter)
  * verify by default with {@link io.carmint.block.Block#verify(long, String)}; every check ends in
  * {@link io.carmint.block.Block#verify(io.carmint.multiformats.Cid, java.nio.ByteBuffer, long, String)}, which
- * throws {@link io.carmint.block.BlockIntegrityException}.
+ * throws {@link io.carmint.block.BlockIntegrityException}, or {@link io.carmint.block.DigestTooShortException} for a
+ * CID whose digest is too short to prove anything.
  */
 package io.carmint.block;

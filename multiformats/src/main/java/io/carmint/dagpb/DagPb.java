@@ -12,6 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -189,6 +190,10 @@ public final class DagPb {
    * Returns the CIDs a dag-pb block links to, in block order. The block is checked as strictly as by
    * {@link #decode} except that link names are not decoded, so a name that is not UTF-8 is tolerated here.
    *
+   * <p>The list is immutable and compact: it holds the CIDs' bytes (plus 4 bytes per link) and makes each
+   * {@link Cid} when asked for it, so a block of half a million links costs a few megabytes, not the hundreds of
+   * bytes per link that {@link Cid} objects or a {@link #decode decoded} node take.
+   *
    * @throws DagPbFormatException if the bytes are not a valid dag-pb block
    */
   public static List<Cid> links(byte[] block) throws DagPbFormatException {
@@ -201,12 +206,57 @@ public final class DagPb {
    * @throws DagPbFormatException if the bytes are not a valid dag-pb block
    */
   public static List<Cid> links(ByteBuffer block) throws DagPbFormatException {
-    PbNode node = new Decoder(block, false).node();
-    List<Cid> out = new ArrayList<>(node.links().size());
-    for (PbLink l : node.links()) {
-      out.add(l.hash());
+    CidList.Builder out = new CidList.Builder();
+    new Decoder(block, false).scan((at, link) -> out.add(link.hash()));
+    return out.build();
+  }
+
+  /**
+   * Checks a dag-pb block as strictly as {@link #decode} and returns a view of it whose links are decoded one at a
+   * time when asked for: memory is the block plus 4 bytes per link, however many links it holds.
+   *
+   * @param block the block, from its position to its limit; the view keeps a read-only duplicate, so the caller
+   *     must not modify those bytes afterwards
+   * @throws DagPbFormatException if the bytes are not a valid dag-pb block
+   */
+  public static PbNodeView view(ByteBuffer block) throws DagPbFormatException {
+    ByteBuffer own = block.slice().asReadOnlyBuffer();
+    LinkOffsets offsets = new LinkOffsets();
+    Optional<Bytes> data = new Decoder(own, true).scan((at, link) -> offsets.add(at));
+    return new PbNodeView(own, offsets.toArray(), data);
+  }
+
+  /** The link decoded from the Links field at {@code at} of a block {@link #view} has checked. */
+  static PbLink linkAt(ByteBuffer block, int at) {
+    try {
+      return new Decoder(block, true).linkField(at);
+    } catch (DagPbFormatException e) {
+      throw new IllegalStateException("A checked dag-pb block changed: " + e.getMessage(), e);
     }
-    return out;
+  }
+
+  /** Receives each link of a block as the decoder checks it. */
+  @FunctionalInterface
+  private interface LinkSink {
+    /** @param at offset of the link's field tag, relative to the block's start */
+    void accept(int at, PbLink link);
+  }
+
+  /** A growing array of link offsets. */
+  private static final class LinkOffsets {
+    private int[] offsets = new int[16];
+    private int size;
+
+    void add(int at) {
+      if (size == offsets.length) {
+        offsets = Arrays.copyOf(offsets, size * 2);
+      }
+      offsets[size++] = at;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(offsets, size);
+    }
   }
 
   /** One strict pass over a block. */
@@ -223,6 +273,12 @@ public final class DagPb {
 
     PbNode node() throws DagPbFormatException {
       List<PbLink> links = new ArrayList<>();
+      Optional<Bytes> data = scan((at, link) -> links.add(link));
+      return new PbNode(links, data);
+    }
+
+    /** Checks the whole block, giving each link to {@code sink} in order; returns the Data field. */
+    Optional<Bytes> scan(LinkSink sink) throws DagPbFormatException {
       Optional<Bytes> data = Optional.empty();
       int end = buf.limit();
       while (buf.position() < end) {
@@ -248,10 +304,18 @@ public final class DagPb {
           if (data.isPresent()) {
             throw error(at, "Links after Data: links must come first (duplicate Links section)");
           }
-          links.add(link(at, buf.position() + len));
+          sink.accept(at - base, link(at, buf.position() + len));
         }
       }
-      return new PbNode(links, data);
+      return data;
+    }
+
+    /** Decodes the Links field whose tag is at {@code at} (relative to the block's start). */
+    PbLink linkField(int at) throws DagPbFormatException {
+      buf.position(base + at);
+      varint("field tag");
+      int len = length("link");
+      return link(base + at, buf.position() + len);
     }
 
     private PbLink link(int linkStart, int linkEnd) throws DagPbFormatException {

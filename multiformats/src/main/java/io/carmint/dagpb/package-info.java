@@ -13,7 +13,9 @@
  * section and go-codec-dagpb require: fields out of order (Data before Links, Name before Hash…), duplicate
  * fields, unknown fields, wrong wire types, non-minimal or overlong varints, truncated fields, trailing bytes
  * and links without a valid Hash are rejected with a {@link io.carmint.dagpb.DagPbFormatException} giving the
- * byte offset.
+ * byte offset. {@link io.carmint.dagpb.DagPb#view} checks a block as strictly but decodes its links only when
+ * asked for ({@link io.carmint.dagpb.PbNodeView}), and {@link io.carmint.dagpb.DagPb#links} keeps link CIDs as
+ * bytes: a block of half a million links then costs megabytes, not the hundreds of megabytes decoded links take.
  *
  * <p>Not supported: the legacy "data-first" field order on decode (js-ipfs wrote it long ago; go-codec-dagpb
  * rejects it too), Name bytes that are not UTF-8, and Tsize values above 2<sup>63</sup>-1.

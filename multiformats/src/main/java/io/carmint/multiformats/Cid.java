@@ -327,13 +327,14 @@ public final class Cid implements Comparable<Cid> {
    * Hashes {@code data[off..off+len)} with this CID's hash function and compares: {@code hashOf} of the range
    * equals {@link #multihash()}.
    *
-   * @return whether {@code data} hashes to this CID's multihash
+   * @return whether {@code data} hashes to this CID's multihash; false whatever the data if the digest is too short
+   *     to verify ({@link Multihash#isVerifiable()})
    * @throws UnsupportedHashException if the CID's hash function is unknown or unavailable (Bouncy Castle missing)
    * @throws IndexOutOfBoundsException if the range is outside {@code data}
    */
   public boolean matches(byte[] data, int off, int len) {
     Objects.checkFromIndexSize(off, len, data.length);
-    return hashOf(ByteBuffer.wrap(data, off, len)).filter(multihash::equals).isPresent();
+    return multihash.isVerifiable() && hashOf(ByteBuffer.wrap(data, off, len)).filter(multihash::equals).isPresent();
   }
 
   /**
@@ -342,7 +343,9 @@ public final class Cid implements Comparable<Cid> {
    * function's) at the same length, as the multihash spec allows. A digest length no function can produce (0, or
    * longer than the function's) never matches: the bytes are then hashed at the function's own length. For an
    * identity CID the result is the identity multihash of the bytes. This is the one hash check behind
-   * {@link #matches}, {@link io.carmint.block.Block#verify} and every reader that verifies blocks.
+   * {@link #matches}, {@link io.carmint.block.Block#verify} and every reader that verifies blocks; those refuse a
+   * digest shorter than {@value Multihash#MIN_VERIFIABLE_DIGEST_LENGTH} bytes before calling it, as any equality of
+   * so short a digest proves nothing.
    *
    * @param data the bytes, from its position to its limit (the position is not moved)
    * @return the multihash of the bytes; empty for an identity CID and more than

@@ -13,7 +13,8 @@ import java.util.HexFormat;
  * <p>Any function code is accepted (codes are open values: an unknown function parses, prints and round-trips).
  * For a function carmint knows with a fixed digest length (all but identity and blake3), the digest may be
  * truncated, as the spec allows, but not longer than the function's: that is rejected by {@link #of},
- * {@link #decode} and {@link #read}. Digests are at most {@value #MAX_DIGEST_LENGTH} bytes.
+ * {@link #decode} and {@link #read}. Digests are at most {@value #MAX_DIGEST_LENGTH} bytes. A digest truncated below
+ * {@value #MIN_VERIFIABLE_DIGEST_LENGTH} bytes parses, but no block is verified against it ({@link #isVerifiable()}).
  *
  * <p>Immutable and thread-safe; the encoded bytes are kept, so {@link #toBytes()} and {@link #writeTo} cost no
  * encoding. Equality, hash code and {@link #toString()} are by the encoded bytes.
@@ -21,6 +22,13 @@ import java.util.HexFormat;
 public final class Multihash {
   /** Longest digest accepted when decoding: 8 KiB; far more than any real hash function produces. */
   public static final int MAX_DIGEST_LENGTH = 8192;
+  /**
+   * Shortest digest a block is verified against: 20 bytes, boxo's {@code verifcid} minimum (160 bits, sha1's length).
+   * A multihash with a shorter digest (other than identity) parses and prints, but verifying a block under it fails
+   * with {@link io.carmint.block.DigestTooShortException}: a digest cut to a few bytes is matched by other bytes in a
+   * few hundred tries.
+   */
+  public static final int MIN_VERIFIABLE_DIGEST_LENGTH = 20;
 
   private final long code;
   private final int digestOffset;
@@ -139,6 +147,14 @@ public final class Multihash {
    */
   public boolean isIdentity() {
     return code == HashFunction.IDENTITY.code();
+  }
+
+  /**
+   * @return whether a block can be verified against this multihash: an identity multihash (it holds the bytes), or a
+   *     digest of at least {@value #MIN_VERIFIABLE_DIGEST_LENGTH} bytes
+   */
+  public boolean isVerifiable() {
+    return isIdentity() || digestLength() >= MIN_VERIFIABLE_DIGEST_LENGTH;
   }
 
   /** @return the digest length in bytes */

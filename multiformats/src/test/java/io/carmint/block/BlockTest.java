@@ -15,6 +15,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BlockTest {
@@ -78,11 +81,60 @@ class BlockTest {
 
   @Test
   void aTruncatedDigestIsCheckedAtItsLength() throws Exception {
-    Cid truncated = Cid.parse("bafkreefzjut3te2nhyekklss27nh3k72"); // sha2-256 of "hello world", 16 bytes
+    // sha2-256 of "hello world" cut to the shortest length verification accepts, 20 bytes
+    Cid truncated = Cid.v1(Multicodec.RAW, Multihash.of(0x12, Arrays.copyOf(sha256(HELLO), 20)));
     Block.verify(truncated, ByteBuffer.wrap(HELLO), -1, null);
+    byte[] jello = "jello world".getBytes(StandardCharsets.US_ASCII);
     BlockIntegrityException e = assertThrows(BlockIntegrityException.class,
-        () -> Block.verify(truncated, ByteBuffer.wrap("jello world".getBytes(StandardCharsets.US_ASCII)), -1, null));
-    assertEquals(Cid.parse("bafkreegpdmvyxtgjmcup7ueszjqiipbv"), e.actual().orElseThrow());
+        () -> Block.verify(truncated, ByteBuffer.wrap(jello), -1, null));
+    assertEquals(Cid.v1(Multicodec.RAW, Multihash.of(0x12, Arrays.copyOf(sha256(jello), 20))),
+        e.actual().orElseThrow());
+  }
+
+  /**
+   * Issue 12, defect 3: a CID whose sha2-256 digest was cut to 1 byte verified, so two different blocks (found in a few
+   * hundred tries) were both accepted under it. Every digest below 20 bytes is now refused before hashing.
+   */
+  @Test
+  void aOneByteDigestSharedByTwoBlocksVerifiesNeither() throws Exception {
+    byte[] first = "block 0".getBytes(StandardCharsets.US_ASCII);
+    byte[] second = null;
+    for (int i = 1; second == null; i++) {
+      byte[] candidate = ("block " + i).getBytes(StandardCharsets.US_ASCII);
+      if (sha256(candidate)[0] == sha256(first)[0]) {
+        second = candidate;
+      }
+    }
+    Cid shared = Cid.v1(Multicodec.RAW, Multihash.of(0x12, new byte[] {sha256(first)[0]}));
+    for (byte[] data : List.of(first, second)) {
+      DigestTooShortException e = assertThrows(DigestTooShortException.class,
+          () -> Block.verify(shared, ByteBuffer.wrap(data), 42, "needed by 'a'"));
+      assertEquals(shared, e.cid());
+      assertEquals(20, e.minimum());
+      assertEquals(42, e.offset());
+      assertEquals("Cannot verify block " + shared + " at offset 42 (needed by 'a'): its sha2-256 digest is 1 byte(s), "
+          + "shorter than the minimum of 20 a verified CID needs (other bytes can match a digest that short); get the "
+          + "content under a CID with a full-length digest", e.getMessage());
+      assertThrows(DigestTooShortException.class, () -> Block.of(shared, data).verify());
+      assertFalse(Block.of(shared, data).isValid());
+      assertFalse(shared.matches(data, 0, data.length));
+    }
+  }
+
+  @Test
+  void nineteenBytesAreTooFewTwentyEnoughAndIdentityIsExempt() throws Exception {
+    Multihash nineteen = Multihash.of(0x12, Arrays.copyOf(sha256(HELLO), 19));
+    assertFalse(nineteen.isVerifiable());
+    assertThrows(DigestTooShortException.class,
+        () -> Block.verify(Cid.v1(Multicodec.RAW, nineteen), ByteBuffer.wrap(HELLO), -1, null));
+    assertTrue(Multihash.of(0x12, Arrays.copyOf(sha256(HELLO), 20)).isVerifiable());
+    Multihash empty = Multihash.of(0, new byte[0]);
+    assertTrue(empty.isVerifiable(), "an identity multihash holds its bytes, however few");
+    Block.verify(Cid.v1(Multicodec.RAW, empty), ByteBuffer.allocate(0), -1, null);
+  }
+
+  private static byte[] sha256(byte[] data) throws Exception {
+    return MessageDigest.getInstance("SHA-256").digest(data);
   }
 
   @Test

@@ -1,12 +1,15 @@
 package io.carmint.dagpb;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +55,7 @@ class DagPbProperties {
     assertEquals(node.hashCode(), back.hashCode());
     assertArrayEquals(block, DagPb.encode(back));
     assertEquals(node.links().stream().map(PbLink::hash).toList(), DagPb.links(block));
+    check(block);
   }
 
   @Property(tries = 300)
@@ -86,13 +90,24 @@ class DagPbProperties {
     check(bad);
   }
 
+  /**
+   * Decoding is canonical, and the lazy view ({@link DagPb#view}) accepts exactly what decoding accepts, failing at
+   * the same offset with the same message, and holds the same node.
+   */
   private static void check(byte[] bytes) {
     PbNode node;
     try {
       node = DagPb.decode(bytes);
     } catch (DagPbFormatException e) {
+      DagPbFormatException v = assertThrows(DagPbFormatException.class, () -> DagPb.view(ByteBuffer.wrap(bytes)));
+      assertEquals(e.getMessage(), v.getMessage());
+      assertEquals(e.offset(), v.offset());
       return;
     }
     assertArrayEquals(bytes, DagPb.encodeInGivenOrder(node), "strict decoding accepts only the canonical form");
+    PbNodeView view = assertDoesNotThrow(() -> DagPb.view(ByteBuffer.wrap(bytes)));
+    assertEquals(node, view.toNode());
+    assertEquals(node.links().size(), view.linkCount());
+    assertEquals(node.links().stream().map(PbLink::hash).toList(), assertDoesNotThrow(() -> DagPb.links(bytes)));
   }
 }

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
+import io.carmint.multiformats.Multihash;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +35,8 @@ class DagPbTest {
     assertEquals(offset, e.offset(), e.getMessage());
     assertTrue(e.getMessage().contains(messagePart), e.getMessage());
     assertTrue(e.getMessage().startsWith("Invalid dag-pb at offset " + offset + ": "), e.getMessage());
+    assertEquals(e.getMessage(), assertThrows(DagPbFormatException.class, () -> DagPb.view(ByteBuffer.wrap(bytes)))
+        .getMessage(), "the lazy view is as strict");
     return e;
   }
 
@@ -209,6 +213,37 @@ class DagPbTest {
     assertEquals(Bytes.copyOf(new byte[] {0, 1, 2, 3, 4}, 1, 3), b);
     assertEquals(b.hashCode(), Bytes.copyOf(new byte[] {0, 1, 2, 3, 4}, 1, 3).hashCode());
     assertEquals("Bytes[3]: 010203", b.toString());
+  }
+
+  /**
+   * Issue 12, defect 13: a directory block of 8 MiB holding 466,022 links (identity CIDs, 6-byte names) was decoded
+   * into 466,022 PbLinks, and verify, ls and unpack ran out of a 96 MB heap. The view and the link list keep the
+   * block's bytes (the list: the CIDs' bytes) and decode a link when asked for it.
+   */
+  @Test
+  void halfAMillionLinksAreReadOneAtATime() throws Exception {
+    Cid empty = Cid.v1(Multicodec.RAW, Multihash.of(0, new byte[0]));
+    int n = 466_022;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8 << 20);
+    for (int i = 0; i < n; i++) {
+      // 12 10 | 0a 04 01 55 00 00 | 12 06 <6-digit name> | 18 00: 18 bytes per link, written by hand
+      out.write(hex("1210 0a0401550000 1206"));
+      out.write(String.format("%06d", i).getBytes(StandardCharsets.US_ASCII));
+      out.write(hex("1800"));
+    }
+    out.write(hex("0a020801")); // Data: UnixFS directory
+    byte[] block = out.toByteArray();
+    assertEquals(8_388_400, block.length);
+    PbNodeView view = DagPb.view(ByteBuffer.wrap(block));
+    assertEquals(n, view.linkCount());
+    assertEquals(PbLink.of(empty, "000000", 0), view.link(0));
+    assertEquals(PbLink.of(empty, "466021", 0), view.link(n - 1));
+    assertArrayEquals(hex("0801"), view.data().orElseThrow().toByteArray());
+    List<Cid> links = DagPb.links(block);
+    assertEquals(n, links.size());
+    assertEquals(empty, links.get(n - 1));
+    assertThrows(IndexOutOfBoundsException.class, () -> view.link(n));
+    assertThrows(UnsupportedOperationException.class, () -> links.set(0, empty));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.carmint.examples;
 
+import io.carmint.block.Block;
 import io.carmint.dagcbor.DagCbor;
 import io.carmint.dagcbor.DagCborDecodeOptions;
 import io.carmint.dagcbor.DagCborValue;
@@ -10,6 +11,7 @@ import io.carmint.dagcbor.DagCborValue.MapValue;
 import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.PbLink;
 import io.carmint.dagpb.PbNode;
+import io.carmint.dagpb.PbNodeView;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.Multibase;
 import java.io.IOException;
@@ -54,6 +56,15 @@ final class JavadocExamples {
     byte[] block = DagPb.encode(PbNode.of(List.of(PbLink.of(child, "a.txt", 12)), unixfsBytes));
     PbNode node = DagPb.decode(block);          // strict; throws DagPbFormatException
     List<Cid> children = DagPb.links(block);    // just the link CIDs, in order
+    // --- end ---
+  }
+
+  static void pbNodeView(Block block) throws IOException {
+    // --- Javadoc example ---
+    PbNodeView node = DagPb.view(block.data());
+    for (int i = 0; i < node.linkCount(); i++) {
+      PbLink link = node.link(i);               // decoded now; not kept
+    }
     // --- end ---
   }
 

@@ -2,6 +2,7 @@ package io.carmint.testkit;
 
 import io.carmint.block.Block;
 import io.carmint.block.BlockIntegrityException;
+import io.carmint.block.DigestTooShortException;
 import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarReader;
 import io.carmint.multiformats.Cid;
@@ -44,9 +45,12 @@ final class MemoryStorage implements Storage {
     }
   }
 
-  /** @throws BlockIntegrityException if the bytes kept no longer hash to the CID (memory is not trusted either) */
+  /**
+   * @throws BlockIntegrityException if the bytes kept no longer hash to the CID (memory is not trusted either)
+   * @throws DigestTooShortException if the CID asked for has a digest too short to verify the bytes against
+   */
   @Override
-  public Optional<Block> get(Cid cid) throws BlockIntegrityException {
+  public Optional<Block> get(Cid cid) throws BlockIntegrityException, DigestTooShortException {
     byte[] bytes = blocks.get(cid.multihash());
     if (bytes == null) {
       return Optional.empty();

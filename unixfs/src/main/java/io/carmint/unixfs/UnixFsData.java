@@ -95,11 +95,18 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
     return b.build();
   }
 
-  /** @return a file node over children holding {@code blocksizes} bytes each: filesize = their sum, no Data */
+  /**
+   * @return a file node over children holding {@code blocksizes} bytes each: filesize = their sum, no Data
+   * @throws IllegalArgumentException if a blocksize is negative or their sum is above 2^63-1
+   */
   public static UnixFsData fileNode(List<Long> blocksizes) {
     long total = 0;
     for (long b : blocksizes) {
-      total += b;
+      try {
+        total = Math.addExact(total, b);
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("blocksizes add up to more than 2^63-1 bytes", e);
+      }
     }
     return builder(UnixFsType.FILE).filesize(total).blocksizes(blocksizes).build();
   }

@@ -62,7 +62,7 @@ class ReadmeExampleTest {
     Path out = tmp.resolve("out");
     // --- README example ---
     UnpackResult u = Unpacker.builder()
-        .maxTotalBytes(100L << 30)                         // default 32 GiB; also maxEntries, maxBlocks, maxDepth
+        .maxTotalBytes(100L << 30)                         // default 1,024 x the source, 1-32 GiB; also maxEntries...
         .escapingSymlinks(EscapingSymlinkPolicy.SKIP)      // default REFUSE: fail on a symlink that could escape
         .build()
         .unpack(exporterSource, r.root(), out);            // any BlockSource, e.g. a CarFile; out: new or empty

@@ -33,6 +33,15 @@ class UnixFsDataTest {
     assertTrue(e.getMessage().contains(part), e.getMessage());
   }
 
+  /** Issue 12, defect 16: sizes that add up beyond 2^63-1 wrapped around to a negative or small total. */
+  @Test
+  void blocksizesAddingUpBeyondALongAreRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> UnixFsData.fileNode(List.of(Long.MAX_VALUE, Long.MAX_VALUE)));
+    assertEquals("blocksizes add up to more than 2^63-1 bytes", e.getMessage());
+    assertEquals(Long.MAX_VALUE, UnixFsData.fileNode(List.of(Long.MAX_VALUE - 1, 1L)).filesize().getAsLong());
+  }
+
   @Test
   void emptyFileOmitsDataButWritesFilesize() {
     UnixFsData d = UnixFsData.file(Bytes.EMPTY);

@@ -12,22 +12,26 @@ import io.carmint.car.dag.LinkDecoders;
 import io.carmint.car.dag.UnsupportedCodecException;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.LimitExceededException;
+import io.carmint.multiformats.Multicodec;
 import io.carmint.multiformats.Multihash;
 import io.carmint.multiformats.Varint;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -58,12 +62,29 @@ import java.util.Set;
  *
  * <p>Blocks are read from the {@link CarFile} as the walk reaches them (and hashed); memory is the ancestor chain,
  * its links and the set of CIDs written, so CARs larger than memory split fine. Immutable and thread-safe.
+ *
+ * <p><b>Output bound.</b> The pieces hold at most {@link Builder#maxTotalSize maxTotalSize} bytes in all, by
+ * default {@value #DEFAULT_MAX_EXPANSION} times the CAR's size, at least 1 GiB. A split writes about its input, plus
+ * the ancestors repeated at the head of each piece; but a carbites-compatible split writes a block every time it is
+ * linked, so a DAG of a few kilobytes that links one sub-DAG from many places would expand to terabytes. That total
+ * is counted first, from the distinct blocks (each block's links read once, the expanded size of each kept by
+ * multihash), and refused before any piece is written; the bytes written are counted too, and a split that would
+ * pass the bound stops there.
  */
 public final class TreewalkSplitter {
   /** Default piece size: {@link NftStorageLimits#DEFAULT_PIECE_SIZE}, 50 MiB, as the nft.storage JS client. */
   public static final long DEFAULT_MAX_PIECE_SIZE = NftStorageLimits.DEFAULT_PIECE_SIZE;
+  /**
+   * The automatic output bound's ratio: the pieces may hold 1,024 times the CAR's size. A split writes about its
+   * input; more than a thousand times it means blocks repeated (a carbites-compatible split of a DAG linking the
+   * same blocks many times), and {@link #MIN_AUTOMATIC_TOTAL_SIZE} lets any CAR expand to 1 GiB.
+   */
+  public static final long DEFAULT_MAX_EXPANSION = 1024;
+  /** The automatic output bound's floor: 1 GiB, whatever the CAR's size. */
+  public static final long MIN_AUTOMATIC_TOTAL_SIZE = 1L << 30;
 
   private final long maxPieceSize;
+  private final long maxTotalSize; // -1: automatic
   private final LinkDecoder links;
   private final boolean carbites;
   private final CarWriteOptions writeOptions;
@@ -80,6 +101,7 @@ public final class TreewalkSplitter {
 
   private TreewalkSplitter(Builder b) {
     this.maxPieceSize = b.maxPieceSize;
+    this.maxTotalSize = b.maxTotalSize;
     this.links = b.links;
     this.carbites = b.carbites;
     this.writeOptions = CarWriteOptions.builder().deduplicate(!b.carbites).build();
@@ -93,38 +115,63 @@ public final class TreewalkSplitter {
   /**
    * Splits into files {@code dir/<baseName>-<n>.car}, n from 0 (the directory is created if needed).
    *
-   * <p>All or nothing: pieces are written under temporary names ({@code .<baseName>-<n>.car.part}) and renamed to
-   * their final names, replacing files of those names, only once every piece is complete. If the split fails,
-   * the temporary files are removed and nothing in {@code dir} has changed.
+   * <p>All or nothing: pieces are written into a new temporary directory in {@code dir}
+   * ({@code .carmint-split-<random>}, each piece created exclusively) and moved to their final names, replacing
+   * files of those names, only once every piece is complete. If the split fails, whatever the failure (an error
+   * included), the temporary directory is removed and nothing in {@code dir} has changed; a {@code dir} the split
+   * created (with its missing parents) is removed too.
    *
    * @throws IOException as {@link #split(CarFile, PieceOutput)}
    */
   public SplitResult split(CarFile car, Path dir, String baseName) throws IOException {
+    List<Path> made = new ArrayList<>(); // the directories created for dir, deepest first
+    for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+      made.add(p);
+    }
     Files.createDirectories(dir);
     List<Path> parts = new ArrayList<>();
-    SplitResult result;
+    Path staging = null;
+    boolean done = false;
     try {
-      result = split(car, i -> {
-        Path part = dir.resolve("." + pieceName(baseName, i) + ".part");
+      staging = Files.createTempDirectory(dir, ".carmint-split-");
+      Path into = staging;
+      SplitResult result = split(car, i -> {
+        Path part = into.resolve(pieceName(baseName, i));
         parts.add(part);
-        return FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE);
+        return FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       });
       for (int i = 0; i < parts.size(); i++) {
         Files.move(parts.get(i), dir.resolve(pieceName(baseName, i)), StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       }
-    } catch (IOException | RuntimeException e) {
-      for (Path part : parts) {
-        try {
-          Files.deleteIfExists(part);
-        } catch (IOException cleanup) {
-          e.addSuppressed(cleanup);
-        }
+      Files.delete(staging);
+      done = true;
+      return result;
+    } finally {
+      if (!done) {
+        removeAfterFailure(staging, parts, made);
       }
-      throw e;
     }
-    return result;
+  }
+
+  /**
+   * Deletes the staging directory, the pieces in it and the directories made for the output, after a failure (which
+   * stays the one thrown).
+   */
+  private static void removeAfterFailure(Path staging, List<Path> parts, List<Path> made) {
+    try {
+      for (Path part : parts) {
+        Files.deleteIfExists(part);
+      }
+      if (staging != null) {
+        Files.deleteIfExists(staging);
+      }
+      for (Path dir : made) {
+        Files.deleteIfExists(dir);
+      }
+    } catch (IOException ignored) {
+      // The split's own failure is what is reported; what cannot be removed is left behind.
+    }
   }
 
   /** @return the file name of piece {@code index}: {@code <baseName>-<index>.car} */
@@ -138,7 +185,8 @@ public final class TreewalkSplitter {
    * @throws SplitException if the CAR has not exactly one root, or a reachable block is missing or has a codec
    *     the link decoder lacks
    * @throws LimitExceededException if a block with its ancestors and the header does not fit in one piece
-   *     ({@code TreewalkSplitter.Builder.maxPieceSize})
+   *     ({@code TreewalkSplitter.Builder.maxPieceSize}), or the pieces would hold more than the output bound
+   *     ({@code TreewalkSplitter.Builder.maxTotalSize}; for a carbites-compatible split, found before writing)
    * @throws io.carmint.block.BlockIntegrityException if a block read does not match its CID
    * @throws IOException if reading a block or writing a piece fails (a block that is not valid for its codec gives
    *     that codec's format exception)
@@ -149,7 +197,11 @@ public final class TreewalkSplitter {
       throw new SplitException("Cannot split a CAR with " + roots.size() + " roots by the treewalk rule: it needs "
           + "exactly one");
     }
-    Walk walk = new Walk(car, roots.get(0), out);
+    long bound = maxTotalSize(car);
+    if (carbites) {
+      new Expansion(car, bound).check(roots.get(0));
+    }
+    Walk walk = new Walk(car, roots.get(0), out, bound);
     walk.run();
     Set<Multihash> distinct = new HashSet<>();
     for (BlockLocation loc : car.locations()) {
@@ -158,9 +210,115 @@ public final class TreewalkSplitter {
     return new SplitResult(walk.pieces, walk.visited.size(), Math.max(0, distinct.size() - walk.writtenHashes.size()));
   }
 
+  /** @return the output bound for {@code car}: the configured one, or the automatic one */
+  long maxTotalSize(CarFile car) {
+    if (maxTotalSize >= 0) {
+      return maxTotalSize;
+    }
+    long expanded = car.size() > Long.MAX_VALUE / DEFAULT_MAX_EXPANSION ? Long.MAX_VALUE
+        : car.size() * DEFAULT_MAX_EXPANSION;
+    return Math.max(MIN_AUTOMATIC_TOTAL_SIZE, expanded);
+  }
+
+  private String boundOrigin(CarFile car) {
+    return maxTotalSize >= 0 ? "" : String.format(Locale.ROOT, " (the automatic bound: %,d times the CAR's %,d bytes, "
+        + "at least 1 GiB)", DEFAULT_MAX_EXPANSION, car.size());
+  }
+
   private static long sectionSize(Block b) {
-    long len = (long) b.cid().byteLength() + b.length();
+    return sectionSize(b.cid(), b.length());
+  }
+
+  private static long sectionSize(Cid cid, long blockLength) {
+    long len = cid.byteLength() + blockLength;
     return Varint.encodedLength(len) + len;
+  }
+
+  static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+  }
+
+  /**
+   * The bytes of blocks a carbites-compatible split writes (every block each time the walk reaches it), counted
+   * before writing: each block's links are read once and the expanded size below it kept by multihash, so a DAG
+   * linking one sub-DAG from many places costs a walk of its distinct blocks. Raw blocks, which have no links, are
+   * sized from the CAR's index without being read.
+   */
+  private final class Expansion {
+    final CarFile car;
+    final long bound;
+    final Map<Multihash, Long> below = new HashMap<>();
+
+    Expansion(CarFile car, long bound) {
+      this.car = car;
+      this.bound = bound;
+    }
+
+    /** A block being counted: its links still to count, and the total so far. */
+    private final class Frame {
+      final Cid cid;
+      final Iterator<Cid> next;
+      long total;
+
+      Frame(Block block) throws IOException {
+        this.cid = block.cid();
+        if (!links.supports(block.cid().codecCode())) {
+          throw new SplitException("Cannot walk the DAG: " + new UnsupportedCodecException(block.cid()).getMessage());
+        }
+        this.next = links.links(block).iterator();
+        this.total = sectionSize(block);
+      }
+    }
+
+    void check(Cid root) throws IOException {
+      ArrayDeque<Frame> stack = new ArrayDeque<>();
+      stack.push(new Frame(fetch(root)));
+      while (true) {
+        Frame f = stack.peek();
+        if (!f.next.hasNext()) {
+          stack.pop();
+          below.put(f.cid.multihash(), f.total);
+          if (stack.isEmpty()) {
+            return;
+          }
+          add(stack.peek(), f.total);
+          continue;
+        }
+        Cid child = f.next.next();
+        Long known = below.get(child.multihash());
+        if (known != null) {
+          add(f, known);
+        } else if (child.multihash().isIdentity() && car.location(child).isEmpty()) {
+          continue; // not written: the walk skips identity CIDs the CAR does not hold
+        } else if (child.codecCode() == Multicodec.RAW.code()) {
+          long length = car.location(child).map(BlockLocation::blockLength).orElseThrow(() -> missing(child));
+          add(f, sectionSize(child, length));
+        } else {
+          stack.push(new Frame(fetch(child)));
+        }
+      }
+    }
+
+    private void add(Frame f, long bytes) throws LimitExceededException {
+      f.total = saturatedAdd(f.total, bytes);
+      if (f.total > bound) { // a part of the output already over the bound: the whole is too
+        throw new LimitExceededException(String.format(Locale.ROOT, "Split refused before writing: a "
+            + "carbites-compatible split writes a block each time it is linked, and the blocks under %s alone "
+            + "make %s bytes%s", f.cid, f.total == Long.MAX_VALUE ? "2^63-1 or more"
+            : String.format(Locale.ROOT, "%,d", f.total), boundOrigin(car)), "TreewalkSplitter.Builder.maxTotalSize",
+            bound, f.total, -1);
+      }
+    }
+
+    private Block fetch(Cid cid) throws IOException {
+      return car.get(cid).orElseThrow(() -> missing(cid));
+    }
+  }
+
+  private static SplitException missing(Cid cid) {
+    return new SplitException("Missing block for " + cid
+        + ": the DAG below the root is incomplete (CarVerifier names every missing block)");
   }
 
   /** One node on the path from the root: its block and the links still to walk. */
@@ -179,6 +337,7 @@ public final class TreewalkSplitter {
     final CarFile car;
     final Cid root;
     final PieceOutput out;
+    final long bound;
     final long headerSize;
     final List<Piece> pieces = new ArrayList<>();
     final Set<Cid> visited = new HashSet<>();
@@ -187,15 +346,27 @@ public final class TreewalkSplitter {
     WritableByteChannel channel;
     CarWriter writer;
     long size;
+    long total; // bytes written in all pieces, headers included
     long blocks;
     long ancestors;
     boolean hasNew;
 
-    Walk(CarFile car, Cid root, PieceOutput out) {
+    Walk(CarFile car, Cid root, PieceOutput out, long bound) {
       this.car = car;
       this.root = root;
       this.out = out;
+      this.bound = bound;
       this.headerSize = CarHeader.of(root).encodedLength();
+    }
+
+    /** Counts {@code bytes} about to be written, refusing to pass the output bound. */
+    private void count(long bytes) throws LimitExceededException {
+      if (bytes > bound - total) {
+        throw new LimitExceededException(String.format(Locale.ROOT, "Split stopped: the pieces would hold more than "
+            + "%,d bytes in all%s (%,d written in %d piece(s))", bound, boundOrigin(car), total, pieces.size() + 1),
+            "TreewalkSplitter.Builder.maxTotalSize", bound, saturatedAdd(total, bytes), -1);
+      }
+      total += bytes;
     }
 
     void run() throws IOException {
@@ -225,8 +396,7 @@ public final class TreewalkSplitter {
     }
 
     private Block fetch(Cid cid) throws IOException {
-      return car.get(cid).orElseThrow(() -> new SplitException("Missing block for " + cid
-          + ": the DAG below the root is incomplete (CarVerifier names every missing block)"));
+      return car.get(cid).orElseThrow(() -> missing(cid));
     }
 
     private void visit(Block block) throws IOException {
@@ -242,6 +412,7 @@ public final class TreewalkSplitter {
             + "ancestor(s) and the header needs a piece of %,d bytes", block.cid(), block.length(), path.size(),
             size + section), "TreewalkSplitter.Builder.maxPieceSize", maxPieceSize, size + section, -1);
       }
+      count(sectionSize(block));
       writer.put(block);
       writtenHashes.add(block.cid().multihash());
       size += section;
@@ -254,6 +425,7 @@ public final class TreewalkSplitter {
     }
 
     private void openPiece() throws IOException {
+      count(headerSize);
       channel = out.open(pieces.size());
       writer = CarWriter.create(channel, List.of(root), writeOptions);
       size = carbites ? 0 : headerSize;
@@ -263,6 +435,7 @@ public final class TreewalkSplitter {
       Iterator<Frame> fromRoot = path.descendingIterator();
       while (fromRoot.hasNext()) {
         Block a = fromRoot.next().block;
+        count(sectionSize(a));
         writer.put(a);
         size += carbites ? a.length() : sectionSize(a);
         blocks++;
@@ -283,6 +456,7 @@ public final class TreewalkSplitter {
   /** Builds a {@link TreewalkSplitter}; not thread-safe. */
   public static final class Builder {
     private long maxPieceSize = DEFAULT_MAX_PIECE_SIZE;
+    private long maxTotalSize = -1; // automatic
     private LinkDecoder links = LinkDecoders.standard();
     private boolean carbites;
 
@@ -305,6 +479,20 @@ public final class TreewalkSplitter {
         throw new IllegalArgumentException("maxPieceSize must be at least 64 bytes, got " + bytes);
       }
       this.maxPieceSize = bytes;
+      return this;
+    }
+
+    /**
+     * @param bytes most bytes the pieces may hold in all, headers included. Default: automatic,
+     *     {@value TreewalkSplitter#DEFAULT_MAX_EXPANSION} times the CAR's size, at least
+     *     {@link TreewalkSplitter#MIN_AUTOMATIC_TOTAL_SIZE} (1 GiB). A value set here is used as it is.
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder maxTotalSize(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("maxTotalSize must be at least 0, got " + bytes);
+      }
+      this.maxTotalSize = bytes;
       return this;
     }
 

@@ -10,12 +10,19 @@ import io.carmint.block.Block;
 import io.carmint.car.CarBlocks;
 import io.carmint.car.CarFile;
 import io.carmint.car.CarReader;
+import io.carmint.car.CarWriteOptions;
+import io.carmint.car.CarWriter;
 import io.carmint.car.CarVerifier;
 import io.carmint.car.Fixtures;
 import io.carmint.car.VerifyReport;
 import io.carmint.car.dag.LinkDecoders;
+import io.carmint.dagpb.DagPb;
+import io.carmint.dagpb.PbLink;
+import io.carmint.dagpb.PbNode;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.LimitExceededException;
+import io.carmint.multiformats.Multicodec;
 import io.carmint.multiformats.Multihash;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -233,5 +240,106 @@ class TreewalkSplitterTest {
     }
     assertTrue(distinct.size() < sections);
     assertEquals(distinct.size(), CarBlocks.read(pieces.bytes().get(0)).size());
+  }
+
+  /** A CAR of {@code levels} dag-pb nodes, each linking the one below twice, over one raw block of 4,000 bytes. */
+  static Path bomb(Path dir, int levels) throws IOException {
+    byte[] data = new byte[4000];
+    new java.util.Random(1).nextBytes(data);
+    Block leaf = Block.create(Multicodec.RAW, HashFunction.SHA2_256, data);
+    List<Block> blocks = new ArrayList<>(List.of(leaf));
+    Block current = leaf;
+    for (int i = 0; i < levels; i++) {
+      byte[] node = DagPb.encode(PbNode.of(List.of(PbLink.of(current.cid(), "a", 1), PbLink.of(current.cid(), "b", 1)),
+          new byte[] {0x08, 0x01})); // Data: UnixFS directory
+      current = Block.create(Multicodec.DAG_PB, HashFunction.SHA2_256, node);
+      blocks.add(current);
+    }
+    Path car = dir.resolve("bomb.car");
+    try (CarWriter w = CarWriter.createFile(car, current.cid(), CarWriteOptions.DEFAULTS)) {
+      for (int i = blocks.size() - 1; i >= 0; i--) {
+        w.put(blocks.get(i));
+      }
+      w.finish(current.cid());
+    }
+    return car;
+  }
+
+  /** Pieces thrown away, counted; more than 64 MiB in all fails the test (the defect wrote 13 GB). */
+  static final class Counted implements TreewalkSplitter.PieceOutput {
+    int opened;
+    long bytes;
+
+    @Override
+    public java.nio.channels.WritableByteChannel open(int index) {
+      opened++;
+      return new java.nio.channels.WritableByteChannel() {
+        @Override
+        public int write(java.nio.ByteBuffer src) {
+          int n = src.remaining();
+          src.position(src.limit());
+          bytes += n;
+          assertTrue(bytes < 64L << 20, "the split kept writing: " + bytes + " bytes");
+          return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+          return true;
+        }
+
+        @Override
+        public void close() {
+        }
+      };
+    }
+  }
+
+  /**
+   * Issue 12, defect 5: split --carbites of a 6.9 KB DAG bomb wrote 13 GB of pieces in 2 minutes: carbites writes a
+   * block every time it is linked. The expanded output is counted first and refused before any piece is opened.
+   */
+  @Test
+  void aCarbitesSplitOfADagBombIsRefusedBeforeWriting(@TempDir Path dir) throws IOException {
+    Path car = bomb(dir, 48);
+    assertTrue(Files.size(car) < 11_000, "bytes: " + Files.size(car));
+    Counted out = new Counted();
+    try (CarFile f = CarFile.open(car)) {
+      LimitExceededException e = assertThrows(LimitExceededException.class,
+          () -> TreewalkSplitter.builder().carbitesCompatible(true).build().split(f, out));
+      assertEquals("TreewalkSplitter.Builder.maxTotalSize", e.setting());
+      assertEquals(1L << 30, e.limit(), "the automatic bound of a small CAR: 1 GiB");
+      assertTrue(e.getMessage().startsWith("Split refused before writing: a carbites-compatible split writes a block "
+          + "each time it is linked, and the blocks under "), e.getMessage());
+      assertTrue(e.getMessage().contains("(the automatic bound: 1,024 times the CAR's " + String.format(
+          java.util.Locale.ROOT, "%,d", Files.size(car)) + " bytes, at least 1 GiB)"), e.getMessage());
+      // The treewalk rule writes each block once: the same CAR splits into one small piece.
+      SplitResult once = TreewalkSplitter.builder().build().split(f, out);
+      assertEquals(1, once.pieces().size());
+    }
+    assertEquals(1, out.opened, "no piece was opened for the refused split");
+  }
+
+  @Test
+  void theOutputBoundStopsASplitAndItsPiecesAreRemoved(@TempDir Path dir) throws IOException {
+    try (CarFile f = CarFile.open(car("x-c-1001"))) {
+      long size = f.size();
+      LimitExceededException e = assertThrows(LimitExceededException.class, () -> TreewalkSplitter.builder()
+          .maxPieceSize(40_000).maxTotalSize(size / 2).build().split(f, dir, "tree"));
+      assertEquals("TreewalkSplitter.Builder.maxTotalSize", e.setting());
+      assertEquals(size / 2, e.limit());
+      assertTrue(e.getMessage().startsWith("Split stopped: the pieces would hold more than "), e.getMessage());
+      assertEquals(1L << 30, TreewalkSplitter.builder().build().maxTotalSize(f));
+      assertEquals(5, TreewalkSplitter.builder().maxTotalSize(5).build().maxTotalSize(f));
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(), files.toList(), "no piece and no staging directory left");
+    }
+    try (CarFile f = CarFile.open(car("x-c-1001"))) {
+      Path made = dir.resolve("new/pieces");
+      assertThrows(LimitExceededException.class, () -> TreewalkSplitter.builder().maxPieceSize(40_000)
+          .maxTotalSize(1000).build().split(f, made, "tree"));
+      assertTrue(Files.notExists(dir.resolve("new")), "the directories the split made are removed");
+    }
   }
 }

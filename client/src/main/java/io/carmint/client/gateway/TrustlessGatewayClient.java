@@ -114,7 +114,9 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     this.readTimeout = b.readTimeout;
     this.maxBlockSize = b.maxBlockSize;
     this.limits = new BlockFeed.Limits(b.maxBlocks, b.maxBytes);
-    this.unpacker = b.unpacker.toBuilder().verifyHashes(false).build(); // the feeds verify every block
+    // The feeds verify every block. They serve each block once, in walk order, so the unpacker cannot count the
+    // tree first; a gateway that repeats blocks (dups=y) must send every repeat, and maxBlocks/maxBytes bound that.
+    this.unpacker = b.unpacker.toBuilder().verifyHashes(false).countFirst(false).build();
     this.maxDepth = b.maxDepth;
     this.executor = b.executor;
     // Section: a block and its CID (at most a few hundred bytes); header: a gateway's holds its roots only.

@@ -10,8 +10,10 @@ import io.carmint.unixfs.hamt.HamtShard;
 import io.carmint.unixfs.hamt.HamtBuckets;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a directory's entries one at a time, from {@link Exporter#openDirectory}: a basic directory's links in block
@@ -23,15 +25,22 @@ import java.util.Optional;
  * fanout, bitfield bits set, depth at most 64 bits of hash), and each entry must sit in the buckets its name hashes
  * to ({@link HamtBuckets}, the rule {@link HamtShard} writes by), as every HAMT writer places it; a failure is
  * thrown by the {@link #next} call that reaches it. The placement check also means a sub-shard linked from several
- * buckets is refused at its first entry, so a HAMT cannot declare more entries than its blocks hold. Unlike
- * {@link Exporter#list}, the cursor does not check that names are unique: that needs memory proportional to the
- * directory. Not thread-safe.
+ * buckets is refused at its first entry, so a HAMT cannot declare more entries than its blocks hold, nor a name
+ * twice (each bucket of a shard holds one link, and a name has one bucket path).
+ *
+ * <p>A basic directory's names are checked to be unique as they are read ({@link DuplicateNameException}): in a
+ * directory sorted by name, as dag-pb writers must sort it, a repeated name follows its twin, so only the previous
+ * name is kept; only a directory found out of order (legacy writers) costs a set of its names. Links are decoded
+ * one at a time from the block ({@link io.carmint.dagpb.PbNodeView}). Not thread-safe.
  */
 public final class DirectoryCursor {
   private final Exporter exporter;
   private final Exporter.Node root;
+  private final String path;
   // basic directory
   private int nextLink;
+  private String previousName; // the name read last, while the names are in order
+  private Set<String> names; // every name read, once they were found out of order
   // HAMT
   private final ArrayDeque<Shard> shards = new ArrayDeque<>();
   private HamtBuckets hamt;
@@ -49,13 +58,18 @@ public final class DirectoryCursor {
     }
   }
 
-  DirectoryCursor(Exporter exporter, Exporter.Node root) throws UnixFsFormatException {
+  /**
+   * @param path the directory's path in a walk, for the messages of repeated names ({@code ""} for the directory
+   *     opened)
+   */
+  DirectoryCursor(Exporter exporter, Exporter.Node root, String path) throws UnixFsFormatException {
     if (root.raw() || (root.data().type() != UnixFsType.DIRECTORY
         && root.data().type() != UnixFsType.HAMT_SHARD)) {
       throw new UnixFsFormatException("Node " + root.cid() + " is not a directory");
     }
     this.exporter = exporter;
     this.root = root;
+    this.path = path;
     if (root.data().type() == UnixFsType.HAMT_SHARD) {
       UnixFsData d = root.data();
       long f = d.fanout().orElseThrow(() -> new UnixFsFormatException("HAMT shard " + root.cid()
@@ -86,6 +100,7 @@ public final class DirectoryCursor {
 
   /**
    * @return the next entry, or empty after the last
+   * @throws DuplicateNameException if a basic directory names an entry read before
    * @throws UnixFsFormatException if a link has no name, or (HAMT) a shard reached is malformed
    * @throws MissingBlockException if a HAMT sub-shard block is missing
    * @throws io.carmint.block.BlockIntegrityException if a sub-shard's bytes do not match its CID
@@ -93,23 +108,19 @@ public final class DirectoryCursor {
    */
   public Optional<DirectoryEntry> next() throws IOException {
     if (!sharded()) {
-      if (nextLink >= root.pb().links().size()) {
-        return Optional.empty();
+      Optional<DirectoryEntry> e = nextBasic();
+      if (e.isPresent()) {
+        checkUnique(e.get().name());
       }
-      PbLink l = root.pb().links().get(nextLink++);
-      if (l.name().isEmpty()) {
-        throw new UnixFsFormatException("Directory " + root.cid() + " has a link without a name (to " + l.hash()
-            + ")");
-      }
-      return Optional.of(new DirectoryEntry(l.name().get(), l.hash(), l.tsize()));
+      return e;
     }
     while (!shards.isEmpty()) {
       Shard s = shards.peek();
-      if (s.nextLink >= s.node.pb().links().size()) {
+      if (s.nextLink >= s.node.pb().linkCount()) {
         shards.pop();
         continue;
       }
-      PbLink l = s.node.pb().links().get(s.nextLink++);
+      PbLink l = s.node.pb().link(s.nextLink++);
       String name = bucketChecked(s, l);
       if (name.length() == hamt.prefixLength()) {
         Exporter.Node child = exporter.load(l.hash(), "HAMT shard " + s.node.cid() + " bucket " + name);
@@ -122,6 +133,45 @@ public final class DirectoryCursor {
       }
     }
     return Optional.empty();
+  }
+
+  private Optional<DirectoryEntry> nextBasic() throws UnixFsFormatException {
+    if (nextLink >= root.pb().linkCount()) {
+      return Optional.empty();
+    }
+    PbLink l = root.pb().link(nextLink++);
+    if (l.name().isEmpty()) {
+      throw new UnixFsFormatException("Directory " + root.cid() + " has a link without a name (to " + l.hash()
+          + ")");
+    }
+    return Optional.of(new DirectoryEntry(l.name().get(), l.hash(), l.tsize()));
+  }
+
+  /** Refuses a name read before: next to its twin while the names are sorted, else from the set of names. */
+  private void checkUnique(String name) throws DuplicateNameException {
+    if (names == null && previousName != null) {
+      int order = PbLink.compareNames(previousName, name);
+      if (order > 0) {
+        // Out of order: remember every name from here on, those before included (they were in order, so unique).
+        names = new HashSet<>();
+        for (int i = 0; i < nextLink - 1; i++) {
+          names.add(root.pb().link(i).name().orElseThrow());
+        }
+      } else if (order == 0) {
+        throw duplicate(name);
+      }
+    }
+    if (names != null) {
+      if (!names.add(name)) {
+        throw duplicate(name);
+      }
+    } else {
+      previousName = name;
+    }
+  }
+
+  private DuplicateNameException duplicate(String name) {
+    return new DuplicateNameException(path.isEmpty() ? name : path + "/" + name, root.cid());
   }
 
   /** Checks a link's bucket prefix against the shard's order and bitfield; returns its name. */
@@ -214,7 +264,7 @@ public final class DirectoryCursor {
   Optional<DirectoryEntry> find(String name) throws IOException {
     if (!sharded()) {
       DirectoryEntry found = null;
-      for (Optional<DirectoryEntry> e = next(); e.isPresent(); e = next()) {
+      for (Optional<DirectoryEntry> e = nextBasic(); e.isPresent(); e = nextBasic()) {
         if (e.get().name().equals(name)) {
           if (found != null) {
             throw new DuplicateNameException(name, root.cid());
@@ -229,7 +279,8 @@ public final class DirectoryCursor {
     for (int depth = 0; ; depth++) {
       String prefix = hamt.prefix(hamt.bucket(h, depth));
       PbLink hit = null;
-      for (PbLink l : shard.pb().links()) {
+      for (int i = 0; i < shard.pb().linkCount(); i++) {
+        PbLink l = shard.pb().link(i);
         if (l.name().isPresent() && l.name().get().startsWith(prefix)) {
           hit = l;
           break;

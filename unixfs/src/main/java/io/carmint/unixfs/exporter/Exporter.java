@@ -7,7 +7,7 @@ import io.carmint.dagpb.Bytes;
 import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.DagPbFormatException;
 import io.carmint.dagpb.PbLink;
-import io.carmint.dagpb.PbNode;
+import io.carmint.dagpb.PbNodeView;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multicodec;
@@ -22,11 +22,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads UnixFS files, directories and symlinks from a {@link BlockSource}.
@@ -42,9 +40,11 @@ import java.util.Set;
  * exporter.walk(root, visitor);                            // a whole tree, names checked for extraction
  * }</pre>
  *
- * <p>Memory: reading a file holds one decoded node per level of its DAG plus the current leaf, whatever the file
- * size. Listing a directory holds its entries. Defaults: block hashes verified, file DAGs at most
- * {@value #DEFAULT_MAX_FILE_DEPTH} levels deep, directory trees at most {@value #DEFAULT_MAX_DIRECTORY_DEPTH}.
+ * <p>Memory: reading a file holds one node per level of its DAG plus the current leaf, whatever the file size; a
+ * node is kept as its block plus 4 bytes per link, each link decoded when reached
+ * ({@link io.carmint.dagpb.PbNodeView}). {@link #list} holds the directory's entries; {@link #openDirectory} and
+ * {@link #walk} do not. Defaults: block hashes verified, file DAGs at most {@value #DEFAULT_MAX_FILE_DEPTH} levels
+ * deep, directory trees at most {@value #DEFAULT_MAX_DIRECTORY_DEPTH}.
  * Immutable and thread-safe if the source is; each stream it opens is not thread-safe.
  */
 public final class Exporter {
@@ -78,7 +78,7 @@ public final class Exporter {
   // ---------------------------------------------------------------------------------------------- nodes
 
   /** A loaded node: a raw block, or a dag-pb node with its UnixFS data. */
-  record Node(Cid cid, Block block, PbNode pb, UnixFsData data) {
+  record Node(Cid cid, Block block, PbNodeView pb, UnixFsData data) {
     boolean raw() {
       return pb == null;
     }
@@ -105,9 +105,9 @@ public final class Exporter {
       throw new UnixFsFormatException("Block " + cid + " (" + where + ") has codec " + cid.codec()
           + "; UnixFS nodes are dag-pb or raw");
     }
-    PbNode pb;
+    PbNodeView pb;
     try {
-      pb = DagPb.decode(block);
+      pb = DagPb.view(block.data());
     } catch (DagPbFormatException e) {
       throw new UnixFsFormatException("Block " + cid + " (" + where + "): " + e.getMessage(), e);
     }
@@ -143,11 +143,30 @@ public final class Exporter {
    *
    * @throws MissingBlockException if the block is not in the source
    * @throws BlockIntegrityException if its bytes do not match the CID
+   * @throws io.carmint.block.DigestTooShortException if the CID's digest is too short to verify
    * @throws UnixFsFormatException if it is not a UnixFS node (or a Metadata node)
    * @throws IOException if the source fails
    */
   public UnixFsEntry stat(Cid cid) throws IOException {
-    Node n = load(cid, "the requested entry");
+    return stat(load(cid, "the requested entry"));
+  }
+
+  /**
+   * As {@link #stat(Cid)} for the entry at {@code path} in a tree being walked: messages name it by its path.
+   *
+   * @param path the entry's path below the walked root, {@code /}-separated ({@code ""} for the root)
+   * @throws IOException as {@link #stat(Cid)}
+   */
+  public UnixFsEntry stat(Cid cid, String path) throws IOException {
+    return stat(load(cid, where(path)));
+  }
+
+  private static String where(String path) {
+    return path.isEmpty() ? "the walked root" : EntryNames.quote(path);
+  }
+
+  private UnixFsEntry stat(Node n) throws UnixFsFormatException {
+    Cid cid = n.cid;
     EntryKind kind = kind(n);
     return switch (kind) {
       case FILE -> new UnixFsEntry(cid, kind, n.raw() ? n.block.length() : declaredFileSize(n), false);
@@ -216,8 +235,8 @@ public final class Exporter {
     if (n.raw() || n.data.type() != UnixFsType.SYMLINK) {
       throw new UnixFsFormatException("Node " + n.cid + " is not a symlink");
     }
-    if (!n.pb.links().isEmpty()) {
-      throw new UnixFsFormatException("Symlink " + n.cid + " has " + n.pb.links().size() + " links; it must have none");
+    if (n.pb.linkCount() != 0) {
+      throw new UnixFsFormatException("Symlink " + n.cid + " has " + n.pb.linkCount() + " links; it must have none");
     }
     ByteBuffer target = n.data.data().map(Bytes::asReadOnlyBuffer).orElse(ByteBuffer.allocate(0));
     try {
@@ -241,11 +260,7 @@ public final class Exporter {
   public List<DirectoryEntry> list(Cid directory) throws IOException {
     DirectoryCursor cursor = openDirectory(directory);
     List<DirectoryEntry> out = new ArrayList<>();
-    Set<String> names = new HashSet<>();
     for (Optional<DirectoryEntry> e = cursor.next(); e.isPresent(); e = cursor.next()) {
-      if (!names.add(e.get().name())) {
-        throw new DuplicateNameException(e.get().name(), directory);
-      }
       out.add(e.get());
     }
     return out;
@@ -259,7 +274,18 @@ public final class Exporter {
    * @throws IOException as {@link #stat}
    */
   public DirectoryCursor openDirectory(Cid directory) throws IOException {
-    return new DirectoryCursor(this, load(directory, "the requested directory"));
+    return new DirectoryCursor(this, load(directory, "the requested directory"), "");
+  }
+
+  /**
+   * As {@link #openDirectory(Cid)} for the directory at {@code path} in a tree being walked: messages (a missing
+   * block, a repeated name) name it and its entries by their paths.
+   *
+   * @param path the directory's path below the walked root, {@code /}-separated ({@code ""} for the root)
+   * @throws IOException as {@link #openDirectory(Cid)}
+   */
+  public DirectoryCursor openDirectory(Cid directory, String path) throws IOException {
+    return new DirectoryCursor(this, load(directory, where(path)), path);
   }
 
   /**
@@ -301,7 +327,7 @@ public final class Exporter {
         throw new EntryNotFoundException(path, "No entry " + EntryNames.quote(path) + ": " + at + " is a "
             + k.name().toLowerCase(java.util.Locale.ROOT) + ", not a directory");
       }
-      Optional<DirectoryEntry> e = new DirectoryCursor(this, n).find(name);
+      Optional<DirectoryEntry> e = new DirectoryCursor(this, n, walked).find(name);
       if (e.isEmpty()) {
         throw new EntryNotFoundException(path, "No entry " + EntryNames.quote(path) + ": " + at + " (" + current
             + ") has no entry " + EntryNames.quote(name));
@@ -318,8 +344,8 @@ public final class Exporter {
    *
    * <p>Directories are read lazily (see {@link DirectoryCursor}): each entry goes to the visitor as soon as it is
    * read, so a repeated name is detected when its second occurrence is reached, after the first was visited. The
-   * walk itself holds the names seen so far in each directory on the current path; it does not limit how many
-   * entries or bytes a DAG declares (one sub-DAG linked many times can declare billions). A visitor that extracts
+   * walk holds one cursor per directory on the current path; it does not limit how many entries or bytes a DAG
+   * declares (one sub-DAG linked many times can declare billions). A visitor that extracts
    * should count and stop by throwing, as {@code io.carmint.unixfs.unpack.Unpacker} does.
    *
    * @throws UnsafeNameException if a name is not a safe path segment (see {@link EntryNames#check})
@@ -328,7 +354,7 @@ public final class Exporter {
    * @throws IOException as {@link #list}, {@link #open}, or what the visitor throws
    */
   public void walk(Cid root, ExportVisitor visitor) throws IOException {
-    walk(load(root, "the walked root"), "", visitor, 0);
+    walk(load(root, where("")), "", visitor, 0);
   }
 
   private void walk(Node n, String path, ExportVisitor visitor, int depth) throws IOException {
@@ -344,16 +370,12 @@ public final class Exporter {
           throw new LimitExceededException("Directories nest " + (depth + 1) + " levels deep at "
               + EntryNames.quote(path), "Exporter.Builder.maxDirectoryDepth", maxDirectoryDepth, depth + 1L, -1);
         }
-        DirectoryCursor cursor = new DirectoryCursor(this, n);
+        DirectoryCursor cursor = new DirectoryCursor(this, n, path);
         visitor.directory(path, n.cid);
-        Set<String> names = new HashSet<>();
         for (Optional<DirectoryEntry> next = cursor.next(); next.isPresent(); next = cursor.next()) {
           DirectoryEntry e = next.get();
           String child = path.isEmpty() ? e.name() : path + "/" + e.name();
           EntryNames.check(e.name(), path, "directory " + n.cid);
-          if (!names.add(e.name())) {
-            throw new DuplicateNameException(child, n.cid);
-          }
           walk(load(e.cid(), EntryNames.quote(child)), child, visitor, depth + 1);
         }
       }

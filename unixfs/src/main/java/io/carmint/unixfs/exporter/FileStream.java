@@ -52,7 +52,7 @@ final class FileStream extends InputStream {
       }
       segment = n.block().data();
       if (!stack.isEmpty()) {
-        stack.peek().produced += len;
+        stack.peek().produced = Math.addExact(stack.peek().produced, len);
       }
       return;
     }
@@ -60,8 +60,8 @@ final class FileStream extends InputStream {
     if (type != UnixFsType.FILE && type != UnixFsType.RAW) {
       throw new UnixFsFormatException("Node " + n.cid() + " inside a file is a " + type + ", not file data");
     }
-    if (n.pb().links().size() != n.data().blocksizes().size()) {
-      throw mismatch(n, "it has " + n.pb().links().size() + " links but " + n.data().blocksizes().size()
+    if (n.pb().linkCount() != n.data().blocksizes().size()) {
+      throw mismatch(n, "it has " + n.pb().linkCount() + " links but " + n.data().blocksizes().size()
           + " blocksizes");
     }
     if (stack.size() >= maxDepth) {
@@ -94,14 +94,14 @@ final class FileStream extends InputStream {
       if (!f.dataDone) {
         f.dataDone = true;
         Bytes data = f.node.data().data().orElse(Bytes.EMPTY);
-        f.produced += data.length();
+        f.produced = Math.addExact(f.produced, data.length());
         segment = data.asReadOnlyBuffer();
         continue;
       }
-      if (f.nextChild < f.node.pb().links().size()) {
+      if (f.nextChild < f.node.pb().linkCount()) {
         int i = f.nextChild++;
         long declared = f.node.data().blocksizes().get(i);
-        Exporter.Node child = exporter.load(f.node.pb().links().get(i).hash(),
+        Exporter.Node child = exporter.load(f.node.pb().link(i).hash(),
             "file node " + f.node.cid() + " link " + i);
         int before = stack.size();
         long producedBefore = f.produced;
@@ -117,7 +117,7 @@ final class FileStream extends InputStream {
             + f.produced);
       }
       if (!stack.isEmpty()) {
-        stack.peek().produced += f.produced;
+        stack.peek().produced = Math.addExact(stack.peek().produced, f.produced);
       }
     }
     return true;

@@ -144,7 +144,7 @@ public final class HamtShard {
         name = prefix + e.name;
       }
       links.add(PbLink.of(child.cid(), name, child.dagSize()));
-      childSizes += child.dagSize();
+      childSizes = Math.addExact(childSizes, child.dagSize());
     }
     int first = 0;
     while (first < bitfield.length && bitfield[first] == 0) {
@@ -153,7 +153,7 @@ public final class HamtShard {
     Bytes field = Bytes.copyOf(bitfield, first, bitfield.length - first);
     byte[] block = DagPb.encode(PbNode.of(links, UnixFsData.hamtShard(field, fanout).encode()));
     Cid cid = writer.write(block);
-    return new WrittenNode(cid, block.length + childSizes);
+    return new WrittenNode(cid, Math.addExact(block.length, childSizes));
   }
 
   private static final class Node {

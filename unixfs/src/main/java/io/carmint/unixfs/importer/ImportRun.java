@@ -247,7 +247,7 @@ final class ImportRun {
           readChunk(ch, f, c, at, last);
           return leaf(c);
         };
-        contentBytes += len;
+        contentBytes = Math.addExact(contentBytes, len);
         Future<Block> block = executor == null ? done(task) : executor.submit(task);
         enqueue(new Leaf(block, len, last && len < chunkSize, c));
       }
@@ -314,7 +314,7 @@ final class ImportRun {
       freeBuffers.push(buf);
       return null;
     }
-    contentBytes += n;
+    contentBytes = Math.addExact(contentBytes, n);
     if (!recycle && n < chunkSize / 2) {
       byte[] exact = new byte[head + n + tail];
       System.arraycopy(buf, head, exact, head, n);
@@ -515,7 +515,7 @@ final class ImportRun {
 
   private void emit(Block b) throws IOException {
     blocks++;
-    blockBytes += b.length();
+    blockBytes = Math.addExact(blockBytes, b.length());
     sink.put(b);
   }
 
@@ -528,11 +528,11 @@ final class ImportRun {
     for (FileLink c : children) {
       links.add(PbLink.of(c.cid(), "", c.dagSize()));
       sizes.add(c.fileSize());
-      fileSize += c.fileSize();
-      dagSize += c.dagSize();
+      fileSize = Math.addExact(fileSize, c.fileSize());
+      dagSize = Math.addExact(dagSize, c.dagSize());
     }
     byte[] block = DagPb.encode(PbNode.of(links, UnixFsData.fileNode(sizes).encode()));
-    return new FileLink(writeDagPb(block), fileSize, block.length + dagSize);
+    return new FileLink(writeDagPb(block), fileSize, Math.addExact(block.length, dagSize));
   }
 
   /** Writes a directory whose children are all written: flat, or a HAMT when the profile's rule says so. */
@@ -551,10 +551,10 @@ final class ImportRun {
     for (Map.Entry<String, Node> e : entries) {
       WrittenNode r = e.getValue().result;
       links.add(PbLink.of(r.cid(), e.getKey(), r.dagSize()));
-      dagSize += r.dagSize();
+      dagSize = Math.addExact(dagSize, r.dagSize());
     }
     byte[] block = DagPb.encode(PbNode.of(links, DIRECTORY_DATA));
-    return new WrittenNode(writeDagPb(block), block.length + dagSize);
+    return new WrittenNode(writeDagPb(block), Math.addExact(block.length, dagSize));
   }
 
   private boolean shards(List<Map.Entry<String, Node>> entries) {

@@ -11,10 +11,12 @@ import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -27,7 +29,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * One unpack: receives the exporter's depth-first walk and writes it under the target, counting against the limits.
  * Keeps the real directories of the current path ({@code dirs[d]} is the directory at depth {@code d}, the target at
- * 0), each created by this unpack or, when merging, checked to be a real directory and not a symlink. Not
+ * 0), each created by this unpack or, when merging, checked to be a real directory and not a symlink; and the
+ * entries it created in directories it did not create, so that a failed unpack can remove what it wrote. Not
  * thread-safe.
  */
 final class Extraction implements ExportVisitor {
@@ -36,11 +39,15 @@ final class Extraction implements ExportVisitor {
 
   private final Unpacker options;
   private final Path requested;
+  private final long maxTotalBytes;
   private final List<Path> dirs = new ArrayList<>();
+  private final List<Boolean> created = new ArrayList<>(); // created[d]: whether dirs[d] was made by this unpack
   private final List<String> rels = new ArrayList<>();
+  /** What this unpack made outside directories it made (so removing these removes all it wrote), in order. */
+  private final List<Path> written = new ArrayList<>();
   private final List<UnpackResult.SkippedSymlink> skipped = new ArrayList<>();
   private final byte[] buffer = new byte[BUFFER];
-  private Path written;
+  private Path top;
   private String current = "";
   private long entries;
   private long directories;
@@ -49,14 +56,72 @@ final class Extraction implements ExportVisitor {
   private long bytes;
   private long blocks;
 
-  Extraction(Unpacker options, Path target) {
+  /** @param maxTotalBytes the byte limit in force (configured, or automatic for the source) */
+  Extraction(Unpacker options, Path target, long maxTotalBytes) {
     this.options = options;
     this.requested = target;
+    this.maxTotalBytes = maxTotalBytes;
   }
 
   UnpackResult result() {
-    return new UnpackResult(written == null ? requested.toAbsolutePath() : written, directories, files, symlinks,
+    return new UnpackResult(top == null ? requested.toAbsolutePath() : top, directories, files, symlinks,
         skipped, bytes, blocks);
+  }
+
+  /**
+   * Removes what this unpack wrote, after {@code failure}: each entry it created in a directory it did not create,
+   * with everything below, last first, never following a symlink. Failures to remove are added to {@code failure}.
+   */
+  void removeWritten(Throwable failure) {
+    for (int i = written.size() - 1; i >= 0; i--) {
+      try {
+        deleteTree(written.get(i));
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
+    }
+    written.clear();
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(p, new SimpleFileVisitor<>() { // does not follow symlinks: a link is deleted, not its target
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        if (e != null) {
+          throw e;
+        }
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  /** Notes an entry made in {@code dirs[parentDepth]}: kept for removal unless that directory is this unpack's. */
+  private void made(Path entry, int parentDepth) {
+    if (!created.get(parentDepth)) {
+      written.add(entry);
+    }
+  }
+
+  /** Creates {@code dir} with its missing parents; notes the first one it made (everything made is below it). */
+  private void createWithParents(Path dir) throws IOException {
+    Path first = null;
+    for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+      first = p;
+    }
+    Files.createDirectories(dir);
+    if (first != null) {
+      written.add(first);
+    }
   }
 
   void countBlock() throws LimitExceededException {
@@ -92,10 +157,12 @@ final class Extraction implements ExportVisitor {
   public void directory(String path, Cid cid) throws IOException {
     countEntry(path);
     if (path.isEmpty()) {
+      boolean existed = Files.exists(requested.toAbsolutePath(), LinkOption.NOFOLLOW_LINKS);
       Path root = prepareTargetDirectory();
       dirs.add(root);
+      created.add(!existed);
       rels.add("");
-      written = root;
+      top = root;
       directories++;
       return;
     }
@@ -104,14 +171,19 @@ final class Extraction implements ExportVisitor {
       throw limit(path, fmt(depth) + " directory levels", "maxDepth", options.maxDepth(), depth);
     }
     Path dir = entryPath(path, depth);
+    boolean made;
     try {
       Files.createDirectory(dir);
+      made(dir, depth - 1);
+      made = true;
     } catch (FileAlreadyExistsException e) {
       if (options.targetPolicy() != TargetPolicy.MERGE || !isRealDirectory(dir)) {
         throw collision(path, dir);
       }
+      made = false;
     }
     dirs.add(dir);
+    created.add(made);
     rels.add(path);
     directories++;
   }
@@ -134,7 +206,7 @@ final class Extraction implements ExportVisitor {
     } else if (Files.isSymbolicLink(t)) {
       throw new TargetNotEmptyException(t.toString(), "the target is a symlink to nothing");
     } else {
-      Files.createDirectories(t);
+      createWithParents(t);
     }
     return t.toRealPath();
   }
@@ -171,10 +243,10 @@ final class Extraction implements ExportVisitor {
     } else {
       target = entryPath(path, depth(path));
     }
-    if (size > options.maxTotalBytes() - bytes) {
-      long total = bytes + size < 0 ? Long.MAX_VALUE : bytes + size;
+    if (size > maxTotalBytes - bytes) {
+      long total = Preflight.saturatedAdd(bytes, size);
       throw limit(path, "its " + fmt(size) + " bytes make " + fmt(total) + " bytes of file content", "maxTotalBytes",
-          options.maxTotalBytes(), total);
+          maxTotalBytes, total);
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       throw collision(path, target);
@@ -218,6 +290,11 @@ final class Extraction implements ExportVisitor {
         throw collision(path, target);
       }
       temp = null;
+      if (path.isEmpty()) {
+        written.add(target);
+      } else {
+        made(target, depth(path) - 1);
+      }
     } catch (IOException | RuntimeException e) {
       if (temp != null) {
         try {
@@ -229,7 +306,7 @@ final class Extraction implements ExportVisitor {
       throw e;
     }
     if (path.isEmpty()) {
-      written = target;
+      top = target;
     }
     files++;
   }
@@ -241,7 +318,7 @@ final class Extraction implements ExportVisitor {
           + "the target path itself, so that path must not exist");
     }
     Path parent = t.getParent();
-    Files.createDirectories(parent);
+    createWithParents(parent);
     return parent.toRealPath().resolve(t.getFileName().toString());
   }
 
@@ -273,6 +350,7 @@ final class Extraction implements ExportVisitor {
     } catch (FileAlreadyExistsException e) {
       throw collision(path, link);
     }
+    made(link, depth(path) - 1);
     symlinks++;
   }
 
@@ -293,6 +371,7 @@ final class Extraction implements ExportVisitor {
   private Path entryPath(String path, int depth) throws IOException {
     while (dirs.size() > depth) {
       dirs.remove(dirs.size() - 1);
+      created.remove(created.size() - 1);
       rels.remove(rels.size() - 1);
     }
     String parentRel = rels.isEmpty() ? null : rels.get(rels.size() - 1);

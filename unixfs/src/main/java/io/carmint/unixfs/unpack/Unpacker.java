@@ -5,7 +5,9 @@ import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.exporter.Exporter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Extracts a UnixFS tree from a {@link BlockSource} (a CAR file, say) into a directory, safely: whatever the DAG
@@ -38,34 +40,50 @@ import java.util.Objects;
  *   <li>from the exporter: a file whose bytes differ from its declared sizes
  *       ({@link io.carmint.unixfs.UnixFsFormatException}), a missing block
  *       ({@link io.carmint.unixfs.exporter.MissingBlockException}, naming the CID), bytes that do not hash to their
- *       CID ({@link io.carmint.block.BlockIntegrityException}), malformed nodes.
+ *       CID ({@link io.carmint.block.BlockIntegrityException}) or a CID whose digest is too short to verify them
+ *       ({@link io.carmint.block.DigestTooShortException}), malformed nodes.
  * </ul>
+ *
+ * <p><b>Counted before anything is written.</b> The tree is first counted from its directory blocks: entries,
+ * bytes of file content (each file's declared size; raw files' lengths from {@link BlockSource#length}) and
+ * directory depth. Each distinct directory is listed once and its totals are kept by CID, so a DAG of a few
+ * kilobytes that links one sub-tree from many places (2^48 paths) is refused after a walk of its few blocks,
+ * before the target is touched; names are checked on the way (unsafe, repeated), and missing or corrupt directory
+ * blocks found. The count costs one more read of each directory block and file root; a source that cannot serve a
+ * block twice (a stream of blocks in walk order) turns it off with {@link Builder#countFirst(boolean)}, and is then
+ * bounded while writing, the same limits failing the unpack and removing what it wrote.
  *
  * <p><b>How files are written.</b> Every directory on an entry's path was created (or, with {@code MERGE}, found
  * as a real directory, never a symlink) during this unpack, so no write goes through a symlink. A file is streamed
  * into a new temporary file ({@code .carmint-<random>.part}, created exclusively) in its final directory; only when
  * its content is complete and its size equals the declared size is it renamed to its final name, which must not
- * exist. On any failure the temporary file is deleted: a file never appears half-written under its final name.
- * Entries completed before a failure stay. Symlinks are created only if their target provably stays inside (see
- * {@link SymlinkEscapeException}). UnixFS mode and mtime are not applied: files get the process's default
- * permissions.
+ * exist. Symlinks are created only if their target provably stays inside (see {@link SymlinkEscapeException}).
+ * UnixFS mode and mtime are not applied: files get the process's default permissions.
  *
- * <p><b>Limits</b> (checked while reading, before writing beyond them; raise them for genuine content):
+ * <p><b>All or nothing.</b> If the unpack fails once it has started writing (a corrupt or missing file block, a
+ * symlink refused, the block-read limit, a full disk), what it wrote is removed: every entry it created, and the
+ * target directory (with missing parents) if it created it. What was there before (with {@code MERGE}) stays.
+ *
+ * <p><b>Limits</b> (raise them for genuine content):
  * <table>
  * <caption>Limits</caption>
  * <tr><th>limit</th><th>default</th><th>builder</th><th>CLI</th></tr>
  * <tr><td>entries (directories, files, symlinks, the root included)</td><td>{@value #DEFAULT_MAX_ENTRIES}</td>
  *     <td>{@link Builder#maxEntries}</td><td>{@code --max-entries}</td></tr>
- * <tr><td>file bytes in all</td><td>{@value #DEFAULT_MAX_TOTAL_BYTES} (32 GiB)</td>
- *     <td>{@link Builder#maxTotalBytes}</td><td>{@code --max-bytes}</td></tr>
+ * <tr><td>file bytes in all</td><td>automatic: {@value #DEFAULT_MAX_EXPANSION} times the source's size
+ *     ({@link BlockSource#totalBytes()}, a CAR file's size), at least 1 GiB and at most 32 GiB; 32 GiB for a source
+ *     of unknown size</td><td>{@link Builder#maxTotalBytes}</td><td>{@code --max-bytes}</td></tr>
  * <tr><td>block reads</td><td>{@value #DEFAULT_MAX_BLOCKS} (2^22)</td><td>{@link Builder#maxBlocks}</td>
  *     <td>{@code --max-blocks}</td></tr>
  * <tr><td>directory depth below the root</td><td>{@value #DEFAULT_MAX_DEPTH}</td><td>{@link Builder#maxDepth}</td>
  *     <td>{@code --max-depth}</td></tr>
  * </table>
  * A DAG of a few kilobytes can declare 2^48 paths or bytes by linking one sub-DAG from many places; the entry and
- * byte limits stop it. The block limit stops DAGs that make the reader work without producing entries or bytes
- * (empty file nodes linked many times).
+ * byte limits stop it before anything is written, entries, bytes and depth being counted first. Content more than
+ * {@value #DEFAULT_MAX_EXPANSION} times the size of the blocks it comes from is a DAG repeating its blocks, so the
+ * automatic byte limit keeps a 1 MB CAR to 1 GiB unless the user asks for more. The block limit, counted while
+ * writing, stops DAGs that make the reader work without producing entries or bytes (empty file nodes linked many
+ * times).
  *
  * <p><b>Not defended against:</b> other processes changing the target directory while unpacking (the checks and
  * the writes are separate system calls). Unpack into a directory only you can write to.
@@ -75,8 +93,19 @@ import java.util.Objects;
 public final class Unpacker {
   /** Most entries unpacked: 1,000,000 (a million files and directories). */
   public static final long DEFAULT_MAX_ENTRIES = 1_000_000L;
-  /** Most bytes of file content written: 32 GiB, above the 31 GiB NFT.Storage accepted for one upload. */
+  /**
+   * Most bytes of file content written by default: 32 GiB, above the 31 GiB NFT.Storage accepted for one upload; the
+   * ceiling of the automatic limit, and the limit for a source of unknown size.
+   */
   public static final long DEFAULT_MAX_TOTAL_BYTES = 32L << 30;
+  /**
+   * The automatic byte limit's ratio: file content may be 1,024 times the source's size. Content larger than the
+   * blocks holding it is made of blocks repeated (identical chunks, identical files); real content rarely repeats
+   * that much, and {@link #MIN_AUTOMATIC_TOTAL_BYTES} lets any source expand to 1 GiB (zero-filled files).
+   */
+  public static final long DEFAULT_MAX_EXPANSION = 1024;
+  /** The automatic byte limit's floor: 1 GiB, whatever the source's size. */
+  public static final long MIN_AUTOMATIC_TOTAL_BYTES = 1L << 30;
   /**
    * Most block reads: 4,194,304 (2^22). A million entries plus 32 GiB in 256 KiB chunks take about 1.2 million, so
    * only a DAG that makes the reader work without output reaches it.
@@ -92,6 +121,7 @@ public final class Unpacker {
   private final long maxBlocks;
   private final int maxDepth;
   private final boolean verifyHashes;
+  private final boolean countFirst;
   private final EscapingSymlinkPolicy escapingSymlinks;
   private final TargetPolicy targetPolicy;
 
@@ -101,6 +131,7 @@ public final class Unpacker {
     this.maxBlocks = b.maxBlocks;
     this.maxDepth = b.maxDepth;
     this.verifyHashes = b.verifyHashes;
+    this.countFirst = b.countFirst;
     this.escapingSymlinks = b.escapingSymlinks;
     this.targetPolicy = b.targetPolicy;
   }
@@ -117,9 +148,11 @@ public final class Unpacker {
 
   /** @return a builder starting from this unpacker's settings */
   public Builder toBuilder() {
-    return new Builder().maxEntries(maxEntries).maxTotalBytes(maxTotalBytes).maxBlocks(maxBlocks)
-        .maxDepth(maxDepth).verifyHashes(verifyHashes).escapingSymlinks(escapingSymlinks)
+    Builder b = new Builder().maxEntries(maxEntries).maxBlocks(maxBlocks)
+        .maxDepth(maxDepth).verifyHashes(verifyHashes).countFirst(countFirst).escapingSymlinks(escapingSymlinks)
         .targetPolicy(targetPolicy);
+    b.maxTotalBytes = maxTotalBytes;
+    return b;
   }
 
   /**
@@ -136,9 +169,11 @@ public final class Unpacker {
    * @throws EntryCollisionException if an entry's path exists on disk already
    * @throws SymlinkEscapeException if a symlink could lead outside and the policy is to refuse
    * @throws TargetNotEmptyException if the target is not acceptable under the target policy
-   * @throws io.carmint.multiformats.LimitExceededException if a limit is reached
+   * @throws io.carmint.multiformats.LimitExceededException if a limit is reached (entries, bytes and depth: before
+   *     anything is written)
    * @throws io.carmint.unixfs.exporter.MissingBlockException if a block is missing
    * @throws io.carmint.block.BlockIntegrityException if a block does not match its CID
+   * @throws io.carmint.block.DigestTooShortException if a block's CID has a digest too short to verify
    * @throws io.carmint.unixfs.UnixFsFormatException if a node is malformed or a file's sizes are inconsistent
    * @throws IOException if the source or the file system fails
    */
@@ -146,7 +181,13 @@ public final class Unpacker {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(target, "target");
-    Extraction x = new Extraction(this, target);
+    long bytesLimit = maxTotalBytes(source);
+    if (countFirst) {
+      Exporter counter = Exporter.builder(source).verifyHashes(verifyHashes).build();
+      new Preflight(counter, source, this, bytesLimit, maxTotalBytes >= 0 ? null : automaticLimit(source))
+          .run(root);
+    }
+    Extraction x = new Extraction(this, target, bytesLimit);
     BlockSource counting = cid -> {
       x.countBlock();
       return source.get(cid);
@@ -154,16 +195,38 @@ public final class Unpacker {
     // The exporter's own depth check sits one level beyond ours, so ours (with its clearer message) fires first.
     Exporter exporter = Exporter.builder(counting).verifyHashes(verifyHashes).maxDirectoryDepth(maxDepth + 2)
         .build();
-    exporter.walk(root, x);
+    try {
+      exporter.walk(root, x);
+    } catch (IOException | RuntimeException | Error e) {
+      x.removeWritten(e);
+      throw e;
+    }
     return x.result();
+  }
+
+  /** @return the byte limit for a source: the configured one, or the automatic one */
+  long maxTotalBytes(BlockSource source) {
+    if (maxTotalBytes >= 0) {
+      return maxTotalBytes;
+    }
+    OptionalLong size = source.totalBytes();
+    if (size.isEmpty()) {
+      return DEFAULT_MAX_TOTAL_BYTES;
+    }
+    long expanded = size.getAsLong() > Long.MAX_VALUE / DEFAULT_MAX_EXPANSION ? Long.MAX_VALUE
+        : size.getAsLong() * DEFAULT_MAX_EXPANSION;
+    return Math.min(DEFAULT_MAX_TOTAL_BYTES, Math.max(MIN_AUTOMATIC_TOTAL_BYTES, expanded));
+  }
+
+  private static String automaticLimit(BlockSource source) {
+    OptionalLong size = source.totalBytes();
+    return size.isEmpty() ? "the default limit for a source of unknown size"
+        : String.format(Locale.ROOT, "the automatic limit: %,d times the source's %,d bytes, at least 1 GiB and at "
+            + "most 32 GiB", DEFAULT_MAX_EXPANSION, size.getAsLong());
   }
 
   long maxEntries() {
     return maxEntries;
-  }
-
-  long maxTotalBytes() {
-    return maxTotalBytes;
   }
 
   long maxBlocks() {
@@ -185,10 +248,11 @@ public final class Unpacker {
   /** Configures an {@link Unpacker}. Not thread-safe. */
   public static final class Builder {
     private long maxEntries = DEFAULT_MAX_ENTRIES;
-    private long maxTotalBytes = DEFAULT_MAX_TOTAL_BYTES;
+    private long maxTotalBytes = -1; // automatic
     private long maxBlocks = DEFAULT_MAX_BLOCKS;
     private int maxDepth = DEFAULT_MAX_DEPTH;
     private boolean verifyHashes = true;
+    private boolean countFirst = true;
     private EscapingSymlinkPolicy escapingSymlinks = EscapingSymlinkPolicy.REFUSE;
     private TargetPolicy targetPolicy = TargetPolicy.REQUIRE_EMPTY;
 
@@ -205,7 +269,10 @@ public final class Unpacker {
     }
 
     /**
-     * Most bytes of file content to write in all (default {@value Unpacker#DEFAULT_MAX_TOTAL_BYTES}, 32 GiB).
+     * Most bytes of file content to write in all. Default: automatic, {@value Unpacker#DEFAULT_MAX_EXPANSION} times
+     * the source's size ({@link BlockSource#totalBytes()}), at least {@link Unpacker#MIN_AUTOMATIC_TOTAL_BYTES}
+     * (1 GiB) and at most {@link Unpacker#DEFAULT_MAX_TOTAL_BYTES} (32 GiB), which is also the limit when the
+     * source does not know its size. A value set here is used as it is.
      *
      * @throws IllegalArgumentException if negative
      */
@@ -244,6 +311,17 @@ public final class Unpacker {
      */
     public Builder verifyHashes(boolean value) {
       verifyHashes = value;
+      return this;
+    }
+
+    /**
+     * Whether to count the tree's entries, bytes and depth before writing anything (default true), reading each
+     * directory block and file root once more. Turn off only for a source that cannot serve a block twice (blocks
+     * streamed in walk order): the limits are then checked while writing, and what was written is removed when one
+     * is reached.
+     */
+    public Builder countFirst(boolean value) {
+      countFirst = value;
       return this;
     }
 

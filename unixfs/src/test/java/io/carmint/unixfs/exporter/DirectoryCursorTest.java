@@ -210,6 +210,50 @@ class DirectoryCursorTest {
     assertThrows(DuplicateNameException.class, () -> exporter().lookup(dup, "x"));
   }
 
+  /**
+   * The cursor refuses a repeated name itself, keeping only the previous name while a basic directory is sorted (as
+   * writers sort it) and a set of the names once it is found out of order (issue 12, defect 13: no set of every name
+   * for a directory of half a million entries).
+   */
+  @Test
+  void aRepeatedNameIsRefusedInSortedAndUnsortedDirectories() throws IOException {
+    Cid a = dags.raw("a");
+    Cid sorted = dags.dir("a", a, "b", a, "b", a, "c", a);
+    assertEquals("b", assertThrows(DuplicateNameException.class, () -> readAll(sorted)).path());
+    Cid unsorted = dags.dir("b", a, "c", a, "a", a, "d", a, "c", a);
+    DuplicateNameException e = assertThrows(DuplicateNameException.class, () -> readAll(unsorted));
+    assertEquals("c", e.path());
+    assertEquals(unsorted, e.directory());
+    Cid unsortedBeforeTheTwin = dags.dir("b", a, "a", a, "b", a);
+    assertEquals("b", assertThrows(DuplicateNameException.class, () -> readAll(unsortedBeforeTheTwin)).path());
+    assertEquals(List.of("c", "a", "b"), readAll(dags.dir("c", a, "a", a, "b", a)));
+    Cid parent = dags.dir("sub", unsorted);
+    DuplicateNameException walked = assertThrows(DuplicateNameException.class,
+        () -> exporter().walk(parent, new ExportVisitor() {
+          @Override
+          public void directory(String path, Cid cid) {
+          }
+
+          @Override
+          public void file(String path, Cid cid, long size, InputStream content) {
+          }
+
+          @Override
+          public void symlink(String path, Cid cid, String target) {
+          }
+        }));
+    assertEquals("sub/c", walked.path());
+  }
+
+  private List<String> readAll(Cid dir) throws IOException {
+    DirectoryCursor cursor = exporter().openDirectory(dir);
+    List<String> names = new ArrayList<>();
+    for (Optional<DirectoryEntry> e = cursor.next(); e.isPresent(); e = cursor.next()) {
+      names.add(e.get().name());
+    }
+    return names;
+  }
+
   @Test
   void resolveFollowsPathsThroughBasicAndShardedDirectories() throws IOException {
     List<ImportEntry> list = new ArrayList<>();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.block.Block;
 import io.carmint.block.BlockIntegrityException;
+import io.carmint.block.DigestTooShortException;
 import io.carmint.dagpb.Bytes;
 import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.PbLink;
@@ -16,6 +17,7 @@ import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multicodec;
+import io.carmint.multiformats.Multihash;
 import io.carmint.unixfs.UnixFsData;
 import io.carmint.unixfs.UnixFsFormatException;
 import io.carmint.unixfs.UnixFsType;
@@ -138,6 +140,33 @@ class ExporterTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Exporter.builder(store).verifyHashes(false).build().readFile(a, out);
     assertArrayEquals(bytes("abd"), out.toByteArray());
+  }
+
+  /** Issue 12, defect 3: a chunk under a CID with a 1-byte sha2-256 digest was exported as verified. */
+  @Test
+  void aChunkUnderAOneByteDigestIsRefused() {
+    byte[] chunk = bytes("abc");
+    Cid full = raw(chunk);
+    Cid shortCid = Cid.v1(Multicodec.RAW, Multihash.of(0x12, new byte[] {full.multihash().digest()[0]}));
+    store.put(Block.of(shortCid, chunk));
+    Cid root = node(List.of(PbLink.of(shortCid, "", 3)), UnixFsData.fileNode(List.of(3L)));
+    DigestTooShortException e = assertThrows(DigestTooShortException.class, () -> read(root));
+    assertEquals(shortCid, e.cid());
+    assertTrue(e.getMessage().contains("(needed by file node " + root + " link 0)"), e.getMessage());
+  }
+
+  /**
+   * Issue 12, defect 16: a file node without filesize whose two blocksizes are 2^63-1 was described as -2 bytes (the
+   * sum wrapped around), and {@code ls -l} printed that.
+   */
+  @Test
+  void blocksizesAddingUpBeyondALongAreAFormatError() {
+    Cid a = raw(bytes("abc"));
+    Cid root = node(List.of(PbLink.of(a, "", 3), PbLink.of(a, "", 3)), UnixFsData.builder(UnixFsType.FILE)
+        .addBlocksize(Long.MAX_VALUE).addBlocksize(Long.MAX_VALUE).build());
+    UnixFsFormatException e = assertThrows(UnixFsFormatException.class, () -> Exporter.of(store).stat(root));
+    assertEquals("File node " + root + " declares more than 2^63-1 bytes: its blocksizes add up beyond what a size "
+        + "can hold", e.getMessage());
   }
 
   @Test

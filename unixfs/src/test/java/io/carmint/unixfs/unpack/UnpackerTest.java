@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.block.Block;
 import io.carmint.block.BlockIntegrityException;
+import io.carmint.block.BlockSource;
 import io.carmint.dagpb.Bytes;
 import io.carmint.dagpb.PbLink;
 import io.carmint.multiformats.Cid;
@@ -30,7 +31,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,7 +158,7 @@ class UnpackerTest {
     UnsafeNameException e = assertThrows(UnsafeNameException.class, () -> unpack(root));
     assertEquals("sub/" + name, e.path());
     assertEquals(reason, e.reason());
-    assertEquals(Map.of("ok", "fine", "sub", "dir"), DiskTree.read(out));
+    assertFalse(Files.exists(out), "refused while counting, before anything is written");
   }
 
   @Test
@@ -166,11 +170,11 @@ class UnpackerTest {
   }
 
   @Test
-  void aRepeatedNameIsRefusedAndTheFirstIsNotReplaced() throws IOException {
+  void aRepeatedNameIsRefusedBeforeAnythingIsWritten() throws IOException {
     Cid root = dags.dir("a", dags.raw("first"), "a", dags.raw("second"));
     DuplicateNameException e = assertThrows(DuplicateNameException.class, () -> unpack(root));
     assertEquals("a", e.path());
-    assertEquals(Map.of("a", "first"), DiskTree.read(out));
+    assertFalse(Files.exists(out));
   }
 
   // ---------------------------------------------------------------------------------------------- symlinks
@@ -185,9 +189,9 @@ class UnpackerTest {
       deleteTree(out);
     }
     Cid root = dags.dir("a", dags.symlink(outside.toString()), "a", passwd);
-    SymlinkEscapeException e = assertThrows(SymlinkEscapeException.class, () -> unpack(root));
+    DuplicateNameException e = assertThrows(DuplicateNameException.class, () -> unpack(root));
     assertEquals("a", e.path());
-    assertFalse(Files.exists(out.resolve("a"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    assertFalse(Files.exists(out), "refused while counting, before the symlink is made");
   }
 
   @Test
@@ -256,8 +260,7 @@ class UnpackerTest {
     for (Cid bad : new Cid[] {lying, shortLeaf}) {
       Cid root = dags.dir("ok", dags.raw("fine"), "bad", bad);
       assertThrows(UnixFsFormatException.class, () -> unpack(root));
-      assertEquals(Map.of("ok", "fine"), DiskTree.read(out));
-      deleteTree(out);
+      assertFalse(Files.exists(out), "what was written before the failure is removed");
     }
   }
 
@@ -271,7 +274,7 @@ class UnpackerTest {
     MissingBlockException e = assertThrows(MissingBlockException.class, () -> unpack(root));
     assertEquals(b, e.cid());
     assertTrue(e.getMessage().contains(b.toString()), e.getMessage());
-    assertEquals(Map.of(), DiskTree.read(out));
+    assertFalse(Files.exists(out));
   }
 
   @Test
@@ -287,18 +290,54 @@ class UnpackerTest {
 
   // ---------------------------------------------------------------------------------------------- bombs, limits
 
+  /**
+   * Issue 12, defect 6: a DAG bomb was stopped by the entry limit only after writing that many entries (a million and
+   * 3.9 GB for a 6.9 KB CAR), and what was written stayed. The tree is now counted first, each distinct directory
+   * once, and refused before the target is touched.
+   */
   @Test
-  void aDirectoryBombDeclaringFourBillionEntriesHitsTheEntryLimit() throws IOException {
+  void aDirectoryBombIsRefusedBeforeAnythingIsWritten() throws IOException {
     Cid bomb = dags.repeatedDirectory(dags.raw("x"), 16, 8); // 16^8 files in under 8 KiB
     assertTrue(dags.store.blocks.values().stream().mapToLong(Block::length).sum() < 8192);
     LimitExceededException e = assertThrows(LimitExceededException.class,
         () -> Unpacker.builder().maxEntries(5000).build().unpack(dags.store, bomb, out));
     assertEquals("Unpacker.Builder.maxEntries", e.setting());
     assertEquals(5000, e.limit());
+    assertTrue(e.actual() > 5000, e.getMessage());
+    // refused as soon as one sub-tree is over the limit, without counting the rest
+    assertTrue(e.getMessage().startsWith("Unpacking refused before writing anything: the sub-tree 'd0/d0/d0/d0' ("),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith(" entries, counting each path to a block linked from several places, above "
+        + "the limit of 5,000; if the input is genuine, raise Unpacker.Builder.maxEntries"), e.getMessage());
+    assertFalse(Files.exists(out), "nothing was written");
+  }
+
+  /** The bomb of the issue: 48 levels, each directory linking the one below twice, a 4,000-byte file at the bottom. */
+  @Test
+  void theBombOfTheIssueIsRefusedWithTheDefaultsAfterReadingItsFewBlocks() {
+    Cid bottom = dags.dir("f", dags.raw(new byte[4000]));
+    Cid bomb = dags.repeatedDirectory(bottom, 2, 48);
+    AtomicLong reads = new AtomicLong();
+    LimitExceededException e = assertThrows(LimitExceededException.class,
+        () -> Unpacker.of().unpack(cid -> {
+          reads.incrementAndGet();
+          return dags.store.get(cid);
+        }, bomb, out));
+    assertEquals("Unpacker.Builder.maxEntries", e.setting());
+    assertTrue(reads.get() < 200, "blocks read: " + reads.get());
+    assertFalse(Files.exists(out));
+  }
+
+  /** Without the count (a source that serves each block once), the limits stop the unpack while writing. */
+  @Test
+  void withoutCountingFirstTheLimitsStopTheWritingAndWhatWasWrittenIsRemoved() {
+    Cid bomb = dags.repeatedDirectory(dags.raw("x"), 16, 8);
+    Unpacker streaming = Unpacker.builder().maxEntries(5000).countFirst(false).build();
+    LimitExceededException e = assertThrows(LimitExceededException.class,
+        () -> streaming.unpack(dags.store, bomb, out));
     assertEquals(5001, e.actual());
-    assertTrue(e.getMessage().endsWith("5,001 entries, above the limit of 5,000; if the input is genuine, raise "
-        + "Unpacker.Builder.maxEntries"), e.getMessage());
-    assertEquals(4999, DiskTree.read(out).size(), "the root and 4,999 entries were written");
+    assertTrue(e.getMessage().startsWith("Unpacking stopped at "), e.getMessage());
+    assertFalse(Files.exists(out), "the 4,999 entries written are removed");
   }
 
   @Test
@@ -309,11 +348,61 @@ class UnpackerTest {
     assertEquals("Unpacker.Builder.maxTotalBytes", e.setting());
     assertEquals(Unpacker.DEFAULT_MAX_TOTAL_BYTES, e.limit());
     assertEquals(1_048_576_000_000_000L, e.actual());
-    assertTrue(e.getMessage().contains("its 1,048,576,000,000,000 bytes"), e.getMessage());
+    assertTrue(e.getMessage().contains("holds at least 1,048,576,000,000,000 bytes of file content (the default "
+        + "limit for a source of unknown size)"), e.getMessage());
+    assertFalse(Files.exists(out));
+  }
+
+  /**
+   * The automatic byte limit: 1,024 times the source's size, at least 1 GiB and at most 32 GiB; 32 GiB when the
+   * source does not know its size; a limit set is used as it is.
+   */
+  @ParameterizedTest(name = "source of {0} bytes: {1}")
+  @CsvSource({"-1, 34359738368", "0, 1073741824", "1000000, 1073741824", "10485760, 10737418240",
+      "33554432, 34359738368", "9223372036854775807, 34359738368"})
+  void theAutomaticByteLimitFollowsTheSourcesSize(long size, long limit) {
+    BlockSource source = new BlockSource() {
+      @Override
+      public Optional<Block> get(Cid cid) {
+        return Optional.empty();
+      }
+
+      @Override
+      public OptionalLong totalBytes() {
+        return size < 0 ? OptionalLong.empty() : OptionalLong.of(size);
+      }
+    };
+    assertEquals(limit, Unpacker.of().maxTotalBytes(source));
+    assertEquals(limit, Unpacker.of().toBuilder().build().maxTotalBytes(source), "toBuilder keeps it automatic");
+    assertEquals(5, Unpacker.builder().maxTotalBytes(5).build().maxTotalBytes(source));
   }
 
   @Test
-  void theByteLimitCountsAllFilesAndStopsMidFileWithoutLeavingIt() throws IOException {
+  void aOneMegabyteSourceCannotWriteThirtyOneGibibytesUnasked() throws IOException {
+    Cid leaf = dags.raw(new byte[1 << 20]);
+    Cid file = dags.repeatedFile(leaf, 1 << 20, 1000, 1); // 1000 MiB declared from one 1 MiB leaf
+    Cid root = dags.repeatedDirectory(file, 31, 1); // 31 of them: 31,000 MiB
+    BlockSource oneMegabyte = new BlockSource() {
+      @Override
+      public Optional<Block> get(Cid cid) {
+        return dags.store.get(cid);
+      }
+
+      @Override
+      public OptionalLong totalBytes() {
+        return OptionalLong.of(1_000_000);
+      }
+    };
+    LimitExceededException e = assertThrows(LimitExceededException.class,
+        () -> Unpacker.of().unpack(oneMegabyte, root, out));
+    assertEquals(1L << 30, e.limit());
+    assertTrue(e.getMessage().contains("(the automatic limit: 1,024 times the source's 1,000,000 bytes, at least "
+        + "1 GiB and at most 32 GiB)"), e.getMessage());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void theByteLimitCountsAllFilesBeforeWriting() throws IOException {
     Cid leaf = dags.raw(new byte[1000]);
     Cid file = dags.repeatedFile(leaf, 1000, 10, 1); // 10,000 bytes
     Cid root = dags.dir("a", file, "b", file);
@@ -321,10 +410,21 @@ class UnpackerTest {
         () -> Unpacker.builder().maxTotalBytes(15_000).build().unpack(dags.store, root, out));
     assertEquals("Unpacker.Builder.maxTotalBytes", e.setting());
     assertEquals(20_000, e.actual());
-    assertEquals(List.of("a"), List.copyOf(DiskTree.read(out).keySet()));
-    deleteTree(out);
+    assertFalse(Files.exists(out));
     UnpackResult ok = Unpacker.builder().maxTotalBytes(20_000).build().unpack(dags.store, root, out);
     assertEquals(20_000, ok.bytes());
+  }
+
+  @Test
+  void aFileLargerThanItsDeclaredSizeStillStopsAtTheByteLimitWhileWriting() throws IOException {
+    // The count trusts each file's declared size; the writing holds the file to it, within the limit.
+    Cid leaf = dags.raw(new byte[1000]);
+    Cid lying = dags.node(List.of(PbLink.of(leaf, "", 1000)),
+        UnixFsData.builder(UnixFsType.FILE).filesize(10).addBlocksize(1000).build());
+    Cid root = dags.dir("a", dags.raw("fine"), "b", lying);
+    assertThrows(UnixFsFormatException.class,
+        () -> Unpacker.builder().maxTotalBytes(100).build().unpack(dags.store, root, out));
+    assertFalse(Files.exists(out));
   }
 
   @Test
@@ -335,6 +435,7 @@ class UnpackerTest {
         () -> Unpacker.builder().maxBlocks(20_000).build().unpack(dags.store, bomb, out));
     assertEquals("Unpacker.Builder.maxBlocks", e.setting());
     assertEquals(20_001, e.actual());
+    assertFalse(Files.exists(out), "the empty file begun is removed, and the directory made for it");
   }
 
   @Test
@@ -347,7 +448,7 @@ class UnpackerTest {
     Cid root = dags.dir(entries);
     assertThrows(LimitExceededException.class,
         () -> Unpacker.builder().maxEntries(50).build().unpack(dags.store, root, out));
-    deleteTree(out);
+    assertFalse(Files.exists(out));
     UnpackResult r = Unpacker.builder().maxEntries(51).build().unpack(dags.store, root, out);
     assertEquals(51, r.entries());
   }
@@ -363,7 +464,7 @@ class UnpackerTest {
         () -> Unpacker.builder().maxDepth(3).build().unpack(dags.store, root, out));
     assertEquals("Unpacker.Builder.maxDepth", e.setting());
     assertEquals(4, e.actual());
-    deleteTree(out);
+    assertFalse(Files.exists(out));
     Unpacker.builder().maxDepth(4).build().unpack(dags.store, root, out);
     assertEquals("bottom", Files.readString(out.resolve("d/d/d/d/d")));
   }
@@ -384,6 +485,31 @@ class UnpackerTest {
         () -> Unpacker.builder().targetPolicy(TargetPolicy.MERGE).build().unpack(dags.store, clash, out));
     assertTrue(e.getMessage().contains("an existing file"), e.getMessage());
     assertEquals("keep", Files.readString(out.resolve("mine")));
+  }
+
+  /** A failed unpack removes the entries it made in a merged target and leaves what was there. */
+  @Test
+  void aFailedMergeRemovesOnlyWhatItWrote() throws IOException {
+    Files.createDirectories(out.resolve("sub"));
+    Files.writeString(out.resolve("sub/mine"), "keep");
+    Cid bad = dags.raw("abc");
+    Cid root = dags.dir("new", dags.dir("x", dags.raw("x")), "sub", dags.dir("added", dags.raw("a"), "bad",
+        dags.fileNode(3, List.of(bad))));
+    dags.store.put(Block.of(bad, "abd".getBytes(StandardCharsets.UTF_8)));
+    assertThrows(BlockIntegrityException.class,
+        () -> Unpacker.builder().targetPolicy(TargetPolicy.MERGE).build().unpack(dags.store, root, out));
+    assertEquals(Map.of("sub", "dir", "sub/mine", "keep"), DiskTree.read(out));
+  }
+
+  /** A failure removes the target directory and the parents the unpack made for it. */
+  @Test
+  void aFailureRemovesTheTargetAndTheParentsItMade() throws IOException {
+    Cid bad = dags.raw("abc");
+    Cid root = dags.dir("a", dags.raw("a"), "b", dags.fileNode(3, List.of(bad)));
+    dags.store.put(Block.of(bad, "abd".getBytes(StandardCharsets.UTF_8)));
+    Path deep = out.resolve("x/y");
+    assertThrows(BlockIntegrityException.class, () -> Unpacker.of().unpack(dags.store, root, deep));
+    assertFalse(Files.exists(out));
   }
 
   @Test
@@ -413,7 +539,7 @@ class UnpackerTest {
     Unpacker u = Unpacker.builder().maxEntries(7).maxTotalBytes(8).maxBlocks(9).maxDepth(10).build();
     Unpacker copy = u.toBuilder().build();
     assertEquals(7, copy.maxEntries());
-    assertEquals(8, copy.maxTotalBytes());
+    assertEquals(8, copy.maxTotalBytes(dags.store));
     assertEquals(9, copy.maxBlocks());
     assertEquals(10, copy.maxDepth());
   }
