@@ -17,12 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -483,7 +480,7 @@ public final class NftStorageClient implements AutoCloseable {
     if (pageSize < 1 || pageSize > MAX_LIST_LIMIT) {
       throw new IllegalArgumentException("pageSize must be 1.." + MAX_LIST_LIMIT + ", got " + pageSize);
     }
-    return new AllUploads(pageSize);
+    return new UploadsIterator(this::list, pageSize, "GET " + endpoint.encodedPath());
   }
 
   /**
@@ -523,88 +520,6 @@ public final class NftStorageClient implements AutoCloseable {
       b.addPathSegment(s);
     }
     return b.build();
-  }
-
-  /** Pages through {@link #list}, dropping the item each page repeats from the previous one. */
-  private final class AllUploads implements Iterator<Nft> {
-    private final int pageSize;
-    private final List<Nft> buffer = new ArrayList<>();
-    private int position;
-    private Instant before;
-    /** CIDs already returned whose {@code created} equals {@link #before}: the only ones a next page repeats. */
-    private final Set<Cid> seenAtBoundary = new HashSet<>();
-    private boolean exhausted;
-
-    AllUploads(int pageSize) {
-      this.pageSize = pageSize;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (position == buffer.size() && !exhausted) {
-        fetch();
-      }
-      return position < buffer.size();
-    }
-
-    @Override
-    public Nft next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return buffer.get(position++);
-    }
-
-    private void fetch() {
-      buffer.clear();
-      position = 0;
-      int limit = pageSize;
-      while (true) {
-        ListPage page;
-        try {
-          page = list(before, limit);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        List<Nft> fresh = new ArrayList<>();
-        for (Nft n : page.nfts()) {
-          boolean repeat = before != null && before.equals(n.created()) && seenAtBoundary.contains(n.cid());
-          if (!repeat) {
-            fresh.add(n);
-          }
-        }
-        boolean lastPage = page.nfts().size() < limit;
-        if (fresh.isEmpty() && !lastPage) {
-          // a full page of repeats: every item shares the boundary time; ask for a bigger page
-          if (limit == MAX_LIST_LIMIT) {
-            throw new UncheckedIOException(new IOException("More than " + MAX_LIST_LIMIT
-                + " uploads were created at " + before + "; the API cannot page past them"));
-          }
-          limit = Math.min(MAX_LIST_LIMIT, limit * 2);
-          continue;
-        }
-        buffer.addAll(fresh);
-        if (lastPage || page.nfts().isEmpty()) {
-          exhausted = true;
-          return;
-        }
-        Instant last = page.nfts().get(page.nfts().size() - 1).created();
-        if (last == null) {
-          throw new UncheckedIOException(new MalformedResponseException(200, "GET " + endpoint.encodedPath(),
-              "an upload without \"created\": cannot page"));
-        }
-        if (!last.equals(before)) {
-          seenAtBoundary.clear();
-        }
-        for (Nft n : page.nfts()) {
-          if (last.equals(n.created())) {
-            seenAtBoundary.add(n.cid());
-          }
-        }
-        before = last;
-        return;
-      }
-    }
   }
 
   /** Builds an {@link NftStorageClient}. Not thread-safe. */
