@@ -1,37 +1,24 @@
 package io.carmint.client;
 
-import io.carmint.car.CarFile;
 import io.carmint.pack.CarPacker;
-import io.carmint.car.split.SplitResult;
 import io.carmint.car.split.TreewalkSplitter;
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.importer.ImportProfile;
 import io.carmint.unixfs.importer.Importer;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -83,7 +70,6 @@ public final class NftStorageClient implements AutoCloseable {
   /** Largest successful response body read: 64 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
 
-  private static final System.Logger LOG_PIECES = System.getLogger(NftStorageClient.class.getName());
   static final MediaType CAR = MediaType.get("application/car");
   private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
 
@@ -179,7 +165,7 @@ public final class NftStorageClient implements AutoCloseable {
       }
       return nft;
     } finally {
-      deleteRecursively(work);
+      TempFiles.deleteRecursively(work);
     }
   }
 
@@ -214,112 +200,7 @@ public final class NftStorageClient implements AutoCloseable {
    */
   public Nft storeCar(Path car, UploadListener listener) throws IOException {
     Objects.requireNonNull(listener, "listener");
-    Path work = Files.createTempDirectory(tempDirectory, "carmint-upload-");
-    try {
-      Cid root;
-      SplitResult split;
-      try (CarFile file = CarFile.open(car)) {
-        split = TreewalkSplitter.builder().maxPieceSize(maxChunkSize).build().split(file, work, "piece");
-        root = file.roots().get(0);
-      }
-      List<Path> pieces = new ArrayList<>();
-      long[] sizes = new long[split.pieces().size()];
-      for (int i = 0; i < sizes.length; i++) {
-        pieces.add(work.resolve(TreewalkSplitter.pieceName("piece", i)));
-        sizes[i] = split.pieces().get(i).size();
-      }
-      return uploadPieces(root, pieces, sizes, listener);
-    } finally {
-      deleteRecursively(work);
-    }
-  }
-
-  /** Uploads pieces with bounded concurrency; the first failure cancels the rest and is thrown. */
-  private Nft uploadPieces(Cid root, List<Path> pieces, long[] sizes, UploadListener listener) throws IOException {
-    int count = pieces.size();
-    long total = 0;
-    for (long s : sizes) {
-      total += s;
-    }
-    ProgressTracker tracker = new ProgressTracker(listener, count, total);
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, count), r -> {
-      Thread t = new Thread(r, "carmint-upload-" + threadNumber.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    AtomicBoolean failed = new AtomicBoolean();
-    try {
-      CompletionService<Nft> done = new ExecutorCompletionService<>(pool);
-      List<Future<Nft>> futures = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        int index = i;
-        futures.add(done.submit(() -> {
-          try {
-            Nft answer = postCar(pieces.get(index), 0, sizes[index], tracker, index, failed::get);
-            if (!answer.cid().toV1().equals(root.toV1())) {
-              throw new CidMismatchException(count == 1 ? "the upload" : "piece " + (index + 1) + " of " + count,
-                  root, answer.cid());
-            }
-            tracker.stored(index, count, sizes[index]);
-            return answer;
-          } catch (IOException | RuntimeException e) {
-            failed.set(true);
-            throw e;
-          }
-        }));
-      }
-      Nft last = null;
-      for (int i = 0; i < count; i++) {
-        try {
-          last = done.take().get();
-        } catch (ExecutionException e) {
-          failed.set(true);
-          futures.forEach(f -> f.cancel(false));
-          throw unwrap(e);
-        }
-      }
-      return last;
-    } catch (InterruptedException e) {
-      failed.set(true);
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("Interrupted while uploading " + count + " piece(s)");
-    } finally {
-      pool.shutdown();
-      try {
-        if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
-          LOG_PIECES.log(System.Logger.Level.WARNING, "upload threads still running after cancellation");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static IOException unwrap(ExecutionException e) {
-    Throwable c = e.getCause();
-    if (c instanceof IOException) {
-      return (IOException) c;
-    }
-    if (c instanceof RuntimeException) {
-      throw (RuntimeException) c;
-    }
-    if (c instanceof Error) {
-      throw (Error) c;
-    }
-    return new IOException("Upload failed: " + c, c);
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      List<Path> all = walk.sorted(Comparator.reverseOrder()).toList();
-      for (Path p : all) {
-        Files.deleteIfExists(p);
-      }
-    }
+    return new PieceUploader(this::postCar, concurrency, maxChunkSize, tempDirectory).upload(car, listener);
   }
 
   /**
@@ -382,14 +263,14 @@ public final class NftStorageClient implements AutoCloseable {
   }
 
   /**
-   * Sends one CAR (or a region of a file holding one) as {@code application/car}, without looking at it.
+   * Sends one CAR file as {@code application/car}, without looking at it: {@link PieceUploader}'s sender.
    *
    * @return the service's answer
    */
-  Nft postCar(Path file, long offset, long length, ProgressTracker tracker, int index, BooleanSupplier cancelled)
+  private Nft postCar(Path car, long length, Supplier<LongConsumer> attemptProgress, BooleanSupplier cancelled)
       throws IOException {
     Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
-        parts -> parts.add(new FileRequestBody(file, offset, length, CAR, tracker.attempt(index))), null, cancelled);
+        parts -> parts.add(new FileRequestBody(car, 0, length, CAR, attemptProgress.get())), null, cancelled);
     return Responses.nft(transport.send(spec));
   }
 
