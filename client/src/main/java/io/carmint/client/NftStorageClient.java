@@ -23,7 +23,6 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
-import okhttp3.RequestBody;
 
 /**
  * A client of the NFT.Storage HTTP API (and compatible services): upload CARs, blobs and files, and read, list and
@@ -72,6 +71,8 @@ public final class NftStorageClient implements AutoCloseable {
 
   static final MediaType CAR = MediaType.get("application/car");
   private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+  /** Blob and file uploads report no progress. */
+  private static final LongConsumer NO_PROGRESS = n -> { };
 
   private final HttpUrl endpoint;
   private final boolean hasToken;
@@ -218,8 +219,7 @@ public final class NftStorageClient implements AutoCloseable {
   public Nft storeBlob(Path file, String contentType) throws IOException {
     long size = Files.size(file);
     MediaType type = contentType == null ? OCTET_STREAM : MediaType.get(contentType);
-    return upload(file.toString(), size, UploadListener.NONE, 0, 1, (parts, progress) ->
-        parts.add(new FileRequestBody(file, 0, size, type, progress)));
+    return postUpload(parts -> parts.add(new FileRequestBody(file, 0, size, type, NO_PROGRESS)));
   }
 
   /**
@@ -246,17 +246,15 @@ public final class NftStorageClient implements AutoCloseable {
     }
     List<FilePart> copy = List.copyOf(files);
     long[] sizes = new long[copy.size()];
-    long total = 0;
     for (int i = 0; i < sizes.length; i++) {
       sizes[i] = Files.size(copy.get(i).path());
-      total += sizes[i];
     }
-    return upload(copy.size() + " files", total, UploadListener.NONE, 0, 1, (parts, progress) -> {
+    return postUpload(parts -> {
       MultipartBody.Builder mb = new MultipartBody.Builder().setType(MultipartBody.FORM);
       for (int i = 0; i < sizes.length; i++) {
         FilePart f = copy.get(i);
         mb.addFormDataPart("file", f.name(),
-            parts.add(new FileRequestBody(f.path(), 0, sizes[i], MediaType.get(f.contentType()), progress)));
+            parts.add(new FileRequestBody(f.path(), 0, sizes[i], MediaType.get(f.contentType()), NO_PROGRESS)));
       }
       return mb.build();
     });
@@ -270,23 +268,13 @@ public final class NftStorageClient implements AutoCloseable {
   private Nft postCar(Path car, long length, Supplier<LongConsumer> attemptProgress, BooleanSupplier cancelled)
       throws IOException {
     Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
-        parts -> parts.add(new FileRequestBody(car, 0, length, CAR, attemptProgress.get())), null, cancelled);
+        parts -> parts.add(new FileRequestBody(car, 0, length, CAR, attemptProgress.get())), cancelled);
     return Responses.nft(transport.send(spec));
   }
 
-  @FunctionalInterface
-  private interface UploadBody {
-    RequestBody make(Transport.LocalParts parts, LongConsumer progress);
-  }
-
-  private Nft upload(String what, long total, UploadListener listener, int index, int count, UploadBody body)
-      throws IOException {
-    ProgressTracker tracker = new ProgressTracker(listener, count, total);
-    Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
-        parts -> body.make(parts, tracker.attempt(index)), null);
-    Nft nft = Responses.nft(transport.send(spec));
-    tracker.stored(index, count, total);
-    return nft;
+  /** {@code POST /upload} of a body the service packs itself (a blob or files); no progress is reported. */
+  private Nft postUpload(Transport.BodyFactory body) throws IOException {
+    return Responses.nft(transport.send(new Transport.Spec("POST", url("upload"), true, body)));
   }
 
   // ---------------------------------------------------------------- read
@@ -300,7 +288,7 @@ public final class NftStorageClient implements AutoCloseable {
    */
   public Nft status(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    return Responses.nft(transport.send(new Transport.Spec("GET", url(cid.toString()), true, null, null)));
+    return Responses.nft(transport.send(new Transport.Spec("GET", url(cid.toString()), true, null)));
   }
 
   /**
@@ -312,7 +300,7 @@ public final class NftStorageClient implements AutoCloseable {
    */
   public CheckResult check(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    Transport.Reply reply = transport.send(new Transport.Spec("GET", url("check", cid.toString()), false, null, null));
+    Transport.Reply reply = transport.send(new Transport.Spec("GET", url("check", cid.toString()), false, null));
     return Responses.check(reply);
   }
 
@@ -335,7 +323,7 @@ public final class NftStorageClient implements AutoCloseable {
     if (before != null) {
       ub.addQueryParameter("before", before.toString());
     }
-    return Responses.page(transport.send(new Transport.Spec("GET", ub.build(), true, null, null)));
+    return Responses.page(transport.send(new Transport.Spec("GET", ub.build(), true, null)));
   }
 
   /**
@@ -373,7 +361,7 @@ public final class NftStorageClient implements AutoCloseable {
    */
   public void delete(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    Responses.deleted(transport.send(new Transport.Spec("DELETE", url(cid.toString()), true, null, null)));
+    Responses.deleted(transport.send(new Transport.Spec("DELETE", url(cid.toString()), true, null)));
   }
 
   /** Releases idle connections of the client's own connection pool (not of a shared {@code OkHttpClient}). */
