@@ -71,6 +71,10 @@ public final class NftStorageClient implements AutoCloseable {
 
   static final MediaType CAR = MediaType.get("application/car");
   private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+  /** Most pieces of a split upload sent at once. */
+  private static final int MAX_CONCURRENCY = 16;
+  private static final String PACK_DIRECTORY_PREFIX = "carmint-pack-";
+  private static final String PACKED_CAR_NAME = "upload.car";
   /** Blob and file uploads report no progress. */
   private static final LongConsumer NO_PROGRESS = n -> { };
 
@@ -156,9 +160,9 @@ public final class NftStorageClient implements AutoCloseable {
    */
   public Nft upload(Path path, ImportProfile profile, UploadListener listener) throws IOException {
     Objects.requireNonNull(profile, "profile");
-    Path work = Files.createTempDirectory(tempDirectory, "carmint-pack-");
+    Path work = Files.createTempDirectory(tempDirectory, PACK_DIRECTORY_PREFIX);
     try {
-      Path car = work.resolve("upload.car");
+      Path car = work.resolve(PACKED_CAR_NAME);
       Cid root = CarPacker.builder().importer(Importer.of(profile)).build().pack(path, car).root();
       Nft nft = storeCar(car, listener);
       if (!nft.cid().toV1().equals(root.toV1())) {
@@ -508,8 +512,8 @@ public final class NftStorageClient implements AutoCloseable {
      * @throws IllegalArgumentException if out of range
      */
     public Builder concurrency(int concurrency) {
-      if (concurrency < 1 || concurrency > 16) {
-        throw new IllegalArgumentException("concurrency must be 1..16, got " + concurrency);
+      if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+        throw new IllegalArgumentException("concurrency must be 1.." + MAX_CONCURRENCY + ", got " + concurrency);
       }
       this.concurrency = concurrency;
       return this;
