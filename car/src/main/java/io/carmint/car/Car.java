@@ -1,11 +1,8 @@
 package io.carmint.car;
 
-import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.HashFunction;
-import io.carmint.multiformats.Multihash;
+import io.carmint.block.Block;
+import io.carmint.block.BlockIntegrityException;
 import io.carmint.multiformats.UnsupportedHashException;
-import io.carmint.multiformats.Hasher;
-import java.nio.ByteBuffer;
 import java.util.Locale;
 
 /** Constants and helpers shared by the CAR readers and writers. Stateless. */
@@ -27,56 +24,18 @@ final class Car {
   }
 
   /**
-   * Checks that {@code data[off..off+len)} hashes to {@code cid}.
-   *
-   * @param offset section offset for messages, or -1
-   * @throws BlockIntegrityException if it does not
-   * @throws UnverifiableBlockException if the CID's hash function cannot be computed
-   */
-  static void verify(Cid cid, byte[] data, int off, int len, long offset)
-      throws BlockIntegrityException, UnverifiableBlockException {
-    verify(cid, ByteBuffer.wrap(data, off, len), offset);
-  }
-
-  /**
-   * Checks that the buffer's remaining bytes (position not moved) hash to {@code cid}. Truncated digests are
-   * compared at the CID's length, as the multihash spec allows; an identity CID must hold exactly the bytes.
+   * Checks that a block's bytes hash to its CID ({@link Block#verify(long, String)}), reporting a hash function that
+   * cannot be computed as the CAR readers do.
    *
    * @param offset section offset for messages, or -1
    * @throws BlockIntegrityException if they do not
    * @throws UnverifiableBlockException if the CID's hash function cannot be computed
    */
-  static void verify(Cid cid, ByteBuffer data, long offset)
-      throws BlockIntegrityException, UnverifiableBlockException {
-    Multihash expected = cid.multihash();
-    HashFunction f;
+  static void verify(Block block, long offset) throws BlockIntegrityException, UnverifiableBlockException {
     try {
-      f = HashFunction.forCode(expected.code()).orElseThrow(() -> new UnsupportedHashException(
-          "unknown multihash function 0x" + Long.toHexString(expected.code())));
+      block.verify(offset, null);
     } catch (UnsupportedHashException e) {
-      throw new UnverifiableBlockException(offset, cid, e);
-    }
-    Multihash actual;
-    try {
-      if (f == HashFunction.IDENTITY) {
-        if (data.remaining() > Multihash.MAX_DIGEST_LENGTH) {
-          throw new BlockIntegrityException(offset, cid, Multihash.of(expected.code(), new byte[0]));
-        }
-        actual = f.digest(data);
-      } else {
-        Hasher h;
-        try {
-          h = f.newHasher(expected.digestLength());
-        } catch (IllegalArgumentException badLength) {
-          h = f.newHasher();
-        }
-        actual = h.update(data.duplicate()).digest();
-      }
-    } catch (UnsupportedHashException e) {
-      throw new UnverifiableBlockException(offset, cid, e);
-    }
-    if (!actual.equals(expected)) {
-      throw new BlockIntegrityException(offset, cid, actual);
+      throw new UnverifiableBlockException(offset, block.cid(), e);
     }
   }
 }

@@ -6,7 +6,7 @@ import io.carmint.car.index.CarIndex;
 import io.carmint.car.index.IndexRecord;
 import io.carmint.car.index.MultihashIndexSorted;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.HashFunction;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multihash;
 import java.io.Closeable;
 import java.io.IOException;
@@ -159,13 +159,13 @@ public final class CarFile implements BlockSource, Closeable {
 
   @Override
   public boolean has(Cid cid) {
-    return byHash.containsKey(cid.multihash()) || cid.multihash().code() == HashFunction.IDENTITY.code();
+    return byHash.containsKey(cid.multihash()) || cid.multihash().isIdentity();
   }
 
   /**
    * @return the block with {@code cid}'s multihash, under {@code cid}, hashed and checked unless the options say
    *     not to; empty if the CAR does not hold it (identity CIDs are answered from the CID)
-   * @throws BlockIntegrityException if the stored bytes do not hash to the CID
+   * @throws io.carmint.block.BlockIntegrityException if the stored bytes do not hash to the CID
    * @throws UnverifiableBlockException if the hash function cannot be computed
    * @throws IOException if reading fails or the file shrank
    */
@@ -173,7 +173,7 @@ public final class CarFile implements BlockSource, Closeable {
   public Optional<Block> get(Cid cid) throws IOException {
     BlockLocation loc = byHash.get(cid.multihash());
     if (loc == null) {
-      if (cid.multihash().code() == HashFunction.IDENTITY.code()) {
+      if (cid.multihash().isIdentity()) {
         return Optional.of(Block.wrap(cid, cid.multihash().digest()));
       }
       return Optional.empty();
@@ -184,7 +184,7 @@ public final class CarFile implements BlockSource, Closeable {
   /**
    * Reads the block at a location of this file, hashed and checked unless the options say not to.
    *
-   * @throws BlockIntegrityException if the bytes do not hash to the location's CID
+   * @throws io.carmint.block.BlockIntegrityException if the bytes do not hash to the location's CID
    * @throws UnverifiableBlockException if the hash function cannot be computed
    * @throws IOException if reading fails or the file shrank
    */
@@ -194,11 +194,11 @@ public final class CarFile implements BlockSource, Closeable {
 
   /** The block at {@code loc} under {@code cid} (which has the same multihash as the location's CID). */
   private Block read(Cid cid, BlockLocation loc) throws IOException {
-    byte[] data = readBytes(loc);
+    Block block = Block.wrap(cid, readBytes(loc));
     if (options.verifyHashes()) {
-      Car.verify(cid, data, 0, data.length, loc.offset());
+      Car.verify(block, loc.offset());
     }
-    return Block.wrap(cid, data);
+    return block;
   }
 
   private byte[] readBytes(BlockLocation loc) throws IOException {
@@ -222,7 +222,7 @@ public final class CarFile implements BlockSource, Closeable {
     long base = v2Header == null ? 0 : v2Header.dataOffset();
     List<IndexRecord> records = new ArrayList<>(locations.size());
     for (BlockLocation loc : locations) {
-      if (loc.cid().multihash().code() != HashFunction.IDENTITY.code()) {
+      if (!loc.cid().multihash().isIdentity()) {
         records.add(new IndexRecord(loc.cid().multihash(), loc.offset() - base));
       }
     }
@@ -248,8 +248,8 @@ public final class CarFile implements BlockSource, Closeable {
       throw new TruncatedCarException(at, "CARv2 index", -1, 0);
     }
     if (len > options.maxIndexSize()) {
-      throw new LimitExceededException(at, "CARv2 index", len, options.maxIndexSize(),
-          "CarReadOptions.builder().maxIndexSize(…)");
+      throw new LimitExceededException("CARv2 index at offset " + Car.fmt(at) + " has " + Car.fmt(len) + " bytes",
+          "CarReadOptions.maxIndexSize", options.maxIndexSize(), len, at);
     }
     byte[] bytes = new byte[(int) len];
     ByteBuffer buf = ByteBuffer.wrap(bytes);

@@ -1,6 +1,6 @@
 package io.carmint.car;
 
-import java.io.IOException;
+import io.carmint.multiformats.DataException;
 
 /**
  * The bytes of a CAR are corrupt: a malformed header, a bad CID in a section, a section shorter than its CID, a
@@ -11,17 +11,15 @@ import java.io.IOException;
  * <p>The message says what is wrong and where; {@link #offset()} is the byte offset (from the start of the file or
  * stream) of the structure that is wrong.
  */
-public class CarFormatException extends IOException {
+public class CarFormatException extends DataException {
   private static final long serialVersionUID = 1L;
-  private final long offset;
 
   /**
    * @param offset byte offset of the bad structure from the start of the file or stream, or -1 if unknown
    * @param message what is wrong, including the offset
    */
   public CarFormatException(long offset, String message) {
-    super(message);
-    this.offset = offset;
+    super(offset, message);
   }
 
   /**
@@ -30,12 +28,6 @@ public class CarFormatException extends IOException {
    * @param cause the underlying failure
    */
   public CarFormatException(long offset, String message, Throwable cause) {
-    super(message, cause);
-    this.offset = offset;
-  }
-
-  /** @return byte offset of the bad structure from the start of the file or stream, or -1 if unknown */
-  public long offset() {
-    return offset;
+    super(offset, message, cause);
   }
 }

@@ -3,6 +3,7 @@ package io.carmint.car;
 import io.carmint.block.Block;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.InvalidCidException;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multihash;
 import io.carmint.multiformats.Varint;
 import java.io.IOException;
@@ -102,8 +103,8 @@ final class CarParser {
       throw new CarHeaderException(start, "Invalid " + what + " at offset " + Car.fmt(start) + ": zero length");
     }
     if (len > options.maxHeaderSize()) {
-      throw new LimitExceededException(start, what, len, options.maxHeaderSize(),
-          "CarReadOptions.builder().maxHeaderSize(…)");
+      throw new LimitExceededException(what + " at offset " + Car.fmt(start) + " declares " + Car.fmt(len) + " bytes",
+          "CarReadOptions.maxHeaderSize", options.maxHeaderSize(), len, start);
     }
     byte[] bytes = new byte[(int) len];
     int n = in.readFully(bytes, 0, bytes.length);
@@ -176,8 +177,8 @@ final class CarParser {
           + ": trailing null padding, not a section; read with zeroLengthSectionAsEof(true) to stop there");
     }
     if (len > options.maxSectionSize()) {
-      throw new LimitExceededException(start, "CAR section", len, options.maxSectionSize(),
-          "CarReadOptions.builder().maxSectionSize(…)");
+      throw new LimitExceededException("CAR section at offset " + Car.fmt(start) + " declares " + Car.fmt(len)
+          + " bytes", "CarReadOptions.maxSectionSize", options.maxSectionSize(), len, start);
     }
     long bodyAt = in.position();
     int varintLen = (int) (bodyAt - start);
@@ -207,10 +208,10 @@ final class CarParser {
     int blockLen = sectionLen - cidLen;
     Block block = null;
     if (withData) {
-      if (options.verifyHashes()) {
-        Car.verify(cid, buf, cidLen, blockLen, start);
-      }
       block = Block.wrap(cid, buf, cidLen, blockLen);
+      if (options.verifyHashes()) {
+        Car.verify(block, start);
+      }
     } else {
       long rest = sectionLen - got;
       long skipped = in.skip(rest);

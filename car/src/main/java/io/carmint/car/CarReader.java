@@ -1,9 +1,11 @@
 package io.carmint.car;
 
 import io.carmint.block.Block;
+import io.carmint.block.BlockIntegrityException;
 import io.carmint.block.BlockSink;
 import io.carmint.car.index.CarIndex;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.LimitExceededException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,7 +7,6 @@ import io.carmint.car.index.IndexRecord;
 import io.carmint.car.index.IndexSorted;
 import io.carmint.car.index.MultihashIndexSorted;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
 import java.io.Closeable;
 import java.io.IOException;
@@ -57,7 +56,7 @@ public final class CarV2Writer implements BlockSink, Closeable {
     file.position(base + dataOffset);
     this.payload = CarWriter.createWithPlaceholder(file, placeholder, options.car());
     payload.listener((cid, offset) -> {
-      if (options.storeIdentityCids() || cid.multihash().code() != HashFunction.IDENTITY.code()) {
+      if (options.storeIdentityCids() || !cid.multihash().isIdentity()) {
         records.add(new IndexRecord(cid.multihash(), offset));
       }
     });
@@ -102,7 +101,7 @@ public final class CarV2Writer implements BlockSink, Closeable {
       }
       List<IndexRecord> records = new ArrayList<>();
       for (BlockLocation loc : src.locations()) {
-        if (options.storeIdentityCids() || loc.cid().multihash().code() != HashFunction.IDENTITY.code()) {
+        if (options.storeIdentityCids() || !loc.cid().multihash().isIdentity()) {
           records.add(new IndexRecord(loc.cid().multihash(), loc.offset()));
         }
       }

@@ -1,6 +1,7 @@
 package io.carmint.car;
 
 import io.carmint.block.Block;
+import io.carmint.block.BlockIntegrityException;
 import io.carmint.car.dag.LinkDecoder;
 import io.carmint.car.dag.LinkDecoders;
 import io.carmint.car.index.CarIndex;
@@ -8,8 +9,8 @@ import io.carmint.car.index.IndexRecord;
 import io.carmint.car.index.IndexSorted;
 import io.carmint.car.index.MultihashIndexSorted;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.DataException;
 import io.carmint.multiformats.HashFunction;
-import io.carmint.multiformats.Multicodec;
 import io.carmint.multiformats.Multihash;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,9 +41,6 @@ import java.util.Set;
  * 100 bytes per block and per link. Immutable and thread-safe; each call reads independently.
  */
 public final class CarVerifier {
-  /** NFT.Storage's largest accepted block: 2 MiB. Larger blocks are noted, not reported as problems. */
-  public static final long SERVICE_MAX_BLOCK_SIZE = 1L << 21;
-
   private final boolean partial;
   private final CarReadOptions readOptions;
   private final LinkDecoder links;
@@ -85,15 +83,16 @@ public final class CarVerifier {
     CarReader reader;
     try {
       reader = CarReader.open(in, readOptions);
-    } catch (CarFormatException | TruncatedCarException | LimitExceededException e) {
-      run.format(e);
+    } catch (DataException | TruncatedCarException e) {
+      run.problem(Problem.Kind.FORMAT, e);
       return run.report(0, List.of(), Math.max(knownSize, 0));
     }
     List<Cid> roots = reader.roots();
     if (roots.isEmpty()) {
       run.problem(Problem.Kind.NO_ROOTS, -1, null, "The header lists no root; services reject a CAR without one");
-    } else if (roots.size() > 1) {
-      run.notes.add("The header lists " + roots.size() + " roots; NFT.Storage accepts exactly one");
+    } else if (roots.size() > NftStorageLimits.ROOTS) {
+      run.notes.add("The header lists " + roots.size() + " roots; NFT.Storage accepts exactly "
+          + NftStorageLimits.ROOTS);
     }
     long dataOffset = reader.v2Header().map(CarV2Header::dataOffset).orElse(0L);
     List<IndexRecord> indexed = new ArrayList<>();
@@ -104,12 +103,12 @@ public final class CarVerifier {
         run.block(b, loc);
         indexed.add(new IndexRecord(b.cid().multihash(), loc.offset() - dataOffset));
       }
-    } catch (CarFormatException | TruncatedCarException | LimitExceededException e) {
-      run.format(e);
+    } catch (DataException | TruncatedCarException e) {
+      run.problem(Problem.Kind.FORMAT, e);
       complete = false;
     }
     for (Cid root : roots) {
-      if (!run.present.contains(root.multihash()) && !isIdentity(root)) {
+      if (!run.present.contains(root.multihash()) && !root.multihash().isIdentity()) {
         run.problem(Problem.Kind.MISSING_ROOT_BLOCK, -1, root, "Root " + root + " has no block in the CAR");
       }
     }
@@ -123,14 +122,10 @@ public final class CarVerifier {
     }
     long size = knownSize >= 0 ? knownSize : reader.position();
     if (run.oversized > 0) {
-      run.notes.add(run.oversized + " block(s) above " + SERVICE_MAX_BLOCK_SIZE
+      run.notes.add(run.oversized + " block(s) above " + NftStorageLimits.MAX_BLOCK_SIZE
           + " bytes, the largest NFT.Storage accepts");
     }
     return run.report(reader.version(), roots, size);
-  }
-
-  private static boolean isIdentity(Cid cid) {
-    return cid.multihash().code() == HashFunction.IDENTITY.code();
   }
 
   private void checkIndex(CarReader reader, CarV2Header h, List<IndexRecord> records, Run run, long knownSize)
@@ -150,17 +145,17 @@ public final class CarVerifier {
       if (e.isUnknownCodec()) {
         run.notes.add("Index ignored: " + e.getMessage());
       } else {
-        run.problem(Problem.Kind.INDEX, e.offset(), null, e.getMessage());
+        run.problem(Problem.Kind.INDEX, e);
       }
       return;
-    } catch (CarFormatException | TruncatedCarException | LimitExceededException e) {
+    } catch (DataException | TruncatedCarException e) {
       run.problem(Problem.Kind.INDEX, h.indexOffset(), null, e.getMessage());
       return;
     }
     byte[] actual = index.toBytes();
     List<IndexRecord> withoutIdentity = new ArrayList<>();
     for (IndexRecord r : records) {
-      if (r.multihash().code() != HashFunction.IDENTITY.code()) {
+      if (!r.multihash().isIdentity()) {
         withoutIdentity.add(r);
       }
     }
@@ -201,11 +196,11 @@ public final class CarVerifier {
       problems.add(new Problem(kind, offset, cid, message));
     }
 
-    void format(IOException e) {
-      long offset = e instanceof CarFormatException ? ((CarFormatException) e).offset()
-          : e instanceof TruncatedCarException ? ((TruncatedCarException) e).offset()
-          : ((LimitExceededException) e).offset();
-      problem(Problem.Kind.FORMAT, offset, null, e.getMessage());
+    /** A data error the reader threw (corrupt, cut off, over a limit), at the offset it names. */
+    void problem(Problem.Kind kind, IOException e) {
+      long offset = e instanceof TruncatedCarException ? ((TruncatedCarException) e).offset()
+          : ((DataException) e).offset();
+      problem(kind, offset, null, e.getMessage());
     }
 
     void block(Block b, BlockLocation loc) throws IOException {
@@ -214,7 +209,7 @@ public final class CarVerifier {
       blockBytes += b.length();
       minBlock = Math.min(minBlock, b.length());
       maxBlock = Math.max(maxBlock, b.length());
-      if (b.length() > SERVICE_MAX_BLOCK_SIZE) {
+      if (b.length() > NftStorageLimits.MAX_BLOCK_SIZE) {
         oversized++;
       }
       codecs.merge(cid.codec().name(), 1L, Long::sum);
@@ -225,7 +220,7 @@ public final class CarVerifier {
         return;
       }
       try {
-        Car.verify(cid, b.data(), loc.offset());
+        Car.verify(b, loc.offset());
       } catch (BlockIntegrityException e) {
         problem(Problem.Kind.HASH_MISMATCH, loc.offset(), cid, e.getMessage());
         return;
@@ -267,7 +262,7 @@ public final class CarVerifier {
           continue;
         }
         if (!present.contains(mh)) {
-          if (!isIdentity(cid) && missing.add(mh) && !roots.contains(cid)) {
+          if (!mh.isIdentity() && missing.add(mh) && !roots.contains(cid)) {
             problem(Problem.Kind.MISSING_BLOCK, -1, cid, "Block " + cid + " is linked from the DAG but missing");
           }
           continue;

@@ -39,8 +39,8 @@ import java.util.Set;
  * try (FileChannel ch = FileChannel.open(out, CREATE, TRUNCATE_EXISTING, WRITE)) {
  *   CarWriter car = CarWriter.createWithPlaceholder(ch, CarWriter.placeholder(1, Multicodec.DAG_PB,
  *       HashFunction.SHA2_256), CarWriteOptions.DEFAULTS);
- *   Cid root = importer.importPath(dir, car);   // blocks stream into the CAR
- *   car.finish(List.of(root));                  // patches the header
+ *   ImportResult r = importer.importPath(dir, car);   // blocks stream into the CAR
+ *   car.finish(r.root());                             // patches the header
  * }
  * }</pre>
  *

@@ -2,8 +2,8 @@ package io.carmint.car;
 
 import io.carmint.dagcbor.DagCbor;
 import io.carmint.dagcbor.DagCborFormatException;
-import io.carmint.dagcbor.DagCborLimitException;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.LimitExceededException;
 import java.util.List;
 
 /**
@@ -28,7 +28,7 @@ final class HeaderCodec {
     try {
       DagCbor.CarHeaderFields f = DagCbor.decodeCarHeader(bytes);
       return new Decoded(f.version(), f.roots());
-    } catch (DagCborFormatException | DagCborLimitException e) {
+    } catch (DagCborFormatException | LimitExceededException e) {
       throw new CarHeaderException(offset, "Invalid CAR header at offset " + Car.fmt(offset) + ": "
           + e.getMessage(), e);
     }

@@ -1,16 +1,15 @@
 package io.carmint.car;
 
 import io.carmint.multiformats.Cid;
-import java.io.IOException;
+import io.carmint.multiformats.DataException;
 
 /**
  * A block's hash cannot be checked because carmint cannot compute its CID's hash function (unknown code, or a
  * function whose provider, such as Bouncy Castle for BLAKE2b, is not on the class path). Remedy: add the provider,
  * or read with {@link CarReadOptions.Builder#verifyHashes(boolean) verifyHashes(false)} if the file is trusted.
  */
-public final class UnverifiableBlockException extends IOException {
+public final class UnverifiableBlockException extends DataException {
   private static final long serialVersionUID = 1L;
-  private final long offset;
 
   /**
    * @param offset byte offset of the section holding the block, or -1 if unknown
@@ -18,13 +17,7 @@ public final class UnverifiableBlockException extends IOException {
    * @param cause why the hash cannot be computed
    */
   public UnverifiableBlockException(long offset, Cid cid, RuntimeException cause) {
-    super("Cannot verify block " + cid + (offset >= 0 ? " at offset " + Car.fmt(offset) : "") + ": "
-        + cause.getMessage() + "; read with verifyHashes(false) (--no-verify) only if the file is trusted", cause);
-    this.offset = offset;
-  }
-
-  /** @return byte offset of the section holding the block, or -1 if unknown */
-  public long offset() {
-    return offset;
+    super(offset, "Cannot verify block " + cid + (offset >= 0 ? " at offset " + Car.fmt(offset) : "") + ": "
+        + cause.getMessage() + "; read with CarReadOptions.verifyHashes(false) only if the file is trusted", cause);
   }
 }

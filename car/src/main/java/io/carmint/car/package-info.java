@@ -15,11 +15,12 @@
  *   <li>Checking: {@link io.carmint.car.CarVerifier} reports every problem (hashes, roots, missing blocks, index).
  * </ul>
  *
- * <p>Errors: bad bytes are {@link java.io.IOException}s, one type per remedy:
- * {@link io.carmint.car.TruncatedCarException} (cut off), {@link io.carmint.car.CarFormatException} and its
- * subclasses (corrupt: header, version, varint, trailing data, index), {@link io.carmint.car.LimitExceededException}
- * (over a configured limit), {@link io.carmint.car.BlockIntegrityException} (hash mismatch),
- * {@link io.carmint.car.UnverifiableBlockException} (hash function unavailable). Each carries the byte offset.
+ * <p>Errors: bad bytes are {@link java.io.IOException}s, one type per remedy, each with the byte offset:
+ * {@link io.carmint.car.TruncatedCarException} (cut off; an {@link java.io.EOFException}), and the
+ * {@link io.carmint.multiformats.DataException}s {@link io.carmint.car.CarFormatException} and its subclasses
+ * (corrupt: header, version, varint, trailing data, index), {@link io.carmint.multiformats.LimitExceededException}
+ * (over a {@link io.carmint.car.CarReadOptions} limit), {@link io.carmint.block.BlockIntegrityException} (hash
+ * mismatch) and {@link io.carmint.car.UnverifiableBlockException} (hash function unavailable).
  *
  * <p>Not supported: writing zero roots (services reject such CARs; reading them works), CARv2 indexes other than
  * the two sorted formats, and CARv2 written to a non-seekable output (use a temporary file).

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.block.Block;
+import io.carmint.block.BlockIntegrityException;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.LimitExceededException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -274,13 +276,17 @@ class BrokenInputTest {
     byte[] car = HEX.parseHex(VALID_V1);
     LimitExceededException h = assertThrows(LimitExceededException.class,
         () -> CarReader.open(feed.stream(car), CarReadOptions.builder().maxHeaderSize(0x39).build()));
-    assertEquals(0x3a, h.declared());
+    assertEquals(0x3a, h.actual());
+    assertEquals("CarReadOptions.maxHeaderSize", h.setting());
     LimitExceededException s = assertThrows(LimitExceededException.class, () -> {
       try (CarReader r = CarReader.open(feed.stream(car), CarReadOptions.builder().maxSectionSize(0x2b).build())) {
         r.next();
       }
     });
-    assertEquals(0x2c, s.declared());
+    assertEquals(0x2c, s.actual());
+    assertEquals("CarReadOptions.maxSectionSize", s.setting());
+    assertTrue(s.getMessage().endsWith("; if the input is genuine, raise CarReadOptions.maxSectionSize"),
+        s.getMessage());
     assertEquals(59, s.offset());
   }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.block.Block;
+import io.carmint.block.BlockIntegrityException;
 import io.carmint.car.index.CarIndex;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multicodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -19,7 +19,7 @@ class ReadmeExampleTest {
   @Test
   void readmeExample() throws IOException {
     Path path = Fixtures.testdata().resolve("cars/ipfs-car-x-c-deep40.car");
-    // --- README ---
+    // --- README example ---
     try (CarFile car = CarFile.open(path)) {                       // checks structure, builds an index
       Cid root = car.roots().get(0);
       Block block = car.get(root).orElseThrow();                   // hash checked

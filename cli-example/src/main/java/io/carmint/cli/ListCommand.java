@@ -1,5 +1,6 @@
 package io.carmint.cli;
 
+import io.carmint.car.NftStorageLimits;
 import io.carmint.client.ListPage;
 import io.carmint.client.Nft;
 import io.carmint.client.NftStorageClient;
@@ -23,8 +24,8 @@ final class ListCommand extends ServiceCommand {
       description = "Only uploads created at or before TIME (ISO-8601, e.g. 2024-05-01T12:00:00Z).")
   String before;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
-      description = "Uploads per page, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "" + NftStorageLimits.DEFAULT_LIST_LIMIT,
+      description = "Uploads per page, 1 to " + NftStorageLimits.MAX_LIST_LIMIT + " (default: ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--all", description = "List every upload, page by page (pages of --limit).")
@@ -32,8 +33,8 @@ final class ListCommand extends ServiceCommand {
 
   @Override
   public Integer call() throws IOException {
-    if (limit < 1 || limit > NftStorageClient.MAX_LIST_LIMIT) {
-      throw new UsageException("--limit must be 1.." + NftStorageClient.MAX_LIST_LIMIT + ", got " + limit);
+    if (limit < 1 || limit > NftStorageLimits.MAX_LIST_LIMIT) {
+      throw new UsageException("--limit must be 1.." + NftStorageLimits.MAX_LIST_LIMIT + ", got " + limit);
     }
     Instant from = null;
     if (before != null) {

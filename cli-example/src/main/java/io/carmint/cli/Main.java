@@ -108,7 +108,7 @@ public final class Main implements Runnable {
   /**
    * picocli's documented switch for leaving built-in type converters out. By default picocli registers converters
    * for {@code java.sql} and {@code java.time} types at start-up, loading and initialising those classes by
-   * reflection (about 10 ms of a 0.3 s run); no option of carmint has such a type ({@code MainTest} checks).
+   * reflection on every run; no option of carmint has such a type ({@code MainTest} checks).
    */
   static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
   static final String UNUSED_CONVERTERS = "java\\.sql\\..*,java\\.time\\..*";

@@ -1,5 +1,6 @@
 package io.carmint.cli;
 
+import io.carmint.car.NftStorageLimits;
 import io.carmint.testkit.LocalNftStorage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,7 +41,8 @@ final class ServeCommand implements Callable<Integer> {
   String bind;
 
   @Option(names = "--max-request-size", paramLabel = "SIZE", converter = SizeConverter.class,
-      defaultValue = "100MB", description = "Largest request body (default: ${DEFAULT-VALUE}, as NFT.Storage).")
+      defaultValue = (NftStorageLimits.MAX_REQUEST_SIZE / 1_000_000) + "MB",
+      description = "Largest request body (default: ${DEFAULT-VALUE}, as NFT.Storage).")
   long maxRequestSize;
 
   @ParentCommand

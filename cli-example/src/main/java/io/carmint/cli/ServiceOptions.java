@@ -1,5 +1,6 @@
 package io.carmint.cli;
 
+import io.carmint.car.NftStorageLimits;
 import io.carmint.client.NftStorageClient;
 import io.carmint.client.RetryPolicy;
 import java.io.IOException;
@@ -26,7 +27,7 @@ final class ServiceOptions {
       description = "Read the API token from FILE (default: $" + TOKEN_VARIABLE + ").")
   Path tokenFile;
 
-  @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "" + NftStorageLimits.MAX_RETRIES,
       description = "Retries of a request after network errors, 5xx and 429 (default: ${DEFAULT-VALUE}).")
   int retries;
 

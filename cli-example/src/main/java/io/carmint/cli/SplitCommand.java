@@ -1,6 +1,7 @@
 package io.carmint.cli;
 
 import io.carmint.car.CarFile;
+import io.carmint.car.NftStorageLimits;
 import io.carmint.car.split.Piece;
 import io.carmint.car.split.SplitResult;
 import io.carmint.car.split.TreewalkSplitter;
@@ -25,9 +26,10 @@ final class SplitCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file (one root).")
   Path car;
 
-  @Option(names = "--max-size", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "50MiB",
+  @Option(names = "--max-size", paramLabel = "SIZE", converter = SizeConverter.class,
+      defaultValue = (NftStorageLimits.DEFAULT_PIECE_SIZE >> 20) + "MiB",
       description = "Largest piece, e.g. 50MiB or 100MB (default: ${DEFAULT-VALUE}; the service takes at most "
-          + "100 MB per request).")
+          + (NftStorageLimits.MAX_REQUEST_SIZE / 1_000_000) + " MB per request).")
   long maxSize;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Directory for the pieces.")
@@ -46,8 +48,9 @@ final class SplitCommand implements Callable<Integer> {
       throw new UsageException("--max-size must be at least 64 bytes, got " + maxSize);
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (maxSize > TreewalkSplitter.SERVICE_MAX_REQUEST_SIZE) {
-      spec.commandLine().getErr().println("carmint: warning: pieces above 100 MB are rejected by NFT.Storage");
+    if (maxSize > NftStorageLimits.MAX_PIECE_SIZE) {
+      spec.commandLine().getErr().println("carmint: warning: pieces above " + (NftStorageLimits.MAX_PIECE_SIZE
+          / 1_000_000) + " MB are rejected by NFT.Storage");
     }
     String name = car.getFileName().toString().replaceFirst("\\.car$", "");
     SplitResult result;

@@ -1,5 +1,6 @@
 package io.carmint.cli;
 
+import io.carmint.car.NftStorageLimits;
 import io.carmint.client.Nft;
 import io.carmint.client.NftStorageClient;
 import io.carmint.client.UploadListener;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "upload", mixinStandardHelpOptions = true,
     description = {"Upload a file or directory (packed here into a UnixFS DAG with the same DAG options and "
         + "defaults as 'cid' and 'pack', so all three print the same root) or a CAR file (a name ending in .car), "
-        + "checking that the service stores the root computed locally. "
-        + "The DAG is split with the treewalk rule into pieces under the service's 100 MB limit, sent 3 at a time; "
+        + "checking that the service stores the root computed locally. The DAG is split with the treewalk rule "
+        + "into pieces under the service's " + (NftStorageLimits.MAX_REQUEST_SIZE / 1_000_000) + " MB limit, sent "
+        + NftStorageLimits.UPLOAD_CONCURRENCY + " at a time; "
         + "every answer must name that root, else the upload fails (exit 1).",
         "Prints the verified root CID."})
 final class UploadCommand extends ServiceCommand {
@@ -36,11 +38,13 @@ final class UploadCommand extends ServiceCommand {
   @Option(names = "--pack", description = "Pack the input even if its name ends in .car (upload a CAR file as a file).")
   boolean pack;
 
-  @Option(names = "--max-chunk-size", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "50MiB",
-      description = "Largest piece per request (default: ${DEFAULT-VALUE}; at most 100MB).")
+  @Option(names = "--max-chunk-size", paramLabel = "SIZE", converter = SizeConverter.class,
+      defaultValue = (NftStorageLimits.DEFAULT_PIECE_SIZE >> 20) + "MiB",
+      description = "Largest piece per request (default: ${DEFAULT-VALUE}; at most "
+          + (NftStorageLimits.MAX_PIECE_SIZE / 1_000_000) + "MB).")
   long maxChunkSize;
 
-  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + NftStorageLimits.UPLOAD_CONCURRENCY,
       description = "Pieces uploaded at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
 

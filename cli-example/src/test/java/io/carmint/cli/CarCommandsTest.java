@@ -95,6 +95,14 @@ class CarCommandsTest {
   }
 
   @Test
+  void aPieceSizeTooSmallForABlockNamesTheOption() {
+    Run r = run("split", testCar("x-c-tree").toString(), "--max-size", "100", "-o", tmp.resolve("p").toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().startsWith("carmint: Cannot split: block "), r.err());
+    assertTrue(r.err().endsWith(", above the limit of 100; if the input is genuine, raise --max-size\n"), r.err());
+  }
+
+  @Test
   void getBlockWritesTheBlockBytes() throws IOException {
     String cid = "bafy2bzacebohz654namrgmwjjx4qmtwgxixsd7pn4tlanyrc3g3hwj75hlxrw";
     Path out = tmp.resolve("block");

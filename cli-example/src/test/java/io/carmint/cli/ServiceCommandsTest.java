@@ -87,6 +87,17 @@ class ServiceCommandsTest {
   }
 
   @Test
+  void aPieceSizeTooSmallForABlockNamesTheUploadOption() throws IOException {
+    Path file = tmp.resolve("big-leaves.car");
+    car(file, 3, 2); // 10 kB leaves cannot fit in 2 kB pieces
+    Run up = service("upload", file.toString(), "--max-chunk-size", "2kB");
+    assertEquals(1, up.code(), up.err());
+    assertTrue(up.err().startsWith("carmint: Cannot split: block "), up.err());
+    assertTrue(up.err().endsWith(", above the limit of 2,000; if the input is genuine, raise --max-chunk-size\n"),
+        up.err());
+  }
+
+  @Test
   void uploadPrintsTheVerifiedCidThenStatusCheckListDelete() throws Exception {
     Path file = tmp.resolve("a.car");
     Cid root = car(file, 1, 12);

@@ -55,17 +55,17 @@ public final class NftStorageClient implements AutoCloseable {
   /** Default write timeout (longest stall while sending): 2 minutes. */
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofMinutes(2);
   /** Default number of CAR pieces uploaded at once: 3, as the JS client. */
-  public static final int DEFAULT_CONCURRENCY = 3;
+  public static final int DEFAULT_CONCURRENCY = io.carmint.car.NftStorageLimits.UPLOAD_CONCURRENCY;
   /** Default largest CAR piece of a split upload: 50 MiB, as the JS client ({@code MAX_CHUNK_SIZE}). */
-  public static final long DEFAULT_MAX_CHUNK_SIZE = TreewalkSplitter.DEFAULT_MAX_PIECE_SIZE;
+  public static final long DEFAULT_MAX_CHUNK_SIZE = io.carmint.car.NftStorageLimits.DEFAULT_PIECE_SIZE;
   /** Largest allowed piece: 100 MB, the service's limit per request (pieces count header and framing too). */
-  public static final long MAX_CHUNK_SIZE = TreewalkSplitter.SERVICE_MAX_REQUEST_SIZE;
+  public static final long MAX_CHUNK_SIZE = io.carmint.car.NftStorageLimits.MAX_PIECE_SIZE;
   /** Smallest allowed piece: 1 KiB. */
   public static final long MIN_CHUNK_SIZE = 1024;
   /** Largest page of {@link #list}: 1000, the service's maximum. */
-  public static final int MAX_LIST_LIMIT = 1000;
+  public static final int MAX_LIST_LIMIT = io.carmint.car.NftStorageLimits.MAX_LIST_LIMIT;
   /** Page size when none is given: 10, the service's default. */
-  public static final int DEFAULT_LIST_LIMIT = 10;
+  public static final int DEFAULT_LIST_LIMIT = io.carmint.car.NftStorageLimits.DEFAULT_LIST_LIMIT;
   /** Largest successful response body read: 64 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
 
@@ -196,9 +196,10 @@ public final class NftStorageClient implements AutoCloseable {
    * @param car the CAR file
    * @param listener hears of progress (bytes of the pieces) and of each piece stored
    * @return the service's description of the upload, from the last answer received
-   * @throws io.carmint.car.split.SplitException if the CAR has not exactly one root, a block below the root is
-   *     missing or cannot be walked, or a block with its ancestors does not fit in a piece
-   * @throws io.carmint.car.BlockIntegrityException if a block does not match its CID
+   * @throws io.carmint.car.split.SplitException if the CAR has not exactly one root, or a block below the root is
+   *     missing or cannot be walked
+   * @throws io.carmint.multiformats.LimitExceededException if a block with its ancestors does not fit in a piece
+   * @throws io.carmint.block.BlockIntegrityException if a block does not match its CID
    * @throws CidMismatchException if the service answers any piece with another root
    * @throws ApiException (a subclass) if the service refuses a piece
    * @throws IOException if the file cannot be read, or the network fails after retries
@@ -564,7 +565,7 @@ public final class NftStorageClient implements AutoCloseable {
     public NftStorageClient build() {
       if (endpoint == null) {
         throw new IllegalStateException("An endpoint is required: NFT.Storage-compatible services live at "
-            + "different addresses (set NFT_STORAGE_ENDPOINT or --endpoint)");
+            + "different addresses (set it with Builder.endpoint)");
       }
       return new NftStorageClient(this);
     }

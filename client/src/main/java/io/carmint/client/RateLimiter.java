@@ -1,5 +1,6 @@
 package io.carmint.client;
 
+import io.carmint.car.NftStorageLimits;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,10 +16,10 @@ import java.util.Objects;
  * <p>Thread-safe; waiting happens outside the lock, and slots are handed out in call order.
  */
 public final class RateLimiter {
-  /** NFT.Storage: 30 requests… */
-  public static final int DEFAULT_PERMITS = 30;
-  /** …per 10 seconds, per token. */
-  public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(10);
+  /** NFT.Storage: {@value io.carmint.car.NftStorageLimits#RATE_LIMIT_REQUESTS} requests… */
+  public static final int DEFAULT_PERMITS = NftStorageLimits.RATE_LIMIT_REQUESTS;
+  /** …per 10 seconds, per token ({@link NftStorageLimits#RATE_LIMIT_PERIOD}). */
+  public static final Duration DEFAULT_PERIOD = NftStorageLimits.RATE_LIMIT_PERIOD;
 
   private static final RateLimiter UNLIMITED = new RateLimiter(0, Duration.ZERO, TimeSource.SYSTEM);
 

@@ -1,5 +1,6 @@
 package io.carmint.client;
 
+import io.carmint.car.NftStorageLimits;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,7 +29,7 @@ import java.util.function.DoubleSupplier;
  */
 public final class RetryPolicy {
   /** Retries after the first attempt: 5, as {@code MAX_STORE_RETRIES} in the JS client. */
-  public static final int DEFAULT_MAX_RETRIES = 5;
+  public static final int DEFAULT_MAX_RETRIES = NftStorageLimits.MAX_RETRIES;
   /** Wait before the first retry: 1 s. */
   public static final Duration DEFAULT_INITIAL_DELAY = Duration.ofSeconds(1);
   /** Growth of the wait per retry: 2. */

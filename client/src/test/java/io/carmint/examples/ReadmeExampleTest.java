@@ -11,6 +11,7 @@ import io.carmint.unixfs.importer.ImportProfile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +40,12 @@ class ReadmeExampleTest {
       Nft nft = client.upload(folder, ImportProfile.DEFAULT); // packs locally, splits, uploads, checks the root
       System.out.println(nft.cid());                          // the CID computed here, confirmed by the service
       PinStatus status = client.status(nft.cid()).pin().status(); // PINNED once every piece arrived
-      // --- end ---
-      assertEquals(PinStatus.PINNED, status);
+    }
+    // --- end ---
+    try (NftStorageClient check = NftStorageClient.builder().endpoint(endpoint).token(token).build()) {
+      List<Nft> uploads = check.list().nfts();
+      assertEquals(1, uploads.size());
+      assertEquals(PinStatus.PINNED, check.status(uploads.get(0).cid()).pin().status());
     }
   }
 }

@@ -3,20 +3,22 @@ package io.carmint.block;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
+import io.carmint.multiformats.Multihash;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An IPLD block: a CID and the bytes it addresses.
  *
  * <p>Immutable. {@link #of} copies the bytes in; {@link #wrap} takes ownership of an array (or a buffer, possibly
- * direct) the caller promises not to modify again (the importer's no-copy path). Reads hand out copies ({@link #toBytes()}) or read-only
- * views ({@link #data()}). Nothing here checks that the bytes hash to the CID; {@link #isValid()} does that.
- * Thread-safe as long as a wrapped array is not modified.
+ * direct) the caller promises not to modify again (the importer's no-copy path). Reads hand out copies
+ * ({@link #toBytes()}) or read-only views ({@link #data()}). Making a block does not check that the bytes hash to
+ * the CID; {@link #isValid()} and {@link #verify()} do that. Thread-safe as long as a wrapped array is not modified.
  */
 public final class Block {
   private final Cid cid;
@@ -142,11 +144,53 @@ public final class Block {
   }
 
   /**
-   * @return whether the bytes hash to the CID's multihash
+   * @return whether the bytes hash to the CID's multihash ({@link Cid#matches})
    * @throws io.carmint.multiformats.UnsupportedHashException if the CID's hash function cannot be computed
    */
   public boolean isValid() {
     return buffer != null ? cid.matches(toBytes(), 0, length) : cid.matches(bytes, offset, length);
+  }
+
+  /**
+   * Checks that the bytes hash to the CID, as {@link #verify(Cid, ByteBuffer, long, String)}.
+   *
+   * @throws BlockIntegrityException if they do not (without an offset)
+   * @throws io.carmint.multiformats.UnsupportedHashException if the CID's hash function cannot be computed
+   */
+  public void verify() throws BlockIntegrityException {
+    verify(-1, null);
+  }
+
+  /**
+   * Checks that the bytes hash to the CID, as {@link #verify(Cid, ByteBuffer, long, String)}.
+   *
+   * @param offset byte offset of the block (or of the structure holding it) for the exception, or -1
+   * @param where what the block was read for, for the exception's message, or null
+   * @throws BlockIntegrityException if they do not
+   * @throws io.carmint.multiformats.UnsupportedHashException if the CID's hash function cannot be computed
+   */
+  public void verify(long offset, String where) throws BlockIntegrityException {
+    // Not data(): a read-only view hides the array, and hashers then copy it through a small buffer.
+    verify(cid, buffer != null ? buffer.duplicate() : ByteBuffer.wrap(bytes, this.offset, length), offset, where);
+  }
+
+  /**
+   * Checks that bytes hash to a CID ({@link Cid#hashOf}): the one check every reader of untrusted blocks makes.
+   *
+   * @param cid the CID the bytes are stored or asked for under
+   * @param data the bytes, from its position to its limit (the position is not moved)
+   * @param offset byte offset of the block (or of the structure holding it) for the exception, or -1
+   * @param where what the block was read for, for the exception's message, or null
+   * @throws BlockIntegrityException if the bytes do not hash to {@code cid}
+   * @throws io.carmint.multiformats.UnsupportedHashException if the CID's hash function cannot be computed
+   */
+  public static void verify(Cid cid, ByteBuffer data, long offset, String where) throws BlockIntegrityException {
+    Optional<Multihash> actual = cid.hashOf(data);
+    if (actual.isPresent() && actual.get().equals(cid.multihash())) {
+      return;
+    }
+    Cid got = actual.map(mh -> cid.version() == 0 ? Cid.v0(mh) : Cid.v1(cid.codecCode(), mh)).orElse(null);
+    throw new BlockIntegrityException(cid, got, offset, where);
   }
 
   /** Blocks are equal when their CIDs and bytes are; how the bytes are held (copied, wrapped) does not matter. */

@@ -5,6 +5,7 @@ import io.carmint.dagcbor.DagCborValue.LinkValue;
 import io.carmint.dagcbor.DagCborValue.ListValue;
 import io.carmint.dagcbor.DagCborValue.MapValue;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.LimitExceededException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import java.util.Objects;
  * is allocated; a declared length larger than the bytes left is reported as truncation.
  *
  * <pre>{@code
- * byte[] header = DagCbor.encodeCarV1Header(List.of(root));   // a2 65 "roots" 81 d8 2a 58 25 00 01 … 67 "version" 01
+ * byte[] header = DagCbor.encodeCarV1Header(List.of(root)); // a2 65 "roots" 81 d8 2a 58 25 00 01 … 67 "version" 01
  * DagCborValue v = DagCbor.decode(blockBytes);
  * List<Cid> children = DagCbor.links(blockBytes);
  * }</pre>
@@ -56,9 +57,9 @@ public final class DagCbor {
    *
    * @throws DagCborFormatException if the bytes are not exactly one canonical DAG-CBOR value (message: offset and
    *     rule)
-   * @throws DagCborLimitException if nesting or a declared length exceeds the default limits
+   * @throws LimitExceededException if nesting or a declared length exceeds the default limits
    */
-  public static DagCborValue decode(byte[] bytes) throws DagCborFormatException, DagCborLimitException {
+  public static DagCborValue decode(byte[] bytes) throws DagCborFormatException, LimitExceededException {
     return decode(bytes, 0, bytes.length, DagCborDecodeOptions.DEFAULTS);
   }
 
@@ -66,10 +67,10 @@ public final class DagCbor {
    * Decodes exactly one strict DAG-CBOR value.
    *
    * @throws DagCborFormatException if the bytes are not exactly one canonical DAG-CBOR value
-   * @throws DagCborLimitException if nesting or a declared length exceeds {@code options}
+   * @throws LimitExceededException if nesting or a declared length exceeds {@code options}
    */
   public static DagCborValue decode(byte[] bytes, DagCborDecodeOptions options)
-      throws DagCborFormatException, DagCborLimitException {
+      throws DagCborFormatException, LimitExceededException {
     return decode(bytes, 0, bytes.length, options);
   }
 
@@ -78,11 +79,11 @@ public final class DagCbor {
    * exceptions are relative to {@code offset}. The array is not modified or kept.
    *
    * @throws DagCborFormatException if the range is not exactly one canonical DAG-CBOR value
-   * @throws DagCborLimitException if nesting or a declared length exceeds {@code options}
+   * @throws LimitExceededException if nesting or a declared length exceeds {@code options}
    * @throws IndexOutOfBoundsException if the range is outside {@code bytes}
    */
   public static DagCborValue decode(byte[] bytes, int offset, int length, DagCborDecodeOptions options)
-      throws DagCborFormatException, DagCborLimitException {
+      throws DagCborFormatException, LimitExceededException {
     Objects.checkFromIndexSize(offset, length, bytes.length);
     return DagCborDecoder.decode(bytes, offset, length, Objects.requireNonNull(options, "options"));
   }
@@ -97,9 +98,9 @@ public final class DagCbor {
    * e.g. 140 of the 1043 dag-cbor blocks in go-car's {@code sample-v1.car}), and a DAG walk must not stop there.
    *
    * @throws DagCborFormatException if the bytes are not exactly one canonical DAG-CBOR value
-   * @throws DagCborLimitException if nesting or a declared length exceeds the default limits
+   * @throws LimitExceededException if nesting or a declared length exceeds the default limits
    */
-  public static List<Cid> links(byte[] bytes) throws DagCborFormatException, DagCborLimitException {
+  public static List<Cid> links(byte[] bytes) throws DagCborFormatException, LimitExceededException {
     return links(bytes, DagCborDecodeOptions.DEFAULTS);
   }
 
@@ -107,10 +108,10 @@ public final class DagCbor {
    * As {@link #links(byte[])}, with explicit limits.
    *
    * @throws DagCborFormatException if the bytes are not exactly one canonical DAG-CBOR value
-   * @throws DagCborLimitException if nesting or a declared length exceeds {@code options}
+   * @throws LimitExceededException if nesting or a declared length exceeds {@code options}
    */
   public static List<Cid> links(byte[] bytes, DagCborDecodeOptions options)
-      throws DagCborFormatException, DagCborLimitException {
+      throws DagCborFormatException, LimitExceededException {
     return DagCborDecoder.links(bytes, 0, bytes.length, Objects.requireNonNull(options, "options"));
   }
 
@@ -148,9 +149,9 @@ public final class DagCbor {
    * @return the version and the roots ({@code null} when the map has no {@code roots} key)
    * @throws DagCborFormatException if the bytes are not strict DAG-CBOR or not of that shape (offset -1 for
    *     shape errors)
-   * @throws DagCborLimitException if nesting or a declared length exceeds the default limits
+   * @throws LimitExceededException if nesting or a declared length exceeds the default limits
    */
-  public static CarHeaderFields decodeCarHeader(byte[] bytes) throws DagCborFormatException, DagCborLimitException {
+  public static CarHeaderFields decodeCarHeader(byte[] bytes) throws DagCborFormatException, LimitExceededException {
     DagCborValue value = decode(bytes);
     if (!(value instanceof MapValue)) {
       throw new DagCborFormatException(-1, "a CAR header must be a map, found a " + value.kind());

@@ -11,6 +11,7 @@ import io.carmint.dagcbor.DagCborValue.NullValue;
 import io.carmint.dagcbor.DagCborValue.TextValue;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.InvalidCidException;
+import io.carmint.multiformats.LimitExceededException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,12 +57,12 @@ final class DagCborDecoder {
   }
 
   static DagCborValue decode(byte[] in, int off, int len, DagCborDecodeOptions options)
-      throws DagCborFormatException, DagCborLimitException {
+      throws DagCborFormatException, LimitExceededException {
     return new DagCborDecoder(in, off, len, options, null).run();
   }
 
   static List<Cid> links(byte[] in, int off, int len, DagCborDecodeOptions options)
-      throws DagCborFormatException, DagCborLimitException {
+      throws DagCborFormatException, LimitExceededException {
     List<Cid> out = new ArrayList<>();
     new DagCborDecoder(in, off, len, options, out).run();
     return out;
@@ -90,7 +91,7 @@ final class DagCborDecoder {
     }
   }
 
-  private DagCborValue run() throws DagCborFormatException, DagCborLimitException {
+  private DagCborValue run() throws DagCborFormatException, LimitExceededException {
     boolean build = links == null;
     Frame top = null;
     int depth = 0;
@@ -134,8 +135,8 @@ final class DagCborDecoder {
           boolean map = major == MAJOR_MAP;
           int count = readLength(itemStart, major, info, map ? 2 : 1);
           if (depth == options.maxDepth()) {
-            throw new DagCborLimitException(itemStart - base, "nesting depth", depth + 1L, options.maxDepth(),
-                "DagCborDecodeOptions.builder().maxDepth(…)");
+            throw new LimitExceededException("DAG-CBOR nesting depth at offset " + (itemStart - base) + " is "
+                + (depth + 1), "DagCborDecodeOptions.maxDepth", options.maxDepth(), depth + 1L, itemStart - base);
           }
           if (count > 0) {
             top = new Frame(top, map, itemStart, count, build);
@@ -183,7 +184,7 @@ final class DagCborDecoder {
   }
 
   /** Reads a map key: a definite, minimal text string, greater than the previous key in DAG-CBOR order. */
-  private void readKey(Frame frame, boolean build) throws DagCborFormatException, DagCborLimitException {
+  private void readKey(Frame frame, boolean build) throws DagCborFormatException, LimitExceededException {
     int keyStart = pos;
     int initial = readByte("a map key");
     int major = initial >>> 5;
@@ -217,7 +218,7 @@ final class DagCborDecoder {
   }
 
   private DagCborValue readLink(int itemStart, int info, boolean build)
-      throws DagCborFormatException, DagCborLimitException {
+      throws DagCborFormatException, LimitExceededException {
     long tag = readArgument(itemStart, MAJOR_TAG, info);
     if (tag != CID_TAG) {
       throw error(itemStart, "tag " + Long.toUnsignedString(tag)
@@ -340,7 +341,7 @@ final class DagCborDecoder {
    * allocated.
    */
   private int readLength(int itemStart, int major, int info, int minBytesPerUnit)
-      throws DagCborFormatException, DagCborLimitException {
+      throws DagCborFormatException, LimitExceededException {
     long n = readArgument(itemStart, major, info);
     long left = end - pos;
     String unit = major == MAJOR_BYTES || major == MAJOR_TEXT ? "bytes" : major == MAJOR_LIST ? "items"
@@ -350,8 +351,8 @@ final class DagCborDecoder {
           + unit + ", only " + left + " byte(s) left");
     }
     if (n > options.maxDeclaredLength()) {
-      throw new DagCborLimitException(itemStart - base, MAJOR_NAMES[major] + " length", n,
-          options.maxDeclaredLength(), "DagCborDecodeOptions.builder().maxDeclaredLength(…)");
+      throw new LimitExceededException("DAG-CBOR " + MAJOR_NAMES[major] + " length at offset " + (itemStart - base)
+          + " is " + n, "DagCborDecodeOptions.maxDeclaredLength", options.maxDeclaredLength(), n, itemStart - base);
     }
     return (int) n;
   }

@@ -1,6 +1,6 @@
 package io.carmint.dagcbor;
 
-import java.io.IOException;
+import io.carmint.multiformats.DataException;
 
 /**
  * Thrown when bytes are not strict, canonical DAG-CBOR: truncated or trailing data, indefinite lengths,
@@ -8,21 +8,19 @@ import java.io.IOException;
  * that is not 64-bit or not finite, invalid UTF-8, a simple value other than false/true/null, or a bad CID in a
  * link. The message names the byte offset and what was expected.
  *
- * <p>It is an {@link IOException} like the other block-format errors ({@code DagPbFormatException},
- * {@code CarFormatException}): blocks usually arrive from a file or the network, and one {@code catch
- * (IOException)} then covers both failure and corruption.
+ * <p>It is a {@link DataException}, a checked {@link java.io.IOException}, like the other block-format errors
+ * ({@code DagPbFormatException}, {@code CarFormatException}): blocks usually arrive from a file or the network, and
+ * one {@code catch (IOException)} then covers both failure and corruption.
  */
-public class DagCborFormatException extends IOException {
+public class DagCborFormatException extends DataException {
   private static final long serialVersionUID = 1L;
-  private final long offset;
 
   /**
    * @param offset byte offset in the encoded value where the problem is, or -1 when it is not tied to one
    * @param message what is wrong, without the offset (it is added)
    */
   public DagCborFormatException(long offset, String message) {
-    super((offset >= 0 ? "Invalid DAG-CBOR at offset " + offset + ": " : "Invalid DAG-CBOR: ") + message);
-    this.offset = offset;
+    super(offset, (offset >= 0 ? "Invalid DAG-CBOR at offset " + offset + ": " : "Invalid DAG-CBOR: ") + message);
   }
 
   /**
@@ -31,12 +29,7 @@ public class DagCborFormatException extends IOException {
    * @param cause the underlying failure, e.g. an invalid CID
    */
   public DagCborFormatException(long offset, String message, Throwable cause) {
-    this(offset, message);
-    initCause(cause);
-  }
-
-  /** @return byte offset of the problem in the encoded value, or -1 when not tied to one */
-  public long offset() {
-    return offset;
+    super(offset, (offset >= 0 ? "Invalid DAG-CBOR at offset " + offset + ": " : "Invalid DAG-CBOR: ") + message,
+        cause);
   }
 }

@@ -18,7 +18,7 @@
  * simple values; streaming decode (blocks are decoded from memory; the CAR layer bounds their size first).
  *
  * <p>Errors: {@link io.carmint.dagcbor.DagCborFormatException} (not canonical DAG-CBOR; offset in the message)
- * and {@link io.carmint.dagcbor.DagCborLimitException} (over a {@link io.carmint.dagcbor.DagCborDecodeOptions}
+ * and {@link io.carmint.multiformats.LimitExceededException} (over a {@link io.carmint.dagcbor.DagCborDecodeOptions}
  * limit), both {@link java.io.IOException}s.
  */
 package io.carmint.dagcbor;

@@ -1,22 +1,20 @@
 package io.carmint.dagpb;
 
-import java.io.IOException;
+import io.carmint.multiformats.DataException;
 
 /**
  * Thrown when bytes are not a valid dag-pb block under the spec's strictness rules: the message says what is
  * wrong, at which byte offset of the block, and what was expected.
  */
-public final class DagPbFormatException extends IOException {
+public final class DagPbFormatException extends DataException {
   private static final long serialVersionUID = 1L;
-  private final long offset;
 
   /**
    * @param offset byte offset in the block where the problem was found
    * @param message what is wrong, without the offset (it is added)
    */
   public DagPbFormatException(long offset, String message) {
-    super("Invalid dag-pb at offset " + offset + ": " + message);
-    this.offset = offset;
+    super(offset, "Invalid dag-pb at offset " + offset + ": " + message);
   }
 
   /**
@@ -25,12 +23,6 @@ public final class DagPbFormatException extends IOException {
    * @param cause the underlying failure (an invalid CID, say)
    */
   public DagPbFormatException(long offset, String message, Throwable cause) {
-    super("Invalid dag-pb at offset " + offset + ": " + message, cause);
-    this.offset = offset;
-  }
-
-  /** @return byte offset in the block where the problem was found */
-  public long offset() {
-    return offset;
+    super(offset, "Invalid dag-pb at offset " + offset + ": " + message, cause);
   }
 }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A <a href="https://github.com/multiformats/cid">content identifier</a>, version 0 or 1.
@@ -303,9 +304,8 @@ public final class Cid implements Comparable<Cid> {
   }
 
   /**
-   * Hashes {@code data[off..off+len)} with this CID's hash function and compares. A truncated digest (shorter
-   * than the function's) is compared on its length, as the multihash spec allows; an identity CID matches when
-   * its digest is exactly the data.
+   * Hashes {@code data[off..off+len)} with this CID's hash function and compares: {@code hashOf} of the range
+   * equals {@link #multihash()}.
    *
    * @return whether {@code data} hashes to this CID's multihash
    * @throws UnsupportedHashException if the CID's hash function is unknown or unavailable (Bouncy Castle missing)
@@ -313,17 +313,32 @@ public final class Cid implements Comparable<Cid> {
    */
   public boolean matches(byte[] data, int off, int len) {
     Objects.checkFromIndexSize(off, len, data.length);
+    return hashOf(ByteBuffer.wrap(data, off, len)).filter(multihash::equals).isPresent();
+  }
+
+  /**
+   * Hashes bytes the way this CID's multihash was made, so that the result equals {@link #multihash()} exactly when
+   * the bytes are the block this CID names: the same function, and a truncated digest (shorter than the
+   * function's) at the same length, as the multihash spec allows. A digest length no function can produce (0, or
+   * longer than the function's) never matches: the bytes are then hashed at the function's own length. For an
+   * identity CID the result is the identity multihash of the bytes. This is the one hash check behind
+   * {@link #matches}, {@link io.carmint.block.Block#verify} and every reader that verifies blocks.
+   *
+   * @param data the bytes, from its position to its limit (the position is not moved)
+   * @return the multihash of the bytes; empty for an identity CID and more than
+   *     {@value Multihash#MAX_DIGEST_LENGTH} bytes, which no multihash holds (so they cannot match)
+   * @throws UnsupportedHashException if the CID's hash function is unknown or unavailable (Bouncy Castle missing)
+   */
+  public Optional<Multihash> hashOf(ByteBuffer data) {
     HashFunction f = HashFunction.forCode(multihash.code()).orElseThrow(() -> new UnsupportedHashException(
-        "Cannot verify a block hashed with unknown multihash function 0x" + Long.toHexString(multihash.code())));
+        "unknown multihash function 0x" + Long.toHexString(multihash.code())));
     if (f == HashFunction.IDENTITY) {
-      return multihash.digestEquals(data, off, len);
+      return data.remaining() > Multihash.MAX_DIGEST_LENGTH ? Optional.empty() : Optional.of(f.digest(data));
     }
     int declared = multihash.digestLength();
     int max = f.isExtendable() ? Multihash.MAX_DIGEST_LENGTH : f.digestLength();
-    if (declared < 1 || declared > max) {
-      return false;
-    }
-    return f.newHasher(declared).update(data, off, len).digest().equals(multihash);
+    Hasher h = declared >= 1 && declared <= max ? f.newHasher(declared) : f.newHasher();
+    return Optional.of(h.update(data.duplicate()).digest());
   }
 
   /** @return the canonical text: base58btc without prefix for v0, base32 for v1 */

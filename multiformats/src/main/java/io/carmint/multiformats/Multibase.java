@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * String s = Multibase.BASE32.encode(bytes);      // "b…"
- * byte[] back = Multibase.decode(s);               // any known prefix
+ * byte[] back = Multibase.decodeAny(s);            // any known prefix
  * }</pre>
  */
 public abstract class Multibase {

@@ -133,6 +133,14 @@ public final class Multihash {
     return HashFunction.forCode(code);
   }
 
+  /**
+   * @return whether this is an identity multihash (code 0x00): its "digest" is the data itself, so a block under an
+   *     identity CID is answered from the CID and need not be stored
+   */
+  public boolean isIdentity() {
+    return code == HashFunction.IDENTITY.code();
+  }
+
   /** @return the digest length in bytes */
   public int digestLength() {
     return bytes.length - digestOffset;
@@ -176,13 +184,6 @@ public final class Multihash {
    */
   public void writeTo(OutputStream out) throws IOException {
     out.write(bytes);
-  }
-
-  /**
-   * @return whether {@code digest[off..off+len)} equals this multihash's digest (constant per length)
-   */
-  public boolean digestEquals(byte[] digest, int off, int len) {
-    return Arrays.equals(bytes, digestOffset, bytes.length, digest, off, off + len);
   }
 
   /** The encoding without a copy, for trusted internal callers. */

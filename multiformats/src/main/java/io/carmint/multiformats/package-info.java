@@ -30,5 +30,10 @@
  * bad bytes on a stream throw {@link io.carmint.multiformats.VarintFormatException} or
  * {@link java.io.EOFException}, both {@link java.io.IOException}s. Every value type is immutable and thread-safe;
  * hashers are not.
+ *
+ * <p>The checked data errors of every carmint module share {@link io.carmint.multiformats.DataException} (bad or
+ * refused bytes, with a byte offset): the format exceptions of each format,
+ * {@link io.carmint.multiformats.LimitExceededException} (one type for every configured limit, naming its
+ * setting) and {@link io.carmint.block.BlockIntegrityException} (bytes that do not hash to their CID).
  */
 package io.carmint.multiformats;

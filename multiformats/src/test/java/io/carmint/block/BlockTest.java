@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
+import io.carmint.multiformats.Multihash;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
@@ -55,6 +56,60 @@ class BlockTest {
   }
 
   @Test
+  void verifyNamesTheCidTheBytesReallyHave() throws Exception {
+    Block.of(HELLO_RAW, HELLO).verify();
+    byte[] jello = "jello world".getBytes(StandardCharsets.US_ASCII);
+    BlockIntegrityException e = assertThrows(BlockIntegrityException.class,
+        () -> Block.verify(HELLO_RAW, ByteBuffer.wrap(jello), 1234, "needed by 'a.txt'"));
+    assertEquals(HELLO_RAW, e.expected());
+    assertEquals(Cid.parse("bafkreigpdmvyxtgjmcup7ueszjqiipbv5c7htnbkwcb7kxe6on25i3zbke"), e.actual().orElseThrow());
+    assertEquals(1234, e.offset());
+    assertEquals("Block hash mismatch at offset 1,234 (needed by 'a.txt'): expected " + HELLO_RAW
+        + ", got bafkreigpdmvyxtgjmcup7ueszjqiipbv5c7htnbkwcb7kxe6on25i3zbke (the bytes were altered or the CID is "
+        + "wrong)", e.getMessage());
+    assertEquals(-1, assertThrows(BlockIntegrityException.class, () -> Block.of(HELLO_RAW, jello).verify()).offset());
+    BlockIntegrityException at = assertThrows(BlockIntegrityException.class,
+        () -> Block.wrap(HELLO_RAW, new byte[] {'x', 'j', 'e', 'l', 'l', 'o', ' ', 'w', 'o', 'r', 'l', 'd'}, 1, 11)
+            .verify(5, "needed by 'b'"));
+    assertEquals(e.actual(), at.actual());
+    assertEquals(5, at.offset());
+    assertTrue(at.getMessage().startsWith("Block hash mismatch at offset 5 (needed by 'b'): "), at.getMessage());
+  }
+
+  @Test
+  void aTruncatedDigestIsCheckedAtItsLength() throws Exception {
+    Cid truncated = Cid.parse("bafkreefzjut3te2nhyekklss27nh3k72"); // sha2-256 of "hello world", 16 bytes
+    Block.verify(truncated, ByteBuffer.wrap(HELLO), -1, null);
+    BlockIntegrityException e = assertThrows(BlockIntegrityException.class,
+        () -> Block.verify(truncated, ByteBuffer.wrap("jello world".getBytes(StandardCharsets.US_ASCII)), -1, null));
+    assertEquals(Cid.parse("bafkreegpdmvyxtgjmcup7ueszjqiipbv"), e.actual().orElseThrow());
+  }
+
+  @Test
+  void anIdentityCidHoldsExactlyItsBytes() throws Exception {
+    Cid abc = Cid.parse("baeaaaa3bmjrq"); // identity codec and hash, "abc"
+    Block.verify(abc, ByteBuffer.wrap("abc".getBytes(StandardCharsets.US_ASCII)), -1, null);
+    assertEquals(Cid.parse("baeaaaa3bmjsa"), assertThrows(BlockIntegrityException.class,
+        () -> Block.verify(abc, ByteBuffer.wrap("abd".getBytes(StandardCharsets.US_ASCII)), -1, null))
+        .actual().orElseThrow());
+    BlockIntegrityException tooLong = assertThrows(BlockIntegrityException.class,
+        () -> Block.verify(abc, ByteBuffer.allocate(Multihash.MAX_DIGEST_LENGTH + 1), 7, null));
+    assertTrue(tooLong.actual().isEmpty());
+    assertTrue(tooLong.getMessage().contains("more bytes than an identity CID holds"), tooLong.getMessage());
+  }
+
+  @Test
+  void verifyLeavesTheBufferWhereItWas() throws Exception {
+    ByteBuffer data = ByteBuffer.allocate(HELLO.length + 2);
+    data.position(1);
+    data.put(HELLO);
+    data.position(1).limit(1 + HELLO.length);
+    Block.verify(HELLO_RAW, data, -1, null);
+    assertEquals(1, data.position());
+    assertEquals(HELLO.length, data.remaining());
+  }
+
+  @Test
   void equalityIsByCidAndBytesWhateverTheirHolding() {
     byte[] buf = new byte[HELLO.length + 4];
     System.arraycopy(HELLO, 0, buf, 2, HELLO.length);
@@ -92,6 +147,7 @@ class BlockTest {
     assertEquals(big.length, wrapped.length());
     assertArrayEquals(big, wrapped.toBytes());
     assertTrue(wrapped.isValid());
+    wrapped.verify();
     assertTrue(wrapped.data().isReadOnly());
     assertEquals(ByteBuffer.wrap(big), wrapped.data());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -102,6 +158,7 @@ class BlockTest {
     assertArrayEquals(big, out.toByteArray());
     direct.put(5, (byte) ~big[0]); // the caller broke its promise: the block sees it, and says so
     assertFalse(wrapped.isValid());
+    assertThrows(BlockIntegrityException.class, wrapped::verify);
     assertNotEquals(heap, wrapped);
   }
 

@@ -12,6 +12,7 @@ import io.carmint.dagcbor.DagCborValue.ListValue;
 import io.carmint.dagcbor.DagCborValue.MapValue;
 import io.carmint.dagcbor.DagCborValue.NullValue;
 import io.carmint.dagcbor.DagCborValue.TextValue;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.testsupport.Generators;
 import io.carmint.testsupport.SharedData;
 import java.io.IOException;
@@ -134,7 +135,7 @@ class DagCborProperties {
     try {
       value = DagCbor.decode(bytes);
       assertArrayEquals(bytes, DagCbor.encode(value));
-    } catch (DagCborFormatException | DagCborLimitException expected) {
+    } catch (DagCborFormatException | LimitExceededException expected) {
       // the declared failures
     }
     try {
@@ -142,12 +143,12 @@ class DagCborProperties {
       if (value != null) {
         assertEquals(DagJson.links(value), links);
       }
-    } catch (DagCborFormatException | DagCborLimitException expected) {
+    } catch (DagCborFormatException | LimitExceededException expected) {
       assertEquals(null, value, "links() rejected what decode() accepted");
     }
     try {
       DagCbor.decodeCarHeader(bytes);
-    } catch (DagCborFormatException | DagCborLimitException expected) {
+    } catch (DagCborFormatException | LimitExceededException expected) {
       // the declared failures
     }
   }

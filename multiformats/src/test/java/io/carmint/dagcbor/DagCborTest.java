@@ -17,6 +17,7 @@ import io.carmint.dagcbor.DagCborValue.MapValue;
 import io.carmint.dagcbor.DagCborValue.NullValue;
 import io.carmint.dagcbor.DagCborValue.TextValue;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.LimitExceededException;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -278,11 +279,13 @@ class DagCborTest {
     byte[] deep = new byte[DagCborDecodeOptions.DEFAULT_MAX_DEPTH + 1];
     Arrays.fill(deep, (byte) 0x81);
     deep[deep.length - 1] = (byte) 0x80;
-    DagCborLimitException e = assertThrows(DagCborLimitException.class, () -> DagCbor.decode(deep));
+    LimitExceededException e = assertThrows(LimitExceededException.class, () -> DagCbor.decode(deep));
     assertEquals(DagCborDecodeOptions.DEFAULT_MAX_DEPTH, e.offset());
     assertEquals(DagCborDecodeOptions.DEFAULT_MAX_DEPTH, e.limit());
     assertEquals(DagCborDecodeOptions.DEFAULT_MAX_DEPTH + 1, e.actual());
-    assertThrows(DagCborLimitException.class, () -> DagCbor.links(deep));
+    assertEquals("DagCborDecodeOptions.maxDepth", e.setting());
+    assertTrue(e.getMessage().endsWith("raise DagCborDecodeOptions.maxDepth"), e.getMessage());
+    assertThrows(LimitExceededException.class, () -> DagCbor.links(deep));
     byte[] atLimit = Arrays.copyOfRange(deep, 1, deep.length);
     assertTrue(atLimit.length == DagCborDecodeOptions.DEFAULT_MAX_DEPTH);
     assertArrayEquals(atLimit, encodeDecode(atLimit, DagCborDecodeOptions.DEFAULTS));
@@ -302,13 +305,14 @@ class DagCborTest {
   @Test
   void declaredLengthAboveTheLimitThrowsLimitExceptionBeforeAllocating() {
     DagCborDecodeOptions opts = DagCborDecodeOptions.builder().maxDeclaredLength(3).build();
-    DagCborLimitException e = assertThrows(DagCborLimitException.class,
+    LimitExceededException e = assertThrows(LimitExceededException.class,
         () -> DagCbor.decode(hex("82 00 4401020304"), opts));
     assertEquals(2, e.offset());
     assertEquals(4, e.actual());
-    assertThrows(DagCborLimitException.class, () -> DagCbor.decode(hex("8400000000"), opts));
-    assertThrows(DagCborLimitException.class, () -> DagCbor.decode(hex("64 61616161"), opts));
-    assertThrows(DagCborLimitException.class, () -> DagCbor.links(hex("8400000000"), opts));
+    assertEquals("DagCborDecodeOptions.maxDeclaredLength", e.setting());
+    assertThrows(LimitExceededException.class, () -> DagCbor.decode(hex("8400000000"), opts));
+    assertThrows(LimitExceededException.class, () -> DagCbor.decode(hex("64 61616161"), opts));
+    assertThrows(LimitExceededException.class, () -> DagCbor.links(hex("8400000000"), opts));
   }
 
   @Test

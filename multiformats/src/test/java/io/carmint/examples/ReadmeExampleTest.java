@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 class ReadmeExampleTest {
   @Test
   void readmeExample() throws Exception {
-    // README example begins
+    // --- README example ---
     byte[] data = "hello world".getBytes(StandardCharsets.UTF_8);
     Cid cid = Cid.v1(Multicodec.RAW, HashFunction.SHA2_256.digest(data));
     String text = cid.toString();                      // bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e
     Cid same = Cid.parse(cid.toString(Multibase.BASE36)); // any multibase parses
     byte[] header = DagCbor.encodeCarV1Header(List.of(cid)); // {"roots": [cid], "version": 1}
     List<Cid> roots = DagCbor.decodeCarHeader(header).roots();
-    // README example ends
+    // --- end ---
     assertEquals("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e", text);
     assertEquals(cid, same);
     assertEquals(List.of(cid), roots);

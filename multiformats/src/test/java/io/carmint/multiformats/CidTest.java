@@ -88,6 +88,23 @@ class CidTest {
   }
 
   @Test
+  void hashOfGivesTheMultihashTheBytesHave() {
+    byte[] hello = "hello world".getBytes(StandardCharsets.US_ASCII);
+    Cid cid = Cid.parse("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e");
+    assertEquals(cid.multihash(), cid.hashOf(ByteBuffer.wrap(hello)).orElseThrow());
+    // a digest length sha2-256 cannot produce (0 bytes) never matches: the bytes are hashed at 32
+    Cid zeroLength = Cid.decode(HEX.parseHex("01551200"));
+    assertEquals(cid.multihash(), zeroLength.hashOf(ByteBuffer.wrap(hello)).orElseThrow());
+    assertFalse(zeroLength.matches(hello, 0, hello.length));
+  }
+
+  @Test
+  void isIdentityIsTheIdentityHashFunction() {
+    assertTrue(Cid.parse("bafkqactgnfwc6mjpmnzg63q").multihash().isIdentity());
+    assertFalse(Cid.parse("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e").multihash().isIdentity());
+  }
+
+  @Test
   void sha512CidMatchesItsBlock() {
     Cid cid = Cid.parse("bafkrgqhhyivzstcz3hhswshfjgy6ertgmnqeleynhwt4dlfsthi4hn7zgh4uvlsb5xncykzapi3ocd4lzogukir6"
         + "ksdy6wzrnz6ohnv4aglcs");

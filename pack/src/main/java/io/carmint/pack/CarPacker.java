@@ -175,10 +175,9 @@ public final class CarPacker {
   }
 
   /**
-   * Writes the whole CAR into the file {@code car}. The import goes straight into the writer: a writer on its own
-   * thread (a {@link io.carmint.car.BackgroundBlockSink}) would have to keep every queued block, so the importer
-   * could not reuse chunk buffers; measured on 2 cores that cost more (allocation, page faults, GC) than the overlap
-   * gained.
+   * Writes the whole CAR into the file {@code car}. The import goes straight into the writer, on this thread: a
+   * writer on a thread of its own would have to keep every queued block, so the importer could not reuse its chunk
+   * buffers.
    */
   private PackResult writeComplete(Path car, Import run) throws IOException {
     Cid placeholder = placeholder(importer.profile());

@@ -3,6 +3,7 @@ package io.carmint.testkit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.carmint.car.NftStorageLimits;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Hasher;
@@ -186,7 +187,7 @@ final class ApiHandler implements HttpHandler {
 
   private void list(HttpExchange ex, Account account) throws IOException, HttpError {
     Map<String, String> query = query(ex.getRequestURI().getRawQuery());
-    int limit = 10;
+    int limit = NftStorageLimits.DEFAULT_LIST_LIMIT;
     Instant before = clock.instant();
     try {
       if (query.containsKey("limit")) {
@@ -198,7 +199,7 @@ final class ApiHandler implements HttpHandler {
     } catch (NumberFormatException | DateTimeException e) {
       throw HttpError.badRequest("invalid params");
     }
-    if (limit < 1 || limit > 1000) {
+    if (limit < 1 || limit > NftStorageLimits.MAX_LIST_LIMIT) {
       throw HttpError.badRequest("invalid params");
     }
     Service.Page page = service.list(account, before, limit);

@@ -1,6 +1,7 @@
 package io.carmint.testkit;
 
 import com.sun.net.httpserver.HttpServer;
+import io.carmint.car.NftStorageLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>{@code
  * try (LocalNftStorage service = LocalNftStorage.builder().token("secret").build().start()) {
  *   URI endpoint = service.endpoint();   // http://127.0.0.1:<port>/
- *   ...
+ *   // point an NftStorageClient (or any HTTP client) at endpoint, with the token "secret"
  * }
  * }</pre>
  *
@@ -53,10 +54,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tests; the service itself does not need JUnit. Thread-safe.
  */
 public final class LocalNftStorage implements AutoCloseable {
-  /** Largest request body: 100 MB, NFT.Storage's limit per request. */
-  public static final long DEFAULT_MAX_REQUEST_BYTES = 100_000_000L;
-  /** Largest block: 2 MiB, NFT.Storage's {@code MAX_BLOCK_SIZE}. */
-  public static final long DEFAULT_MAX_BLOCK_SIZE = 1L << 21;
+  /** Largest request body: 100 MB, NFT.Storage's limit per request ({@link NftStorageLimits#MAX_REQUEST_SIZE}). */
+  public static final long DEFAULT_MAX_REQUEST_BYTES = NftStorageLimits.MAX_REQUEST_SIZE;
+  /** Largest block: 2 MiB, NFT.Storage's {@code MAX_BLOCK_SIZE} ({@link NftStorageLimits#MAX_BLOCK_SIZE}). */
+  public static final long DEFAULT_MAX_BLOCK_SIZE = NftStorageLimits.MAX_BLOCK_SIZE;
   /** Default name ({@code scope}) of a token. */
   public static final String DEFAULT_SCOPE = "default";
 

@@ -3,6 +3,7 @@ package io.carmint.testkit;
 import io.carmint.block.Block;
 import io.carmint.car.CarStats;
 import io.carmint.car.CarVerifier;
+import io.carmint.car.NftStorageLimits;
 import io.carmint.car.Problem;
 import io.carmint.car.VerifyReport;
 import io.carmint.car.dag.LinkDecoder;
@@ -11,7 +12,6 @@ import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.PbLink;
 import io.carmint.dagpb.PbNode;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -110,7 +110,7 @@ final class Service {
           throw HttpError.invalidCar(p.message());
       }
     }
-    if (report.roots().size() != 1) {
+    if (report.roots().size() != NftStorageLimits.ROOTS) {
       throw HttpError.invalidCar(report.roots().isEmpty() ? "missing roots" : "too many roots");
     }
     CarStats stats = report.stats();
@@ -158,7 +158,7 @@ final class Service {
     seen.add(root);
     while (!todo.isEmpty()) {
       Cid cid = todo.pop();
-      if (cid.multihash().code() == HashFunction.IDENTITY.code() && !storage.has(cid)) {
+      if (cid.multihash().isIdentity() && !storage.has(cid)) {
         continue;
       }
       if (!storage.has(cid)) {

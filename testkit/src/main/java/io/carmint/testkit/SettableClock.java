@@ -14,9 +14,13 @@ import java.util.Objects;
  * <pre>{@code
  * static final SettableClock CLOCK = new SettableClock(Instant.parse("2024-05-01T12:00:00Z"));
  * @RegisterExtension
- * static final LocalNftStorage SERVICE = LocalNftStorage.builder().token("t").clock(CLOCK).build();
- * ...
- * CLOCK.advance(Duration.ofMinutes(5));
+ * static final LocalNftStorageExtension SERVICE =
+ *     new LocalNftStorageExtension(LocalNftStorage.builder().token("t").clock(CLOCK).build());
+ *
+ * @Test
+ * void laterUploadsAreNewer() {
+ *   CLOCK.advance(Duration.ofMinutes(5));   // uploads from here on are created 5 minutes later
+ * }
  * }</pre>
  *
  * <p>Always in UTC ({@link #withZone} returns this clock). Thread-safe: the time is read and set atomically.

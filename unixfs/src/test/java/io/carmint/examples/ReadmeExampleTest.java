@@ -33,7 +33,7 @@ class ReadmeExampleTest {
   @Test
   void readmeExample() throws IOException {
     byte[] json = "{\"name\":\"cat\"}".getBytes(StandardCharsets.UTF_8);
-    // --- README example start
+    // --- README example ---
     Map<Cid, Block> blocks = new HashMap<>();                        // any BlockSink: a CAR writer, a store...
     Importer importer = Importer.of(ImportProfile.forName("kubo"));  // or IPFS_CAR (default), NFT_STORAGE...
     ImportResult r = importer.importEntries(List.of(
@@ -45,7 +45,7 @@ class ReadmeExampleTest {
     Cid metadata = exporter.list(r.root()).get(1).cid();             // entries: images, metadata.json
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     exporter.readFile(metadata, out);                                // sizes and hashes checked as it reads
-    // --- README example end
+    // --- end ---
     assertArrayEquals(json, out.toByteArray());
     assertEquals("images", exporter.list(r.root()).get(0).name());
     assertEquals(3, blocks.size());
@@ -60,14 +60,14 @@ class ReadmeExampleTest {
         b -> blocks.put(b.cid(), b));
     io.carmint.block.BlockSource exporterSource = cid -> Optional.ofNullable(blocks.get(cid));
     Path out = tmp.resolve("out");
-    // --- README unpack example start
+    // --- README example ---
     UnpackResult u = Unpacker.builder()
         .maxTotalBytes(100L << 30)                         // default 32 GiB; also maxEntries, maxBlocks, maxDepth
         .escapingSymlinks(EscapingSymlinkPolicy.SKIP)      // default REFUSE: fail on a symlink that could escape
         .build()
         .unpack(exporterSource, r.root(), out);            // any BlockSource, e.g. a CarFile; out: new or empty
     System.out.println(u.files() + " files, " + u.bytes() + " bytes");
-    // --- README unpack example end
+    // --- end ---
     assertArrayEquals(json, Files.readAllBytes(out.resolve("metadata.json")));
     assertEquals(List.of("up"), u.skippedSymlinks().stream().map(UnpackResult.SkippedSymlink::path).toList());
     assertEquals(1, u.files());

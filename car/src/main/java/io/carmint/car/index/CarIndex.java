@@ -1,7 +1,7 @@
 package io.carmint.car.index;
 
 import io.carmint.car.CarIndexException;
-import io.carmint.car.LimitExceededException;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.multiformats.Multihash;
 import java.io.IOException;
@@ -95,8 +95,8 @@ public sealed interface CarIndex permits IndexSorted, MultihashIndexSorted {
   static CarIndex read(java.io.InputStream in, long baseOffset, long maxSize) throws IOException {
     byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxSize + 1));
     if (bytes.length > maxSize) {
-      throw new LimitExceededException(baseOffset, "CARv2 index", bytes.length, maxSize,
-          "CarReadOptions.builder().maxIndexSize(…)");
+      throw new LimitExceededException("CARv2 index at offset " + baseOffset + " has more than " + maxSize + " bytes",
+          "CarReadOptions.maxIndexSize", maxSize, bytes.length, baseOffset);
     }
     return decode(bytes, baseOffset);
   }

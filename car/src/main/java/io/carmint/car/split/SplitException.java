@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * A CAR cannot be split by the treewalk rule: it has no single root, a block reachable from the root is missing,
- * a block's codec cannot be walked, or a block with its ancestors does not fit in the piece size.
+ * or a block's codec cannot be walked. (A block that does not fit in a piece with its ancestors is a
+ * {@link io.carmint.multiformats.LimitExceededException}: a larger piece size splits it.)
  */
 public final class SplitException extends IOException {
   private static final long serialVersionUID = 1L;

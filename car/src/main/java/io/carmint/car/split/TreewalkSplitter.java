@@ -6,11 +6,12 @@ import io.carmint.car.CarFile;
 import io.carmint.car.CarHeader;
 import io.carmint.car.CarWriteOptions;
 import io.carmint.car.CarWriter;
+import io.carmint.car.NftStorageLimits;
 import io.carmint.car.dag.LinkDecoder;
 import io.carmint.car.dag.LinkDecoders;
 import io.carmint.car.dag.UnsupportedCodecException;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.HashFunction;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multihash;
 import io.carmint.multiformats.Varint;
 import java.io.IOException;
@@ -51,7 +52,7 @@ import java.util.Set;
  *
  * <p>Differences from carbites 2.0 (the nft.storage client's splitter): sizes count whole piece bytes, not block
  * bytes only, so a piece never exceeds the limit (a block that cannot fit with its ancestors is a
- * {@link SplitException}); a block linked twice is written once, not once per link. With
+ * {@link LimitExceededException}); a block linked twice is written once, not once per link. With
  * {@link Builder#carbitesCompatible(boolean) carbitesCompatible(true)} the pieces are byte-identical to carbites'
  * instead.
  *
@@ -59,10 +60,8 @@ import java.util.Set;
  * its links and the set of CIDs written, so CARs larger than memory split fine. Immutable and thread-safe.
  */
 public final class TreewalkSplitter {
-  /** Default piece size: 50 MiB, the nft.storage JS client's {@code MAX_CHUNK_SIZE}. */
-  public static final long DEFAULT_MAX_PIECE_SIZE = 50L << 20;
-  /** The largest request NFT.Storage accepts: 100 MB. */
-  public static final long SERVICE_MAX_REQUEST_SIZE = 100_000_000L;
+  /** Default piece size: {@link NftStorageLimits#DEFAULT_PIECE_SIZE}, 50 MiB, as the nft.storage JS client. */
+  public static final long DEFAULT_MAX_PIECE_SIZE = NftStorageLimits.DEFAULT_PIECE_SIZE;
 
   private final long maxPieceSize;
   private final LinkDecoder links;
@@ -136,9 +135,11 @@ public final class TreewalkSplitter {
   /**
    * Splits {@code car} into pieces written to {@code out}.
    *
-   * @throws SplitException if the CAR has not exactly one root, a reachable block is missing or has a codec the
-   *     link decoder lacks, or a block with its ancestors does not fit in one piece
-   * @throws io.carmint.car.BlockIntegrityException if a block read does not match its CID
+   * @throws SplitException if the CAR has not exactly one root, or a reachable block is missing or has a codec
+   *     the link decoder lacks
+   * @throws LimitExceededException if a block with its ancestors and the header does not fit in one piece
+   *     ({@code TreewalkSplitter.Builder.maxPieceSize})
+   * @throws io.carmint.block.BlockIntegrityException if a block read does not match its CID
    * @throws IOException if reading a block or writing a piece fails (a block that is not valid for its codec gives
    *     that codec's format exception)
    */
@@ -208,7 +209,8 @@ public final class TreewalkSplitter {
             continue;
           }
           Cid child = top.next.next();
-          if ((!carbites && visited.contains(child)) || (isIdentity(child) && !car.location(child).isPresent())) {
+          if ((!carbites && visited.contains(child))
+              || (child.multihash().isIdentity() && car.location(child).isEmpty())) {
             continue;
           }
           visited.add(child);
@@ -222,13 +224,9 @@ public final class TreewalkSplitter {
       }
     }
 
-    private boolean isIdentity(Cid cid) {
-      return cid.multihash().code() == HashFunction.IDENTITY.code();
-    }
-
     private Block fetch(Cid cid) throws IOException {
       return car.get(cid).orElseThrow(() -> new SplitException("Missing block for " + cid
-          + ": the DAG below the root is incomplete (check with 'carmint verify')"));
+          + ": the DAG below the root is incomplete (CarVerifier names every missing block)"));
     }
 
     private void visit(Block block) throws IOException {
@@ -240,9 +238,9 @@ public final class TreewalkSplitter {
         openPiece();
       }
       if (!carbites && size + section > maxPieceSize) {
-        throw new SplitException(String.format(Locale.ROOT, "Cannot split: block %s (%,d bytes) with its %d "
-            + "ancestor(s) and the header needs %,d bytes, more than the piece size %,d; raise --max-size",
-            block.cid(), block.length(), path.size(), size + section, maxPieceSize));
+        throw new LimitExceededException(String.format(Locale.ROOT, "Cannot split: block %s (%,d bytes) with its %d "
+            + "ancestor(s) and the header needs a piece of %,d bytes", block.cid(), block.length(), path.size(),
+            size + section), "TreewalkSplitter.Builder.maxPieceSize", maxPieceSize, size + section, -1);
       }
       writer.put(block);
       writtenHashes.add(block.cid().multihash());

@@ -15,6 +15,7 @@ import io.carmint.car.Fixtures;
 import io.carmint.car.VerifyReport;
 import io.carmint.car.dag.LinkDecoders;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multihash;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -177,9 +178,12 @@ class TreewalkSplitterTest {
   @Test
   void aBlockThatCannotFitWithItsAncestorsIsAnError() throws IOException {
     try (CarFile f = CarFile.open(car("x-c-rand1000-nowrap"))) {
-      SplitException e = assertThrows(SplitException.class,
+      LimitExceededException e = assertThrows(LimitExceededException.class,
           () -> TreewalkSplitter.builder().maxPieceSize(500).build().split(f, new Pieces()));
-      assertTrue(e.getMessage().contains("--max-size"), e.getMessage());
+      assertEquals("TreewalkSplitter.Builder.maxPieceSize", e.setting());
+      assertEquals(500, e.limit());
+      assertTrue(e.actual() > 500, e.getMessage());
+      assertTrue(e.getMessage().endsWith("raise TreewalkSplitter.Builder.maxPieceSize"), e.getMessage());
     }
   }
 
@@ -187,7 +191,7 @@ class TreewalkSplitterTest {
   void aFailedSplitToADirectoryLeavesTheDirectoryAsItWas(@TempDir Path dir) throws IOException {
     Path existing = Files.writeString(dir.resolve("x-0.car"), "keep");
     try (CarFile f = CarFile.open(car("x-c-rand1000-nowrap"))) {
-      assertThrows(SplitException.class,
+      assertThrows(LimitExceededException.class,
           () -> TreewalkSplitter.builder().maxPieceSize(500).build().split(f, dir, "x"));
     }
     try (Stream<Path> files = Files.list(dir)) {

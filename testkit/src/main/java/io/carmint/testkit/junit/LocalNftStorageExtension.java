@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @Test
  * void uploads() throws IOException {
  *   URI endpoint = SERVICE.endpoint();   // http://127.0.0.1:<port>/
- *   ...
+ *   // upload to endpoint with the token "secret"
  * }
  * }</pre>
  *

@@ -88,7 +88,7 @@ public final class DirectoryCursor {
    * @return the next entry, or empty after the last
    * @throws UnixFsFormatException if a link has no name, or (HAMT) a shard reached is malformed
    * @throws MissingBlockException if a HAMT sub-shard block is missing
-   * @throws CorruptBlockException if a sub-shard's bytes do not match its CID
+   * @throws io.carmint.block.BlockIntegrityException if a sub-shard's bytes do not match its CID
    * @throws IOException if the block source fails
    */
   public Optional<DirectoryEntry> next() throws IOException {

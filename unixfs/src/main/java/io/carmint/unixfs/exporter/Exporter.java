@@ -1,6 +1,7 @@
 package io.carmint.unixfs.exporter;
 
 import io.carmint.block.Block;
+import io.carmint.block.BlockIntegrityException;
 import io.carmint.block.BlockSource;
 import io.carmint.dagpb.Bytes;
 import io.carmint.dagpb.DagPb;
@@ -8,6 +9,7 @@ import io.carmint.dagpb.DagPbFormatException;
 import io.carmint.dagpb.PbLink;
 import io.carmint.dagpb.PbNode;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.UnixFsData;
 import io.carmint.unixfs.UnixFsFormatException;
@@ -34,7 +36,9 @@ import java.util.Set;
  * try (InputStream in = exporter.open(root)) {             // streams, checks sizes as it goes
  *   in.transferTo(out);
  * }
- * for (DirectoryEntry e : exporter.list(dirCid)) { ... }   // basic or HAMT directory
+ * for (DirectoryEntry e : exporter.list(dirCid)) {         // basic or HAMT directory
+ *   System.out.println(e.name() + " " + e.cid());
+ * }
  * exporter.walk(root, visitor);                            // a whole tree, names checked for extraction
  * }</pre>
  *
@@ -87,10 +91,11 @@ public final class Exporter {
     }
     Block block = found.get();
     if (!block.cid().equals(cid)) {
-      throw new CorruptBlockException(cid, "The block source returned block " + block.cid() + " for " + cid);
+      throw new BlockIntegrityException(cid, block.cid(), -1, "needed by " + where + "; the block source returned "
+          + "another block");
     }
-    if (verifyHashes && !block.isValid()) {
-      throw new CorruptBlockException(cid, "Block " + cid + " (" + where + "): its bytes do not hash to its CID");
+    if (verifyHashes) {
+      block.verify(-1, "needed by " + where);
     }
     long codec = cid.codecCode();
     if (codec == Multicodec.RAW.code()) {
@@ -137,7 +142,7 @@ public final class Exporter {
    * Describes the node at {@code cid} from its own block.
    *
    * @throws MissingBlockException if the block is not in the source
-   * @throws CorruptBlockException if its bytes do not match the CID
+   * @throws BlockIntegrityException if its bytes do not match the CID
    * @throws UnixFsFormatException if it is not a UnixFS node (or a Metadata node)
    * @throws IOException if the source fails
    */
@@ -313,7 +318,7 @@ public final class Exporter {
    *
    * @throws UnsafeNameException if a name is not a safe path segment (see {@link EntryNames#check})
    * @throws DuplicateNameException if a directory has two entries with the same name
-   * @throws ExportLimitException if directories nest deeper than the limit
+   * @throws LimitExceededException if directories nest deeper than the limit
    * @throws IOException as {@link #list}, {@link #open}, or what the visitor throws
    */
   public void walk(Cid root, ExportVisitor visitor) throws IOException {
@@ -330,8 +335,8 @@ public final class Exporter {
       case SYMLINK -> visitor.symlink(path, n.cid, symlinkTarget(n));
       case DIRECTORY -> {
         if (depth >= maxDirectoryDepth) {
-          throw new ExportLimitException("Directories nest deeper than " + maxDirectoryDepth + " levels at "
-              + EntryNames.quote(path) + "; raise maxDirectoryDepth if the tree is genuine");
+          throw new LimitExceededException("Directories nest " + (depth + 1) + " levels deep at "
+              + EntryNames.quote(path), "Exporter.Builder.maxDirectoryDepth", maxDirectoryDepth, depth + 1L, -1);
         }
         DirectoryCursor cursor = new DirectoryCursor(this, n);
         visitor.directory(path, n.cid);

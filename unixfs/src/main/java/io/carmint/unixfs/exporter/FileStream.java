@@ -1,6 +1,7 @@
 package io.carmint.unixfs.exporter;
 
 import io.carmint.dagpb.Bytes;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.unixfs.UnixFsFormatException;
 import io.carmint.unixfs.UnixFsType;
 import java.io.IOException;
@@ -64,8 +65,8 @@ final class FileStream extends InputStream {
           + " blocksizes");
     }
     if (stack.size() >= maxDepth) {
-      throw new ExportLimitException("File DAG deeper than " + maxDepth + " levels at " + n.cid()
-          + "; raise maxFileDepth if the file is genuine");
+      throw new LimitExceededException("File DAG " + (stack.size() + 1) + " levels deep at " + n.cid(),
+          "Exporter.Builder.maxFileDepth", maxDepth, stack.size() + 1L, -1);
     }
     if (n.data().filesize().isPresent()) {
       long declared = n.data().filesize().getAsLong();

@@ -8,11 +8,11 @@
  * directory names (present, unique, and safe path segments when walking: {@link
  * io.carmint.unixfs.exporter.EntryNames}), HAMT shard structure, and depth limits.
  * Failures are typed: {@link io.carmint.unixfs.exporter.MissingBlockException} (a block is not in the source),
- * {@link io.carmint.unixfs.exporter.CorruptBlockException} (bytes do not hash to the CID),
+ * {@link io.carmint.block.BlockIntegrityException} (bytes do not hash to the CID),
  * {@link io.carmint.unixfs.UnixFsFormatException} (a node is malformed or inconsistent; its subclasses
  * {@link io.carmint.unixfs.exporter.UnsafeNameException} for names that would escape a directory and
  * {@link io.carmint.unixfs.exporter.DuplicateNameException} for a name used twice in one directory), and
- * {@link io.carmint.unixfs.exporter.ExportLimitException} (a DAG deeper than the configured limit).
+ * {@link io.carmint.multiformats.LimitExceededException} (a DAG deeper than the configured limit).
  *
  * <p>Not limited here: how many entries and bytes a DAG declares. A small DAG that links one sub-DAG many times can
  * declare billions of either; the exporter reads lazily so a caller can count and stop (the

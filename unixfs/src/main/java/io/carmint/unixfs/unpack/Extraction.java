@@ -1,6 +1,7 @@
 package io.carmint.unixfs.unpack;
 
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.unixfs.UnixFsFormatException;
 import io.carmint.unixfs.exporter.EntryNames;
 import io.carmint.unixfs.exporter.ExportVisitor;
@@ -19,6 +20,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -57,21 +59,31 @@ final class Extraction implements ExportVisitor {
         skipped, bytes, blocks);
   }
 
-  void countBlock() throws UnpackLimitException {
+  void countBlock() throws LimitExceededException {
     if (++blocks > options.maxBlocks()) {
-      throw new UnpackLimitException(UnpackLimitException.Limit.BLOCKS, options.maxBlocks(), where(current));
+      throw limit(current, fmt(blocks) + " block reads", "maxBlocks", options.maxBlocks(), blocks);
     }
   }
 
-  private void countEntry(String path) throws UnpackLimitException {
+  private void countEntry(String path) throws LimitExceededException {
     current = path;
     if (++entries > options.maxEntries()) {
-      throw new UnpackLimitException(UnpackLimitException.Limit.ENTRIES, options.maxEntries(), where(path));
+      throw limit(path, fmt(entries) + " entries", "maxEntries", options.maxEntries(), entries);
     }
+  }
+
+  /** @param setting the {@link Unpacker.Builder} method that raises the limit */
+  private static LimitExceededException limit(String path, String what, String setting, long limit, long actual) {
+    return new LimitExceededException("Unpacking stopped at " + where(path) + ": " + what, "Unpacker.Builder."
+        + setting, limit, actual, -1);
   }
 
   private static String where(String path) {
     return path.isEmpty() ? "the root" : EntryNames.quote(path);
+  }
+
+  private static String fmt(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 
   // ---------------------------------------------------------------------------------------------- directories
@@ -89,7 +101,7 @@ final class Extraction implements ExportVisitor {
     }
     int depth = depth(path);
     if (depth > options.maxDepth()) {
-      throw new UnpackLimitException(UnpackLimitException.Limit.DEPTH, options.maxDepth(), where(path));
+      throw limit(path, fmt(depth) + " directory levels", "maxDepth", options.maxDepth(), depth);
     }
     Path dir = entryPath(path, depth);
     try {
@@ -115,7 +127,7 @@ final class Extraction implements ExportVisitor {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(t)) {
           if (s.iterator().hasNext()) {
             throw new TargetNotEmptyException(t.toString(), "the target directory is not empty; unpack into a new "
-                + "or empty directory, or merge into it with --merge (TargetPolicy.MERGE)");
+                + "or empty directory, or merge into it with TargetPolicy.MERGE");
           }
         }
       }
@@ -160,8 +172,9 @@ final class Extraction implements ExportVisitor {
       target = entryPath(path, depth(path));
     }
     if (size > options.maxTotalBytes() - bytes) {
-      throw new UnpackLimitException(UnpackLimitException.Limit.TOTAL_BYTES, options.maxTotalBytes(),
-          where(path) + " (it declares " + String.format(java.util.Locale.ROOT, "%,d", size) + " bytes)");
+      long total = bytes + size < 0 ? Long.MAX_VALUE : bytes + size;
+      throw limit(path, "its " + fmt(size) + " bytes make " + fmt(total) + " bytes of file content", "maxTotalBytes",
+          options.maxTotalBytes(), total);
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       throw collision(path, target);
@@ -314,7 +327,7 @@ final class Extraction implements ExportVisitor {
    */
   static boolean windowsDeviceName(String name) {
     int dot = name.indexOf('.');
-    String base = (dot >= 0 ? name.substring(0, dot) : name).stripTrailing().toUpperCase(java.util.Locale.ROOT);
+    String base = (dot >= 0 ? name.substring(0, dot) : name).stripTrailing().toUpperCase(Locale.ROOT);
     return base.matches("CON|PRN|AUX|NUL|(COM|LPT)[0-9\u00B9\u00B2\u00B3]");
   }
 }

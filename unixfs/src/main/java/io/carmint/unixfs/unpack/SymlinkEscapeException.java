@@ -29,7 +29,7 @@ public final class SymlinkEscapeException extends IOException {
   public SymlinkEscapeException(String path, String target, String reason) {
     super("Symlink " + (path.isEmpty() ? "(the root)" : EntryNames.quote(path)) + " -> " + EntryNames.quote(target)
         + " refused: " + reason + "; it could lead outside the target directory (skip such symlinks with "
-        + "--skip-escaping-symlinks, EscapingSymlinkPolicy.SKIP)");
+        + "EscapingSymlinkPolicy.SKIP)");
     this.path = path;
     this.target = target;
     this.reason = reason;

@@ -32,11 +32,13 @@ import java.util.Objects;
  *   <li>a symlink whose target could lead outside the target directory: {@link SymlinkEscapeException} (the rule is
  *       there), unless {@link EscapingSymlinkPolicy#SKIP};
  *   <li>a non-empty target under the default {@link TargetPolicy#REQUIRE_EMPTY}: {@link TargetNotEmptyException};
- *   <li>more entries, file bytes, block reads or directory depth than the limits: {@link UnpackLimitException};
+ *   <li>more entries, file bytes, block reads or directory depth than the limits:
+ *       {@link io.carmint.multiformats.LimitExceededException}, whose {@code setting()} names the builder method
+ *       that raises the limit (e.g. {@code Unpacker.Builder.maxEntries});
  *   <li>from the exporter: a file whose bytes differ from its declared sizes
  *       ({@link io.carmint.unixfs.UnixFsFormatException}), a missing block
  *       ({@link io.carmint.unixfs.exporter.MissingBlockException}, naming the CID), bytes that do not hash to their
- *       CID ({@link io.carmint.unixfs.exporter.CorruptBlockException}), malformed nodes.
+ *       CID ({@link io.carmint.block.BlockIntegrityException}), malformed nodes.
  * </ul>
  *
  * <p><b>How files are written.</b> Every directory on an entry's path was created (or, with {@code MERGE}, found
@@ -134,9 +136,9 @@ public final class Unpacker {
    * @throws EntryCollisionException if an entry's path exists on disk already
    * @throws SymlinkEscapeException if a symlink could lead outside and the policy is to refuse
    * @throws TargetNotEmptyException if the target is not acceptable under the target policy
-   * @throws UnpackLimitException if a limit is reached
+   * @throws io.carmint.multiformats.LimitExceededException if a limit is reached
    * @throws io.carmint.unixfs.exporter.MissingBlockException if a block is missing
-   * @throws io.carmint.unixfs.exporter.CorruptBlockException if a block does not match its CID
+   * @throws io.carmint.block.BlockIntegrityException if a block does not match its CID
    * @throws io.carmint.unixfs.UnixFsFormatException if a node is malformed or a file's sizes are inconsistent
    * @throws IOException if the source or the file system fails
    */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.carmint.dagpb.Bytes;
 import io.carmint.dagpb.PbLink;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.UnixFsData;
 import io.carmint.unixfs.UnixFsFormatException;
@@ -169,7 +170,7 @@ class DirectoryCursorTest {
       @Override
       public void file(String path, Cid cid, long size, InputStream content) throws IOException {
         if (++seen > 100) {
-          throw new ExportLimitException("stop");
+          throw new LimitExceededException("The walk", "test.maxFiles", 100, seen, -1);
         }
       }
 
@@ -178,7 +179,7 @@ class DirectoryCursorTest {
         seen++;
       }
     };
-    assertThrows(ExportLimitException.class, () -> exporter().walk(bomb, stopAt100));
+    assertThrows(LimitExceededException.class, () -> exporter().walk(bomb, stopAt100));
   }
 
   @Test

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.block.Block;
+import io.carmint.block.BlockIntegrityException;
 import io.carmint.dagpb.Bytes;
 import io.carmint.dagpb.DagPb;
 import io.carmint.dagpb.PbLink;
 import io.carmint.dagpb.PbNode;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.UnixFsData;
 import io.carmint.unixfs.UnixFsFormatException;
@@ -119,7 +121,10 @@ class ExporterTest {
   void corruptBlockIsDetectedUnlessTrusted() throws IOException {
     Cid a = raw(bytes("abc"));
     store.put(Block.of(a, bytes("abd")));
-    assertThrows(CorruptBlockException.class, () -> read(a));
+    BlockIntegrityException e = assertThrows(BlockIntegrityException.class, () -> read(a));
+    assertEquals(a, e.expected());
+    assertEquals(raw(bytes("abd")), e.actual().orElseThrow());
+    assertTrue(e.getMessage().contains("needed by"), e.getMessage());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Exporter.builder(store).verifyHashes(false).build().readFile(a, out);
     assertArrayEquals(bytes("abd"), out.toByteArray());
@@ -131,8 +136,11 @@ class ExporterTest {
     Cid mid = node(List.of(PbLink.of(a, "", 3)), UnixFsData.fileNode(List.of(3L)));
     Cid root = node(List.of(PbLink.of(mid, "", 9)), UnixFsData.fileNode(List.of(3L)));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThrows(ExportLimitException.class,
+    LimitExceededException e = assertThrows(LimitExceededException.class,
         () -> Exporter.builder(store).maxFileDepth(1).build().readFile(root, out));
+    assertEquals("Exporter.Builder.maxFileDepth", e.setting());
+    assertEquals(1, e.limit());
+    assertEquals(2, e.actual());
     assertArrayEquals(bytes("abc"), read(root));
   }
 

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.block.Block;
+import io.carmint.block.BlockIntegrityException;
 import io.carmint.dagpb.Bytes;
 import io.carmint.dagpb.PbLink;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.unixfs.UnixFsData;
 import io.carmint.unixfs.UnixFsFormatException;
 import io.carmint.unixfs.UnixFsType;
-import io.carmint.unixfs.exporter.CorruptBlockException;
 import io.carmint.unixfs.exporter.Dags;
 import io.carmint.unixfs.exporter.DuplicateNameException;
 import io.carmint.unixfs.exporter.MissingBlockException;
@@ -278,7 +279,7 @@ class UnpackerTest {
     Cid a = dags.raw("abc");
     dags.store.put(Block.of(a, "abd".getBytes(StandardCharsets.UTF_8)));
     Cid root = dags.dir("f", a);
-    assertThrows(CorruptBlockException.class, () -> unpack(root));
+    assertThrows(BlockIntegrityException.class, () -> unpack(root));
     deleteTree(out);
     Unpacker.builder().verifyHashes(false).build().unpack(dags.store, root, out);
     assertEquals(Map.of("f", "abd"), DiskTree.read(out));
@@ -290,11 +291,13 @@ class UnpackerTest {
   void aDirectoryBombDeclaringFourBillionEntriesHitsTheEntryLimit() throws IOException {
     Cid bomb = dags.repeatedDirectory(dags.raw("x"), 16, 8); // 16^8 files in under 8 KiB
     assertTrue(dags.store.blocks.values().stream().mapToLong(Block::length).sum() < 8192);
-    UnpackLimitException e = assertThrows(UnpackLimitException.class,
+    LimitExceededException e = assertThrows(LimitExceededException.class,
         () -> Unpacker.builder().maxEntries(5000).build().unpack(dags.store, bomb, out));
-    assertEquals(UnpackLimitException.Limit.ENTRIES, e.limit());
-    assertEquals(5000, e.value());
-    assertTrue(e.getMessage().contains("--max-entries"), e.getMessage());
+    assertEquals("Unpacker.Builder.maxEntries", e.setting());
+    assertEquals(5000, e.limit());
+    assertEquals(5001, e.actual());
+    assertTrue(e.getMessage().endsWith("5,001 entries, above the limit of 5,000; if the input is genuine, raise "
+        + "Unpacker.Builder.maxEntries"), e.getMessage());
     assertEquals(4999, DiskTree.read(out).size(), "the root and 4,999 entries were written");
   }
 
@@ -302,10 +305,11 @@ class UnpackerTest {
   void aFileBombDeclaringAPetabyteFailsBeforeWritingWithTheDefaults() {
     Cid leaf = dags.raw(new byte[1 << 20]);
     Cid bomb = dags.dir("f", dags.repeatedFile(leaf, 1 << 20, 1000, 3)); // 10^9 MiB
-    UnpackLimitException e = assertThrows(UnpackLimitException.class, () -> unpack(bomb));
-    assertEquals(UnpackLimitException.Limit.TOTAL_BYTES, e.limit());
-    assertEquals(Unpacker.DEFAULT_MAX_TOTAL_BYTES, e.value());
-    assertTrue(e.getMessage().contains("declares 1,048,576,000,000,000 bytes"), e.getMessage());
+    LimitExceededException e = assertThrows(LimitExceededException.class, () -> unpack(bomb));
+    assertEquals("Unpacker.Builder.maxTotalBytes", e.setting());
+    assertEquals(Unpacker.DEFAULT_MAX_TOTAL_BYTES, e.limit());
+    assertEquals(1_048_576_000_000_000L, e.actual());
+    assertTrue(e.getMessage().contains("its 1,048,576,000,000,000 bytes"), e.getMessage());
   }
 
   @Test
@@ -313,9 +317,10 @@ class UnpackerTest {
     Cid leaf = dags.raw(new byte[1000]);
     Cid file = dags.repeatedFile(leaf, 1000, 10, 1); // 10,000 bytes
     Cid root = dags.dir("a", file, "b", file);
-    UnpackLimitException e = assertThrows(UnpackLimitException.class,
+    LimitExceededException e = assertThrows(LimitExceededException.class,
         () -> Unpacker.builder().maxTotalBytes(15_000).build().unpack(dags.store, root, out));
-    assertEquals(UnpackLimitException.Limit.TOTAL_BYTES, e.limit());
+    assertEquals("Unpacker.Builder.maxTotalBytes", e.setting());
+    assertEquals(20_000, e.actual());
     assertEquals(List.of("a"), List.copyOf(DiskTree.read(out).keySet()));
     deleteTree(out);
     UnpackResult ok = Unpacker.builder().maxTotalBytes(20_000).build().unpack(dags.store, root, out);
@@ -326,9 +331,10 @@ class UnpackerTest {
   void aDagThatMakesTheReaderWorkWithoutOutputHitsTheBlockLimit() {
     Cid empty = dags.node(List.of(), UnixFsData.file(Bytes.EMPTY));
     Cid bomb = dags.dir("f", dags.repeatedFile(empty, 0, 1000, 3)); // 10^9 empty nodes, 0 bytes
-    UnpackLimitException e = assertThrows(UnpackLimitException.class,
+    LimitExceededException e = assertThrows(LimitExceededException.class,
         () -> Unpacker.builder().maxBlocks(20_000).build().unpack(dags.store, bomb, out));
-    assertEquals(UnpackLimitException.Limit.BLOCKS, e.limit());
+    assertEquals("Unpacker.Builder.maxBlocks", e.setting());
+    assertEquals(20_001, e.actual());
   }
 
   @Test
@@ -339,7 +345,7 @@ class UnpackerTest {
       entries[2 * i + 1] = dags.raw("c" + i);
     }
     Cid root = dags.dir(entries);
-    assertThrows(UnpackLimitException.class,
+    assertThrows(LimitExceededException.class,
         () -> Unpacker.builder().maxEntries(50).build().unpack(dags.store, root, out));
     deleteTree(out);
     UnpackResult r = Unpacker.builder().maxEntries(51).build().unpack(dags.store, root, out);
@@ -353,9 +359,10 @@ class UnpackerTest {
       chain = dags.dir("d", chain);
     }
     Cid root = chain; // d/d/d/d/d (directories at depths 1..4) holding a file at depth 5
-    UnpackLimitException e = assertThrows(UnpackLimitException.class,
+    LimitExceededException e = assertThrows(LimitExceededException.class,
         () -> Unpacker.builder().maxDepth(3).build().unpack(dags.store, root, out));
-    assertEquals(UnpackLimitException.Limit.DEPTH, e.limit());
+    assertEquals("Unpacker.Builder.maxDepth", e.setting());
+    assertEquals(4, e.actual());
     deleteTree(out);
     Unpacker.builder().maxDepth(4).build().unpack(dags.store, root, out);
     assertEquals("bottom", Files.readString(out.resolve("d/d/d/d/d")));
