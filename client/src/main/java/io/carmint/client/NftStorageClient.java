@@ -1,51 +1,33 @@
 package io.carmint.client;
 
-import io.carmint.car.CarFile;
 import io.carmint.client.gateway.DagScope;
 import io.carmint.client.gateway.FetchResult;
 import io.carmint.client.gateway.IpfsPath;
 import io.carmint.client.gateway.TrustlessGatewayClient;
 import io.carmint.pack.CarPacker;
-import io.carmint.car.split.SplitResult;
-import io.carmint.car.split.TreewalkSplitter;
 import io.carmint.multiformats.Cid;
 import io.carmint.nft.NftMetadata;
 import io.carmint.nft.NftToken;
 import io.carmint.unixfs.importer.ImportProfile;
 import io.carmint.unixfs.importer.Importer;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
-import okhttp3.RequestBody;
 
 /**
  * A client of the NFT.Storage HTTP API (and compatible services): upload CARs, blobs and files, and read, list and
@@ -109,9 +91,14 @@ public final class NftStorageClient implements AutoCloseable {
   /** Largest successful response body read: 64 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
 
-  private static final System.Logger LOG_PIECES = System.getLogger(NftStorageClient.class.getName());
   static final MediaType CAR = MediaType.get("application/car");
   private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+  /** Most pieces of a split upload sent at once. */
+  private static final int MAX_CONCURRENCY = 16;
+  private static final String PACK_DIRECTORY_PREFIX = "carmint-pack-";
+  private static final String PACKED_CAR_NAME = "upload.car";
+  /** Blob and file uploads report no progress. */
+  private static final LongConsumer NO_PROGRESS = n -> { };
 
   private final HttpUrl endpoint;
   private final boolean hasToken;
@@ -197,9 +184,9 @@ public final class NftStorageClient implements AutoCloseable {
    */
   public Nft upload(Path path, ImportProfile profile, UploadListener listener) throws IOException {
     Objects.requireNonNull(profile, "profile");
-    Path work = Files.createTempDirectory(tempDirectory, "carmint-pack-");
+    Path work = Files.createTempDirectory(tempDirectory, PACK_DIRECTORY_PREFIX);
     try {
-      Path car = work.resolve("upload.car");
+      Path car = work.resolve(PACKED_CAR_NAME);
       Cid root = CarPacker.builder().importer(Importer.of(profile)).build().pack(path, car).root();
       Nft nft = storeCar(car, listener);
       if (!nft.cid().toV1().equals(root.toV1())) {
@@ -207,7 +194,7 @@ public final class NftStorageClient implements AutoCloseable {
       }
       return nft;
     } finally {
-      deleteRecursively(work);
+      TempFiles.deleteRecursively(work);
     }
   }
 
@@ -243,7 +230,7 @@ public final class NftStorageClient implements AutoCloseable {
       storeCar(car, listener); // every answer must name the CAR's root: the ipnft
       return token;
     } finally {
-      deleteRecursively(work);
+      TempFiles.deleteRecursively(work);
     }
   }
 
@@ -279,112 +266,7 @@ public final class NftStorageClient implements AutoCloseable {
    */
   public Nft storeCar(Path car, UploadListener listener) throws IOException {
     Objects.requireNonNull(listener, "listener");
-    Path work = Files.createTempDirectory(tempDirectory, "carmint-upload-");
-    try {
-      Cid root;
-      SplitResult split;
-      try (CarFile file = CarFile.open(car)) {
-        split = TreewalkSplitter.builder().maxPieceSize(maxChunkSize).build().split(file, work, "piece");
-        root = file.roots().get(0);
-      }
-      List<Path> pieces = new ArrayList<>();
-      long[] sizes = new long[split.pieces().size()];
-      for (int i = 0; i < sizes.length; i++) {
-        pieces.add(work.resolve(TreewalkSplitter.pieceName("piece", i)));
-        sizes[i] = split.pieces().get(i).size();
-      }
-      return uploadPieces(root, pieces, sizes, listener);
-    } finally {
-      deleteRecursively(work);
-    }
-  }
-
-  /** Uploads pieces with bounded concurrency; the first failure cancels the rest and is thrown. */
-  private Nft uploadPieces(Cid root, List<Path> pieces, long[] sizes, UploadListener listener) throws IOException {
-    int count = pieces.size();
-    long total = 0;
-    for (long s : sizes) {
-      total = Math.addExact(total, s);
-    }
-    ProgressTracker tracker = new ProgressTracker(listener, count, total);
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, count), r -> {
-      Thread t = new Thread(r, "carmint-upload-" + threadNumber.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    AtomicBoolean failed = new AtomicBoolean();
-    try {
-      CompletionService<Nft> done = new ExecutorCompletionService<>(pool);
-      List<Future<Nft>> futures = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        int index = i;
-        futures.add(done.submit(() -> {
-          try {
-            Nft answer = postCar(pieces.get(index), 0, sizes[index], tracker, index, failed::get);
-            if (!answer.cid().toV1().equals(root.toV1())) {
-              throw new CidMismatchException(count == 1 ? "the upload" : "piece " + (index + 1) + " of " + count,
-                  root, answer.cid());
-            }
-            tracker.stored(index, count, sizes[index]);
-            return answer;
-          } catch (IOException | RuntimeException e) {
-            failed.set(true);
-            throw e;
-          }
-        }));
-      }
-      Nft last = null;
-      for (int i = 0; i < count; i++) {
-        try {
-          last = done.take().get();
-        } catch (ExecutionException e) {
-          failed.set(true);
-          futures.forEach(f -> f.cancel(false));
-          throw unwrap(e);
-        }
-      }
-      return last;
-    } catch (InterruptedException e) {
-      failed.set(true);
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("Interrupted while uploading " + count + " piece(s)");
-    } finally {
-      pool.shutdown();
-      try {
-        if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
-          LOG_PIECES.log(System.Logger.Level.WARNING, "upload threads still running after cancellation");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static IOException unwrap(ExecutionException e) {
-    Throwable c = e.getCause();
-    if (c instanceof IOException) {
-      return (IOException) c;
-    }
-    if (c instanceof RuntimeException) {
-      throw (RuntimeException) c;
-    }
-    if (c instanceof Error) {
-      throw (Error) c;
-    }
-    return new IOException("Upload failed: " + c, c);
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      List<Path> all = walk.sorted(Comparator.reverseOrder()).toList();
-      for (Path p : all) {
-        Files.deleteIfExists(p);
-      }
-    }
+    return new PieceUploader(this::postCar, concurrency, maxChunkSize, tempDirectory).upload(car, listener);
   }
 
   /**
@@ -402,8 +284,7 @@ public final class NftStorageClient implements AutoCloseable {
   public Nft storeBlob(Path file, String contentType) throws IOException {
     long size = Files.size(file);
     MediaType type = contentType == null ? OCTET_STREAM : MediaType.get(contentType);
-    return upload(file.toString(), size, UploadListener.NONE, 0, 1, (parts, progress) ->
-        parts.add(new FileRequestBody(file, 0, size, type, progress)));
+    return postUpload(size, parts -> parts.add(new FileRequestBody(file, 0, size, type, NO_PROGRESS)));
   }
 
   /**
@@ -435,42 +316,36 @@ public final class NftStorageClient implements AutoCloseable {
       sizes[i] = Files.size(copy.get(i).path());
       total = Math.addExact(total, sizes[i]);
     }
-    return upload(copy.size() + " files", total, UploadListener.NONE, 0, 1, (parts, progress) -> {
+    return postUpload(total, parts -> {
       MultipartBody.Builder mb = new MultipartBody.Builder().setType(MultipartBody.FORM);
       for (int i = 0; i < sizes.length; i++) {
         FilePart f = copy.get(i);
         mb.addFormDataPart("file", f.name(),
-            parts.add(new FileRequestBody(f.path(), 0, sizes[i], MediaType.get(f.contentType()), progress)));
+            parts.add(new FileRequestBody(f.path(), 0, sizes[i], MediaType.get(f.contentType()), NO_PROGRESS)));
       }
       return mb.build();
     });
   }
 
   /**
-   * Sends one CAR (or a region of a file holding one) as {@code application/car}, without looking at it.
+   * Sends one CAR file as {@code application/car}, without looking at it: {@link PieceUploader}'s sender.
    *
    * @return the service's answer
    */
-  Nft postCar(Path file, long offset, long length, ProgressTracker tracker, int index, BooleanSupplier cancelled)
+  private Nft postCar(Path car, long length, Supplier<LongConsumer> attemptProgress, BooleanSupplier cancelled)
       throws IOException {
     Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
-        parts -> parts.add(new FileRequestBody(file, offset, length, CAR, tracker.attempt(index))), null, cancelled);
+        parts -> parts.add(new FileRequestBody(car, 0, length, CAR, attemptProgress.get())), cancelled);
     return Responses.nft(transport.send(spec, length));
   }
 
-  @FunctionalInterface
-  private interface UploadBody {
-    RequestBody make(Transport.LocalParts parts, LongConsumer progress);
-  }
-
-  private Nft upload(String what, long total, UploadListener listener, int index, int count, UploadBody body)
-      throws IOException {
-    ProgressTracker tracker = new ProgressTracker(listener, count, total);
-    Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
-        parts -> body.make(parts, tracker.attempt(index)), null);
-    Nft nft = Responses.nft(transport.send(spec, total));
-    tracker.stored(index, count, total);
-    return nft;
+  /**
+   * {@code POST /upload} of a body the service packs itself (a blob or files); no progress is reported.
+   *
+   * @param bodyBytes the body's size, which the call timeout and the deadline leave time to send
+   */
+  private Nft postUpload(long bodyBytes, Transport.BodyFactory body) throws IOException {
+    return Responses.nft(transport.send(new Transport.Spec("POST", url("upload"), true, body), bodyBytes));
   }
 
   // ---------------------------------------------------------------- read
@@ -486,7 +361,7 @@ public final class NftStorageClient implements AutoCloseable {
    */
   public Nft status(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    Transport.Spec spec = new Transport.Spec("GET", url(cid.toString()), true, null, null);
+    Transport.Spec spec = new Transport.Spec("GET", url(cid.toString()), true, null);
     Nft nft = Responses.nft(transport.send(spec));
     checkAnswer(spec, cid, nft.cid());
     return nft;
@@ -503,7 +378,7 @@ public final class NftStorageClient implements AutoCloseable {
    */
   public CheckResult check(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    Transport.Spec spec = new Transport.Spec("GET", url("check", cid.toString()), false, null, null);
+    Transport.Spec spec = new Transport.Spec("GET", url("check", cid.toString()), false, null);
     CheckResult result = Responses.check(transport.send(spec));
     checkAnswer(spec, cid, result.cid());
     return result;
@@ -535,7 +410,7 @@ public final class NftStorageClient implements AutoCloseable {
     if (before != null) {
       ub.addQueryParameter("before", before.toString());
     }
-    return Responses.page(transport.send(new Transport.Spec("GET", ub.build(), true, null, null)));
+    return Responses.page(transport.send(new Transport.Spec("GET", ub.build(), true, null)));
   }
 
   /**
@@ -565,7 +440,7 @@ public final class NftStorageClient implements AutoCloseable {
     if (pageSize < 1 || pageSize > MAX_LIST_LIMIT) {
       throw new IllegalArgumentException("pageSize must be 1.." + MAX_LIST_LIMIT + ", got " + pageSize);
     }
-    return new AllUploads(pageSize);
+    return new UploadsIterator(this::list, pageSize, "GET " + endpoint.encodedPath());
   }
 
   /**
@@ -577,7 +452,7 @@ public final class NftStorageClient implements AutoCloseable {
    */
   public void delete(Cid cid) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    Responses.deleted(transport.send(new Transport.Spec("DELETE", url(cid.toString()), true, null, null)));
+    Responses.deleted(transport.send(new Transport.Spec("DELETE", url(cid.toString()), true, null)));
   }
 
   /**
@@ -625,85 +500,6 @@ public final class NftStorageClient implements AutoCloseable {
       b.addPathSegment(s);
     }
     return b.build();
-  }
-
-  /** Pages through {@link #list}, dropping the item each page repeats from the previous one. */
-  private final class AllUploads implements Iterator<Nft> {
-    private final int pageSize;
-    private final List<Nft> buffer = new ArrayList<>();
-    private int position;
-    private Instant before;
-    /** CIDs already returned whose {@code created} equals {@link #before}: the only ones a next page repeats. */
-    private final Set<Cid> seenAtBoundary = new HashSet<>();
-    private boolean exhausted;
-
-    AllUploads(int pageSize) {
-      this.pageSize = pageSize;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (position == buffer.size() && !exhausted) {
-        fetch();
-      }
-      return position < buffer.size();
-    }
-
-    @Override
-    public Nft next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return buffer.get(position++);
-    }
-
-    private void fetch() {
-      buffer.clear();
-      position = 0;
-      int limit = pageSize;
-      while (true) {
-        ListPage page;
-        try {
-          page = list(before, limit);
-          ListPaging.check(page.nfts(), before, "GET " + endpoint.encodedPath());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        List<Nft> fresh = new ArrayList<>();
-        for (Nft n : page.nfts()) {
-          boolean repeat = before != null && before.equals(n.created()) && seenAtBoundary.contains(n.cid());
-          if (!repeat) {
-            fresh.add(n);
-          }
-        }
-        boolean lastPage = page.nfts().size() < limit;
-        if (fresh.isEmpty() && !lastPage) {
-          // a full page of repeats: every item shares the boundary time; ask for a bigger page
-          if (limit == MAX_LIST_LIMIT) {
-            throw new UncheckedIOException(new IOException("More than " + MAX_LIST_LIMIT
-                + " uploads were created at " + before + "; the API cannot page past them"));
-          }
-          limit = Math.min(MAX_LIST_LIMIT, limit * 2);
-          continue;
-        }
-        buffer.addAll(fresh);
-        if (lastPage || page.nfts().isEmpty()) {
-          exhausted = true;
-          return;
-        }
-        Instant last = page.nfts().get(page.nfts().size() - 1).created(); // not null: checked
-        if (!last.equals(before)) {
-          seenAtBoundary.clear();
-        }
-        for (Nft n : page.nfts()) {
-          if (last.equals(n.created())) {
-            seenAtBoundary.add(n.cid());
-          }
-        }
-        before = last;
-        return;
-      }
-    }
   }
 
   /** Builds an {@link NftStorageClient}. Not thread-safe. */
@@ -854,8 +650,8 @@ public final class NftStorageClient implements AutoCloseable {
      * @throws IllegalArgumentException if out of range
      */
     public Builder concurrency(int concurrency) {
-      if (concurrency < 1 || concurrency > 16) {
-        throw new IllegalArgumentException("concurrency must be 1..16, got " + concurrency);
+      if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+        throw new IllegalArgumentException("concurrency must be 1.." + MAX_CONCURRENCY + ", got " + concurrency);
       }
       this.concurrency = concurrency;
       return this;

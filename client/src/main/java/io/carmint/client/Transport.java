@@ -88,17 +88,15 @@ final class Transport {
    * What to send; {@code body} is null for requests without a body. {@code cancelled} is asked before every attempt
    * and retry: once true, the request stops with an {@link InterruptedIOException}.
    */
-  record Spec(String method, HttpUrl url, boolean authenticated, BodyFactory body, Headers extraHeaders,
-      BooleanSupplier cancelled) {
+  record Spec(String method, HttpUrl url, boolean authenticated, BodyFactory body, BooleanSupplier cancelled) {
     Spec {
       Objects.requireNonNull(method);
       Objects.requireNonNull(url);
-      extraHeaders = extraHeaders == null ? Headers.of() : extraHeaders;
       cancelled = cancelled == null ? () -> false : cancelled;
     }
 
-    Spec(String method, HttpUrl url, boolean authenticated, BodyFactory body, Headers extraHeaders) {
-      this(method, url, authenticated, body, extraHeaders, null);
+    Spec(String method, HttpUrl url, boolean authenticated, BodyFactory body) {
+      this(method, url, authenticated, body, null);
     }
 
     String describe() {
@@ -154,7 +152,7 @@ final class Transport {
       acquirePermit();
       checkCancelled(spec);
       clock.checkDeadline(attempt - 1, earlier);
-      Request.Builder rb = new Request.Builder().url(spec.url()).headers(spec.extraHeaders());
+      Request.Builder rb = new Request.Builder().url(spec.url());
       if (spec.authenticated() && token != null) {
         rb.header("Authorization", "Bearer " + token);
       }

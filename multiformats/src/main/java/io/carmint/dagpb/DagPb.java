@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -77,7 +78,7 @@ public final class DagPb {
     }
     if (node.data().isPresent()) {
       int d = node.data().get().length();
-      total += 1 + Varint.encodedLength(d) + d;
+      total += dataHeaderLength(d) + d;
     }
     if (total > Integer.MAX_VALUE - 16) {
       throw new InvalidDagPbException("dag-pb node too large to encode: " + total + " bytes");
@@ -104,12 +105,43 @@ public final class DagPb {
     }
     if (node.data().isPresent()) {
       Bytes d = node.data().get();
-      out[p++] = TAG_DATA;
-      p += Varint.write(d.length(), out, p);
+      p += writeDataHeader(d.length(), out, p);
       p += d.copyTo(out, p);
     }
     assert p == out.length;
     return out;
+  }
+
+  /**
+   * The length of the bytes that go before a Data field of {@code dataLength} bytes: its tag and length.
+   *
+   * @throws IllegalArgumentException if {@code dataLength} is negative
+   */
+  public static int dataHeaderLength(int dataLength) {
+    if (dataLength < 0) {
+      throw new IllegalArgumentException("dataLength must be non-negative, got " + dataLength);
+    }
+    return 1 + Varint.encodedLength(dataLength);
+  }
+
+  /**
+   * Writes the bytes that go before a Data field of {@code dataLength} bytes (its tag and length) at
+   * {@code out[offset]}. A node without links is exactly this header followed by its Data, so a caller that already
+   * holds the Data in a buffer, with {@link #dataHeaderLength} bytes free before it, frames the block in place
+   * instead of copying the Data into a new array: with the Data at {@code buf[start + h, start + h + n)}, where
+   * {@code h = dataHeaderLength(n)}, {@code writeDataHeader(n, buf, start)} makes {@code buf[start, start + h + n)}
+   * the bytes {@code encode(PbNode.of(List.of(), data))} gives.
+   *
+   * @return the number of bytes written, {@link #dataHeaderLength}{@code (dataLength)}
+   * @throws IllegalArgumentException if {@code dataLength} is negative
+   * @throws IndexOutOfBoundsException if the header does not fit in {@code out} at {@code offset}
+   */
+  public static int writeDataHeader(int dataLength, byte[] out, int offset) {
+    int len = dataHeaderLength(dataLength);
+    Objects.checkFromIndexSize(offset, len, out.length);
+    out[offset] = TAG_DATA;
+    Varint.write(dataLength, out, offset + 1);
+    return len;
   }
 
   /** @return the exact length {@link #encodeInGivenOrder} (and {@link #encode}) produce, without encoding */
@@ -120,7 +152,7 @@ public final class DagPb {
     }
     if (node.data().isPresent()) {
       int d = node.data().get().length();
-      total += 1 + Varint.encodedLength(d) + d;
+      total += dataHeaderLength(d) + d;
     }
     return total;
   }

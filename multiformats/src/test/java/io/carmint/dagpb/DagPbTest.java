@@ -13,6 +13,7 @@ import io.carmint.multiformats.Multihash;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,32 @@ class DagPbTest {
     assertArrayEquals(hex("0a0408021800"), block);
     assertEquals("QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH",
         Cid.v0(HashFunction.SHA2_256.digest(block)).toString());
+  }
+
+  @Test
+  void dataHeaderFramesDataInPlace() {
+    // 0a, then the Data length as a varint: 1 byte below 128, 2 from 128, 3 from 16384
+    byte[] buf = new byte[8];
+    assertEquals(2, DagPb.writeDataHeader(4, buf, 3));
+    assertArrayEquals(hex("000000 0a04 000000"), buf);
+    assertEquals(3, DagPb.writeDataHeader(300, buf, 0));
+    assertArrayEquals(hex("0aac02"), Arrays.copyOf(buf, 3));
+    assertEquals(4, DagPb.dataHeaderLength(262_144));
+    assertEquals(2, DagPb.dataHeaderLength(0));
+    // a linkless node is the header followed by its Data
+    byte[] data = hex("08021800");
+    byte[] framed = new byte[DagPb.dataHeaderLength(data.length) + data.length];
+    int h = DagPb.writeDataHeader(data.length, framed, 0);
+    System.arraycopy(data, 0, framed, h, data.length);
+    assertArrayEquals(DagPb.encode(PbNode.of(List.of(), data)), framed);
+  }
+
+  @Test
+  void dataHeaderRejectsNegativeLengthsAndShortBuffers() {
+    assertThrows(IllegalArgumentException.class, () -> DagPb.dataHeaderLength(-1));
+    byte[] buf = new byte[3];
+    assertThrows(IndexOutOfBoundsException.class, () -> DagPb.writeDataHeader(300, buf, 1));
+    assertArrayEquals(new byte[3], buf, "nothing written");
   }
 
   @Test

@@ -36,6 +36,16 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
   /** The HAMT hash function every implementation uses: murmur3-x64-64, multicodec 0x22. */
   public static final long HAMT_HASH_MURMUR3_X64_64 = 0x22;
 
+  // Field tags (field number << 3 | wire type): varint fields wire type 0, Data and mtime length-delimited (2).
+  private static final int TAG_TYPE = 0x08;
+  private static final int TAG_DATA = 0x12;
+  private static final int TAG_FILESIZE = 0x18;
+  private static final int TAG_BLOCKSIZE = 0x20;
+  private static final int TAG_HASH_TYPE = 0x28;
+  private static final int TAG_FANOUT = 0x30;
+  private static final int TAG_MODE = 0x38;
+  private static final int TAG_MTIME = 0x42;
+
   /**
    * @throws NullPointerException if a component or a blocksize is null
    * @throws IllegalArgumentException if a size, the hash type or the fanout is negative
@@ -133,65 +143,133 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
   /** @return the encoded message, fields in number order, each only when present */
   public byte[] encode() {
     byte[] mtimeBytes = mtime.map(UnixFsData::encodeTime).orElse(null);
-    int len = 1 + Wire.varintLength(type.code());
+    int len = varintFieldLength(type.code());
     if (data.isPresent()) {
-      len += 1 + Wire.varintLength(data.get().length()) + data.get().length();
+      len += varintFieldLength(data.get().length()) + data.get().length();
     }
     if (filesize.isPresent()) {
-      len += 1 + Wire.varintLength(filesize.getAsLong());
+      len += varintFieldLength(filesize.getAsLong());
     }
     for (long b : blocksizes) {
-      len += 1 + Wire.varintLength(b);
+      len += varintFieldLength(b);
     }
     if (hashType.isPresent()) {
-      len += 1 + Wire.varintLength(hashType.getAsLong());
+      len += varintFieldLength(hashType.getAsLong());
     }
     if (fanout.isPresent()) {
-      len += 1 + Wire.varintLength(fanout.getAsLong());
+      len += varintFieldLength(fanout.getAsLong());
     }
     if (mode.isPresent()) {
-      len += 1 + Wire.varintLength(Integer.toUnsignedLong(mode.getAsInt()));
+      len += varintFieldLength(Integer.toUnsignedLong(mode.getAsInt()));
     }
     if (mtimeBytes != null) {
-      len += 1 + Wire.varintLength(mtimeBytes.length) + mtimeBytes.length;
+      len += varintFieldLength(mtimeBytes.length) + mtimeBytes.length;
     }
     byte[] out = new byte[len];
-    int p = 0;
-    out[p++] = 0x08;
-    p += Wire.writeVarint(type.code(), out, p);
+    int p = writeVarintField(TAG_TYPE, type.code(), out, 0);
     if (data.isPresent()) {
-      out[p++] = 0x12;
-      p += Wire.writeVarint(data.get().length(), out, p);
+      p += writeVarintField(TAG_DATA, data.get().length(), out, p);
       p += data.get().copyTo(out, p);
     }
     if (filesize.isPresent()) {
-      out[p++] = 0x18;
-      p += Wire.writeVarint(filesize.getAsLong(), out, p);
+      p += writeVarintField(TAG_FILESIZE, filesize.getAsLong(), out, p);
     }
     for (long b : blocksizes) {
-      out[p++] = 0x20;
-      p += Wire.writeVarint(b, out, p);
+      p += writeVarintField(TAG_BLOCKSIZE, b, out, p);
     }
     if (hashType.isPresent()) {
-      out[p++] = 0x28;
-      p += Wire.writeVarint(hashType.getAsLong(), out, p);
+      p += writeVarintField(TAG_HASH_TYPE, hashType.getAsLong(), out, p);
     }
     if (fanout.isPresent()) {
-      out[p++] = 0x30;
-      p += Wire.writeVarint(fanout.getAsLong(), out, p);
+      p += writeVarintField(TAG_FANOUT, fanout.getAsLong(), out, p);
     }
     if (mode.isPresent()) {
-      out[p++] = 0x38;
-      p += Wire.writeVarint(Integer.toUnsignedLong(mode.getAsInt()), out, p);
+      p += writeVarintField(TAG_MODE, Integer.toUnsignedLong(mode.getAsInt()), out, p);
     }
     if (mtimeBytes != null) {
-      out[p++] = 0x42;
-      p += Wire.writeVarint(mtimeBytes.length, out, p);
+      p += writeVarintField(TAG_MTIME, mtimeBytes.length, out, p);
       System.arraycopy(mtimeBytes, 0, out, p, mtimeBytes.length);
       p += mtimeBytes.length;
     }
     assert p == out.length;
     return out;
+  }
+
+  /**
+   * The length of what {@link #writeFileLeafHeader} writes for a file leaf of {@code n} content bytes.
+   *
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public static int fileLeafHeaderLength(int n) {
+    checkLeafLength(n);
+    return varintFieldLength(UnixFsType.FILE.code()) + (n == 0 ? 0 : varintFieldLength(n));
+  }
+
+  /**
+   * The length of what {@link #writeFileLeafTrailer} writes for a file leaf of {@code n} content bytes.
+   *
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public static int fileLeafTrailerLength(int n) {
+    checkLeafLength(n);
+    return varintFieldLength(n);
+  }
+
+  /**
+   * @return the length of the message {@link #file}{@code (content).encode()} gives for {@code n} content bytes:
+   *     header, content, trailer
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public static int fileLeafLength(int n) {
+    return fileLeafHeaderLength(n) + n + fileLeafTrailerLength(n);
+  }
+
+  /**
+   * Writes the part of a file leaf's message that goes before its {@code n} content bytes (Type File and the Data
+   * field's tag and length; no Data field when {@code n} is 0). With {@link #writeFileLeafTrailer} after the content
+   * this gives the bytes of {@link #file}{@code (content).encode()}, without copying a content that is already in
+   * place in a buffer; the importer frames its chunks so.
+   *
+   * @return the number of bytes written, {@link #fileLeafHeaderLength}{@code (n)}
+   * @throws IllegalArgumentException if {@code n} is negative
+   * @throws IndexOutOfBoundsException if the header does not fit in {@code out} at {@code offset}
+   */
+  public static int writeFileLeafHeader(int n, byte[] out, int offset) {
+    Objects.checkFromIndexSize(offset, fileLeafHeaderLength(n), out.length);
+    int p = offset + writeVarintField(TAG_TYPE, UnixFsType.FILE.code(), out, offset);
+    if (n > 0) {
+      p += writeVarintField(TAG_DATA, n, out, p);
+    }
+    return p - offset;
+  }
+
+  /**
+   * Writes the part of a file leaf's message that goes after its {@code n} content bytes: the filesize field.
+   *
+   * @return the number of bytes written, {@link #fileLeafTrailerLength}{@code (n)}
+   * @throws IllegalArgumentException if {@code n} is negative
+   * @throws IndexOutOfBoundsException if the trailer does not fit in {@code out} at {@code offset}
+   */
+  public static int writeFileLeafTrailer(int n, byte[] out, int offset) {
+    Objects.checkFromIndexSize(offset, fileLeafTrailerLength(n), out.length);
+    return writeVarintField(TAG_FILESIZE, n, out, offset);
+  }
+
+  private static void checkLeafLength(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("leaf length must be non-negative, got " + n);
+    }
+  }
+
+  /** @return the length of a field of a varint {@code value} (or of a length-delimited field's tag and length) */
+  private static int varintFieldLength(long value) {
+    return 1 + Wire.varintLength(value);
+  }
+
+  /** Writes a single-byte {@code tag} and a varint {@code value} (a length, for a length-delimited field). */
+  private static int writeVarintField(int tag, long value, byte[] out, int p) {
+    out[p] = (byte) tag;
+    return 1 + Wire.writeVarint(value, out, p + 1);
   }
 
   private static byte[] encodeTime(UnixFsTime t) {

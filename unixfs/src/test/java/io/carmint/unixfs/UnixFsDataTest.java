@@ -12,6 +12,7 @@ import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,6 +49,37 @@ class UnixFsDataTest {
     assertArrayEquals(hex("08 02 18 00"), d.encode());
     // Kubo help example / reference/specs-and-implementations.md §1.9
     assertEquals("QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH", v0(d).toString());
+  }
+
+  @Test
+  void fileLeafFramingInPlaceGivesTheLeafMessage() {
+    // 08 02 [12 len] content 18 len: Type File, Data (absent when empty), filesize
+    byte[] buf = new byte[16];
+    assertEquals(4, UnixFsData.writeFileLeafHeader(3, buf, 1));
+    assertEquals(2, UnixFsData.writeFileLeafTrailer(3, buf, 8));
+    assertArrayEquals(hex("00 08021203 000000 1803 000000000000"), buf);
+    assertArrayEquals(hex("0802"), Arrays.copyOf(buf, UnixFsData.writeFileLeafHeader(0, buf, 0)));
+    for (int n : new int[] {0, 1, 127, 128, 16_383, 16_384, 262_144, 1_048_576}) {
+      byte[] content = new byte[n];
+      Arrays.fill(content, (byte) 7);
+      byte[] framed = new byte[UnixFsData.fileLeafLength(n)];
+      int h = UnixFsData.writeFileLeafHeader(n, framed, 0);
+      assertEquals(UnixFsData.fileLeafHeaderLength(n), h);
+      System.arraycopy(content, 0, framed, h, n);
+      int t = UnixFsData.writeFileLeafTrailer(n, framed, h + n);
+      assertEquals(UnixFsData.fileLeafTrailerLength(n), t);
+      assertEquals(framed.length, h + n + t);
+      assertArrayEquals(UnixFsData.file(Bytes.of(content)).encode(), framed, "n = " + n);
+    }
+  }
+
+  @Test
+  void fileLeafFramingRejectsNegativeLengthsAndShortBuffers() {
+    assertThrows(IllegalArgumentException.class, () -> UnixFsData.fileLeafLength(-1));
+    byte[] buf = new byte[4];
+    assertThrows(IndexOutOfBoundsException.class, () -> UnixFsData.writeFileLeafHeader(300, buf, 0));
+    assertThrows(IndexOutOfBoundsException.class, () -> UnixFsData.writeFileLeafTrailer(300, buf, 2));
+    assertArrayEquals(new byte[4], buf, "nothing written");
   }
 
   @Test

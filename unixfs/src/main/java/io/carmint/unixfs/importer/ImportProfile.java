@@ -10,7 +10,6 @@ import io.carmint.unixfs.layout.BalancedLayout;
 import io.carmint.unixfs.layout.FileLayout;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -109,11 +108,6 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
   /** The default profile: {@link #IPFS_CAR}. */
   public static final ImportProfile DEFAULT = IPFS_CAR;
 
-  private static final List<ImportProfile> PRESETS = List.of(IPFS_CAR, NFT_STORAGE, UNIXFS_V1_2025, UNIXFS_V0_2015,
-      KUBO_V1);
-  private static final Map<String, ImportProfile> ALIASES = Map.of("kubo", UNIXFS_V0_2015, "legacy-cid-v0",
-      UNIXFS_V0_2015);
-
   /**
    * @throws IllegalArgumentException if a setting is invalid or settings contradict each other: CID version other
    *     than 0 and 1, CIDv0 with a hash other than sha2-256, the identity hash, a fanout that is not a power of two
@@ -148,28 +142,17 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
    * @throws IllegalArgumentException if the name is unknown; the message lists the known names
    */
   public static ImportProfile forName(String name) {
-    String n = name.trim().toLowerCase(Locale.ROOT);
-    for (ImportProfile p : PRESETS) {
-      if (p.name.equals(n)) {
-        return p;
-      }
-    }
-    ImportProfile alias = ALIASES.get(n);
-    if (alias != null) {
-      return alias;
-    }
-    throw new IllegalArgumentException("Unknown profile '" + name + "'; known: " + String.join(", ", names()));
+    return ProfileNames.forName(name);
   }
 
   /** @return the preset names and aliases {@link #forName} accepts */
   public static List<String> names() {
-    return List.of("ipfs-car", "nft.storage", "unixfs-v1-2025", "unixfs-v0-2015", "kubo", "legacy-cid-v0",
-        "kubo-v1");
+    return ProfileNames.names();
   }
 
   /** @return the presets, default first */
   public static List<ImportProfile> presets() {
-    return PRESETS;
+    return ProfileNames.PRESETS;
   }
 
   /** @return a builder starting from {@link #DEFAULT} */

@@ -1,7 +1,6 @@
 package io.carmint.unixfs.importer;
 
 import io.carmint.block.BlockSink;
-import io.carmint.unixfs.WrittenNode;
 import io.carmint.unixfs.importer.Tree.DirNode;
 import io.carmint.unixfs.importer.Tree.FileNode;
 import io.carmint.unixfs.importer.Tree.Node;
@@ -85,7 +84,7 @@ public final class Importer {
    * @throws InvalidEntryNameException if a file name cannot be a UnixFS name (not UTF-8)
    */
   public ImportResult importPath(Path path, BlockSink sink) throws IOException {
-    Node root = Tree.fromPath(path, profile);
+    Node root = TreeBuilder.fromPath(path, profile);
     return run(root, root.name, sink);
   }
 
@@ -104,7 +103,7 @@ public final class Importer {
         // the caller owns the stream
       }
     };
-    FileNode f = new FileNode(name == null ? "" : name, () -> unclosable, -1);
+    FileNode f = new FileNode(name == null ? "" : name, () -> unclosable, -1, null);
     return run(f, name, sink);
   }
 
@@ -123,7 +122,7 @@ public final class Importer {
    */
   public ImportResult importEntries(Collection<? extends ImportEntry> entries, String wrapName, BlockSink sink)
       throws IOException {
-    DirNode root = Tree.fromEntries(entries, profile);
+    DirNode root = TreeBuilder.fromEntries(entries, profile);
     return run(root, wrapName, sink);
   }
 
@@ -141,10 +140,8 @@ public final class Importer {
       own = true;
     }
     try {
-      ImportRun run = new ImportRun(profile, sink, parallelism > 1 || executor != null ? pool : null,
-          2 * parallelism + 2);
-      WrittenNode result = run.run(root, wrapName);
-      return new ImportResult(result.cid(), result.dagSize(), run.contentBytes, run.blocks, run.blockBytes);
+      return new ImportRun(profile, sink, parallelism > 1 || executor != null ? pool : null, 2 * parallelism + 2)
+          .run(root, wrapName);
     } finally {
       if (own) {
         pool.shutdownNow();

@@ -29,6 +29,6 @@ public enum PathRules {
    *     is not valid Unicode (and, under {@link #STRICT}, if a segment is empty)
    */
   public List<String> split(String path) {
-    return List.copyOf(Tree.segments(path, this));
+    return List.copyOf(EntryPaths.segments(path, this));
   }
 }

@@ -1,5 +1,11 @@
 package io.carmint.unixfs.importer;
 
+import io.carmint.dagpb.DagPb;
+import io.carmint.dagpb.PbLink;
+import io.carmint.unixfs.WrittenNode;
+import io.carmint.unixfs.importer.Tree.DirNode;
+import io.carmint.unixfs.importer.Tree.Node;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -74,6 +80,39 @@ public record ShardingRule(Kind kind, long threshold) {
   /** @return shard when the flat block would exceed {@code bytes} */
   public static ShardingRule blockBytesGreaterThan(long bytes) {
     return new ShardingRule(Kind.BLOCK_BYTES_GREATER_THAN, bytes);
+  }
+
+  /**
+   * Applies the rule to a directory's final entries, every one of them written.
+   *
+   * @return whether the directory is to be a HAMT
+   */
+  boolean shards(Map<String, Node> entries) {
+    switch (kind) {
+      case NEVER:
+        return false;
+      case ENTRIES_GREATER_THAN:
+        return entries.size() > threshold;
+      case ENTRIES_AT_LEAST:
+        return entries.size() >= threshold;
+      default:
+        break;
+    }
+    byte[] data = DirectoryWriter.DIRECTORY_DATA;
+    long size = kind == Kind.BLOCK_BYTES_GREATER_THAN ? DagPb.dataHeaderLength(data.length) + data.length : 0;
+    for (Map.Entry<String, Node> e : entries.entrySet()) {
+      Node n = e.getValue();
+      if (n instanceof DirNode d && d.hadChildren()) {
+        continue; // ipfs-unixfs-importer has not flushed sub-directories when it estimates: they count 0
+      }
+      WrittenNode r = n.result();
+      if (kind == Kind.LINKS_BYTES_GREATER_THAN) {
+        size += PbLink.utf8Length(e.getKey()) + r.cid().byteLength();
+      } else {
+        size += DagPb.linkEncodedLength(PbLink.of(r.cid(), e.getKey(), r.dagSize()));
+      }
+    }
+    return size > threshold;
   }
 
   /** @return e.g. {@code entries > 1000}, {@code links-bytes > 262144} */

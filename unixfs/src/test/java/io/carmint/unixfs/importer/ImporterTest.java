@@ -90,11 +90,12 @@ class ImporterTest {
 
   @Test
   void nftStorageClientPathRules() {
-    assertEquals(List.of("x", "inner trail"), Tree.segments("  x/inner trail \u3000", PathRules.NFT_STORAGE_CLIENT));
-    assertEquals(List.of("back", "slash.txt"), Tree.segments("back\\slash.txt", PathRules.NFT_STORAGE_CLIENT));
-    assertEquals(List.of("a", "b"), Tree.segments("/a//b/", PathRules.NFT_STORAGE_CLIENT));
-    assertEquals(List.of(" lead", "back\\slash"), Tree.segments(" lead/back\\slash", PathRules.STRICT));
-    assertThrows(InvalidEntryNameException.class, () -> Tree.segments("a\\/b", PathRules.NFT_STORAGE_CLIENT));
+    assertEquals(List.of("x", "inner trail"),
+        EntryPaths.segments("  x/inner trail \u3000", PathRules.NFT_STORAGE_CLIENT));
+    assertEquals(List.of("back", "slash.txt"), EntryPaths.segments("back\\slash.txt", PathRules.NFT_STORAGE_CLIENT));
+    assertEquals(List.of("a", "b"), EntryPaths.segments("/a//b/", PathRules.NFT_STORAGE_CLIENT));
+    assertEquals(List.of(" lead", "back\\slash"), EntryPaths.segments(" lead/back\\slash", PathRules.STRICT));
+    assertThrows(InvalidEntryNameException.class, () -> EntryPaths.segments("a\\/b", PathRules.NFT_STORAGE_CLIENT));
   }
 
   @Test
