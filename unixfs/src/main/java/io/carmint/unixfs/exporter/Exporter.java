@@ -186,8 +186,8 @@ public final class Exporter {
         total = Math.addExact(total, b);
       }
     } catch (ArithmeticException e) {
-      throw new UnixFsFormatException("File node " + n.cid + " declares blocksizes that add up to more than "
-          + Long.MAX_VALUE + " bytes");
+      throw new UnixFsFormatException("File node " + n.cid + " declares more than 2^63-1 bytes: its blocksizes "
+          + "add up beyond what a size can hold");
     }
     return total;
   }

@@ -77,16 +77,6 @@ class ExporterTest {
     assertEquals(new UnixFsEntry(root, EntryKind.FILE, 6, false), Exporter.of(store).stat(root));
   }
 
-  /** Without a filesize, stat adds up the blocksizes: a sum past 2^63-1 was reported as a negative size. */
-  @Test
-  void blocksizesThatOverflowALongAreMalformed() {
-    Cid a = raw(bytes("a"));
-    UnixFsData d = UnixFsData.builder(UnixFsType.FILE).addBlocksize(Long.MAX_VALUE).addBlocksize(1).build();
-    Cid root = node(List.of(PbLink.of(a, "", 1), PbLink.of(a, "", 1)), d);
-    UnixFsFormatException e = assertThrows(UnixFsFormatException.class, () -> Exporter.of(store).stat(root));
-    assertTrue(e.getMessage().contains("add up to more than"), e.getMessage());
-  }
-
   @Test
   void blocksizeThatDisagreesWithTheChildFailsTheRead() {
     Cid a = raw(bytes("abcde"));
