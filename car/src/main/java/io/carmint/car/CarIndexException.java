@@ -6,6 +6,7 @@ package io.carmint.car;
  */
 public final class CarIndexException extends CarFormatException {
   private static final long serialVersionUID = 1L;
+  /** What {@link #isUnknownCodec()} returns. */
   private final boolean unknownCodec;
 
   /**

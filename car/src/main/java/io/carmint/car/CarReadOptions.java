@@ -81,31 +81,46 @@ public record CarReadOptions(
 
     private Builder() {}
 
-    /** @param bytes largest header accepted (default {@value CarReadOptions#DEFAULT_MAX_HEADER_SIZE}) */
+    /**
+     * @param bytes largest header accepted (default {@value CarReadOptions#DEFAULT_MAX_HEADER_SIZE})
+     * @return this builder
+     */
     public Builder maxHeaderSize(long bytes) {
       this.maxHeaderSize = bytes;
       return this;
     }
 
-    /** @param bytes largest section (CID + block) accepted (default {@value CarReadOptions#DEFAULT_MAX_SECTION_SIZE}) */
+    /**
+     * @param bytes largest section (CID + block) accepted (default {@value CarReadOptions#DEFAULT_MAX_SECTION_SIZE})
+     * @return this builder
+     */
     public Builder maxSectionSize(long bytes) {
       this.maxSectionSize = bytes;
       return this;
     }
 
-    /** @param bytes largest CARv2 index read (default {@value CarReadOptions#DEFAULT_MAX_INDEX_SIZE}) */
+    /**
+     * @param bytes largest CARv2 index read (default {@value CarReadOptions#DEFAULT_MAX_INDEX_SIZE})
+     * @return this builder
+     */
     public Builder maxIndexSize(long bytes) {
       this.maxIndexSize = bytes;
       return this;
     }
 
-    /** @param verify whether blocks are hashed and checked against their CIDs (default true) */
+    /**
+     * @param verify whether blocks are hashed and checked against their CIDs (default true)
+     * @return this builder
+     */
     public Builder verifyHashes(boolean verify) {
       this.verifyHashes = verify;
       return this;
     }
 
-    /** @param eof whether a zero-length section ends the CAR instead of being an error (default false) */
+    /**
+     * @param eof whether a zero-length section ends the CAR instead of being an error (default false)
+     * @return this builder
+     */
     public Builder zeroLengthSectionAsEof(boolean eof) {
       this.zeroLengthSectionAsEof = eof;
       return this;

@@ -53,31 +53,46 @@ public record CarV2WriteOptions(
 
     private Builder() {}
 
-    /** @param car how the payload is written (default {@link CarWriteOptions#DEFAULTS}) */
+    /**
+     * @param car how the payload is written (default {@link CarWriteOptions#DEFAULTS})
+     * @return this builder
+     */
     public Builder car(CarWriteOptions car) {
       this.car = car;
       return this;
     }
 
-    /** @param bytes zero bytes before the payload (default 0) */
+    /**
+     * @param bytes zero bytes before the payload (default 0)
+     * @return this builder
+     */
     public Builder dataPadding(long bytes) {
       this.dataPadding = bytes;
       return this;
     }
 
-    /** @param bytes zero bytes before the index (default 0) */
+    /**
+     * @param bytes zero bytes before the index (default 0)
+     * @return this builder
+     */
     public Builder indexPadding(long bytes) {
       this.indexPadding = bytes;
       return this;
     }
 
-    /** @param codec index format (default car-multihash-index-sorted) */
+    /**
+     * @param codec index format (default car-multihash-index-sorted)
+     * @return this builder
+     */
     public Builder indexCodec(Multicodec codec) {
       this.indexCodec = codec;
       return this;
     }
 
-    /** @param store whether identity CIDs are indexed, marking the CAR fully indexed (default false) */
+    /**
+     * @param store whether identity CIDs are indexed, marking the CAR fully indexed (default false)
+     * @return this builder
+     */
     public Builder storeIdentityCids(boolean store) {
       this.storeIdentityCids = store;
       return this;

@@ -315,19 +315,26 @@ public final class CarVerifier {
     /**
      * @param partial whether to check hashes only, not DAG completeness: for one piece of a split upload, whose DAG
      *     is complete only together with the other pieces (default false)
+     * @return this builder
      */
     public Builder partial(boolean partial) {
       this.partial = partial;
       return this;
     }
 
-    /** @param options limits for reading (hashes are always checked, whatever {@code verifyHashes} says) */
+    /**
+     * @param options limits for reading (hashes are always checked, whatever {@code verifyHashes} says)
+     * @return this builder
+     */
     public Builder readOptions(CarReadOptions options) {
       this.readOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 
-    /** @param decoder how links are read (default {@link LinkDecoders#standard()}) */
+    /**
+     * @param decoder how links are read (default {@link LinkDecoders#standard()})
+     * @return this builder
+     */
     public Builder linkDecoder(LinkDecoder decoder) {
       this.links = Objects.requireNonNull(decoder, "decoder");
       return this;

@@ -43,13 +43,19 @@ public record CarWriteOptions(boolean deduplicate, int bufferSize) {
 
     private Builder() {}
 
-    /** @param dedupe whether a CID already written is skipped (default true) */
+    /**
+     * @param dedupe whether a CID already written is skipped (default true)
+     * @return this builder
+     */
     public Builder deduplicate(boolean dedupe) {
       this.deduplicate = dedupe;
       return this;
     }
 
-    /** @param bytes staging buffer size, at least 4096 (default {@value CarWriteOptions#DEFAULT_BUFFER_SIZE}) */
+    /**
+     * @param bytes staging buffer size, at least 4096 (default {@value CarWriteOptions#DEFAULT_BUFFER_SIZE})
+     * @return this builder
+     */
     public Builder bufferSize(int bytes) {
       this.bufferSize = bytes;
       return this;

@@ -9,8 +9,11 @@ import java.io.EOFException;
  */
 public final class TruncatedCarException extends EOFException {
   private static final long serialVersionUID = 1L;
+  /** What {@link #offset()} returns. */
   private final long offset;
+  /** What {@link #declared()} returns. */
   private final long declared;
+  /** What {@link #actual()} returns. */
   private final long actual;
 
   /**

@@ -6,6 +6,7 @@ package io.carmint.car;
  */
 public final class UnsupportedCarVersionException extends CarHeaderException {
   private static final long serialVersionUID = 1L;
+  /** What {@link #version()} returns. */
   private final long version;
 
   /**

@@ -19,9 +19,13 @@ import java.util.Optional;
 public class ApiException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** What {@link #status()} returns. */
   private final int status;
+  /** What {@link #request()} returns. */
   private final String request;
+  /** What {@link #errorName()} returns. */
   private final String errorName;
+  /** What {@link #serviceMessage()} returns. */
   private final String serviceMessage;
 
   ApiException(int status, String request, String errorName, String serviceMessage, String detail) {

@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public final class DeadlineExceededException extends InterruptedIOException {
   private static final long serialVersionUID = 1L;
+  /** What {@link #setting()} returns. */
   private final String setting;
   private final transient Duration timeout;
 

@@ -528,6 +528,7 @@ public final class NftStorageClient implements AutoCloseable {
      * @param endpoint the service's base URL, {@code http} or {@code https}, for example
      *     {@code http://127.0.0.1:8787}; a path is kept ({@code https://host/api})
      * @throws IllegalArgumentException if it is not an http(s) URL
+     * @return this builder
      */
     public Builder endpoint(URI endpoint) {
       Objects.requireNonNull(endpoint, "endpoint");
@@ -552,6 +553,7 @@ public final class NftStorageClient implements AutoCloseable {
      * @param token the API token sent as {@code Authorization: Bearer}; null for a client that only calls
      *     {@link #check} (other calls then get 401)
      * @throws IllegalArgumentException if it is blank or holds characters not allowed in a header
+     * @return this builder
      */
     public Builder token(String token) {
       if (token != null) {
@@ -571,19 +573,28 @@ public final class NftStorageClient implements AutoCloseable {
       return this;
     }
 
-    /** @param timeout connect timeout (default 10 s; zero for none) */
+    /**
+     * @param timeout connect timeout (default 10 s; zero for none)
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = nonNegative(timeout, "connectTimeout");
       return this;
     }
 
-    /** @param timeout longest silence while reading an answer (default 5 minutes; zero for none) */
+    /**
+     * @param timeout longest silence while reading an answer (default 5 minutes; zero for none)
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = nonNegative(timeout, "readTimeout");
       return this;
     }
 
-    /** @param timeout longest stall while sending (default 2 minutes; zero for none) */
+    /**
+     * @param timeout longest stall while sending (default 2 minutes; zero for none)
+     * @return this builder
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = nonNegative(timeout, "writeTimeout");
       return this;
@@ -594,6 +605,7 @@ public final class NftStorageClient implements AutoCloseable {
      *     {@link #DEFAULT_CALL_TIMEOUT}; zero for none); an upload's attempt gets the time to send its body at
      *     {@link #minUploadSpeed} on top. An attempt that runs out of time is retried like a network failure; the
      *     last one ends in a {@link DeadlineExceededException} naming this setting.
+     * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = nonNegative(timeout, "callTimeout");
@@ -605,6 +617,7 @@ public final class NftStorageClient implements AutoCloseable {
      *     {@link #DEFAULT_DEADLINE}; zero for none); an upload's (one piece, blob or set of files) gets the time to
      *     send its body at {@link #minUploadSpeed} on top. Past it, the request ends in a
      *     {@link DeadlineExceededException} naming this setting, with the last failure as its cause.
+     * @return this builder
      */
     public Builder deadline(Duration deadline) {
       this.deadline = nonNegative(deadline, "deadline");
@@ -615,6 +628,7 @@ public final class NftStorageClient implements AutoCloseable {
      * @param bytesPerSecond the slowest sending speed an upload is given time for, added to its call timeout and
      *     deadline (default 64 KiB/s, {@link #DEFAULT_MIN_UPLOAD_SPEED})
      * @throws IllegalArgumentException if not positive
+     * @return this builder
      */
     public Builder minUploadSpeed(long bytesPerSecond) {
       if (bytesPerSecond < 1) {
@@ -624,7 +638,10 @@ public final class NftStorageClient implements AutoCloseable {
       return this;
     }
 
-    /** @param policy retries (default {@link RetryPolicy#defaults()}) */
+    /**
+     * @param policy retries (default {@link RetryPolicy#defaults()})
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
       return this;
@@ -633,13 +650,17 @@ public final class NftStorageClient implements AutoCloseable {
     /**
      * @param limiter the limiter every attempt passes (default: a new one of 30 per 10 s on the
      *     {@link #timeSource}); share one between clients of the same token
+     * @return this builder
      */
     public Builder rateLimiter(RateLimiter limiter) {
       this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
       return this;
     }
 
-    /** @param time the clock and sleep for retries and the default rate limiter (default the system's) */
+    /**
+     * @param time the clock and sleep for retries and the default rate limiter (default the system's)
+     * @return this builder
+     */
     public Builder timeSource(TimeSource time) {
       this.timeSource = Objects.requireNonNull(time, "time");
       return this;
@@ -648,6 +669,7 @@ public final class NftStorageClient implements AutoCloseable {
     /**
      * @param concurrency pieces of a split upload sent at once, 1 to 16 (default {@value #DEFAULT_CONCURRENCY})
      * @throws IllegalArgumentException if out of range
+     * @return this builder
      */
     public Builder concurrency(int concurrency) {
       if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
@@ -661,6 +683,7 @@ public final class NftStorageClient implements AutoCloseable {
      * @param bytes largest CAR piece of a split upload, header and framing included (default 50 MiB, from
      *     {@link #MIN_CHUNK_SIZE} to {@link #MAX_CHUNK_SIZE})
      * @throws IllegalArgumentException if out of range
+     * @return this builder
      */
     public Builder maxChunkSize(long bytes) {
       if (bytes < MIN_CHUNK_SIZE || bytes > MAX_CHUNK_SIZE) {
@@ -674,6 +697,7 @@ public final class NftStorageClient implements AutoCloseable {
     /**
      * @param bytes largest successful answer body read (default 64 MiB)
      * @throws IllegalArgumentException if not positive
+     * @return this builder
      */
     public Builder maxResponseBytes(long bytes) {
       if (bytes < 1) {
@@ -683,13 +707,19 @@ public final class NftStorageClient implements AutoCloseable {
       return this;
     }
 
-    /** @param dir where split pieces and packed CARs are written while uploading (default {@code java.io.tmpdir}) */
+    /**
+     * @param dir where split pieces and packed CARs are written while uploading (default {@code java.io.tmpdir})
+     * @return this builder
+     */
     public Builder tempDirectory(Path dir) {
       this.tempDirectory = Objects.requireNonNull(dir, "dir");
       return this;
     }
 
-    /** @param client an OkHttp client to share connection pools with; timeouts set here override its own */
+    /**
+     * @param client an OkHttp client to share connection pools with; timeouts set here override its own
+     * @return this builder
+     */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client");
       return this;

@@ -12,7 +12,9 @@ import java.util.Optional;
 public final class RateLimitedException extends ApiException {
   private static final long serialVersionUID = 1L;
 
+  /** What {@link #retryAfter()} returns. */
   private final Duration retryAfter;
+  /** What {@link #attempts()} returns. */
   private final int attempts;
 
   RateLimitedException(ErrorReply reply, int attempts) {

@@ -140,6 +140,7 @@ public final class RetryPolicy {
     /**
      * @param maxRetries retries after the first attempt, 0 or more (default {@value #DEFAULT_MAX_RETRIES})
      * @throws IllegalArgumentException if negative
+     * @return this builder
      */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
@@ -152,6 +153,7 @@ public final class RetryPolicy {
     /**
      * @param initialDelay wait before the first retry (default 1 s)
      * @throws IllegalArgumentException if negative
+     * @return this builder
      */
     public Builder initialDelay(Duration initialDelay) {
       this.initialDelay = nonNegative(initialDelay, "initialDelay");
@@ -161,6 +163,7 @@ public final class RetryPolicy {
     /**
      * @param multiplier growth per retry, at least 1 (default 2)
      * @throws IllegalArgumentException if below 1 or not finite
+     * @return this builder
      */
     public Builder multiplier(double multiplier) {
       if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
@@ -173,6 +176,7 @@ public final class RetryPolicy {
     /**
      * @param maxDelay upper bound of a computed wait (default 30 s)
      * @throws IllegalArgumentException if negative
+     * @return this builder
      */
     public Builder maxDelay(Duration maxDelay) {
       this.maxDelay = nonNegative(maxDelay, "maxDelay");
@@ -182,6 +186,7 @@ public final class RetryPolicy {
     /**
      * @param jitter largest random fraction taken off each wait, in [0, 1] (default 0.5); 0 makes waits exact
      * @throws IllegalArgumentException if outside [0, 1]
+     * @return this builder
      */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0 && jitter <= 1)) {
@@ -194,6 +199,7 @@ public final class RetryPolicy {
     /**
      * @param maxRetryAfter longest {@code Retry-After} to wait for (default 2 minutes)
      * @throws IllegalArgumentException if negative
+     * @return this builder
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
@@ -202,6 +208,7 @@ public final class RetryPolicy {
 
     /**
      * @param random source of jitter, values in [0, 1) (default {@link ThreadLocalRandom}); for tests
+     * @return this builder
      */
     public Builder random(DoubleSupplier random) {
       this.random = Objects.requireNonNull(random, "random");

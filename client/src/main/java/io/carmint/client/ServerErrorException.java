@@ -7,6 +7,7 @@ package io.carmint.client;
 public final class ServerErrorException extends ApiException {
   private static final long serialVersionUID = 1L;
 
+  /** What {@link #attempts()} returns. */
   private final int attempts;
 
   ServerErrorException(ErrorReply reply, int attempts) {

@@ -30,7 +30,10 @@ public interface BlockSink {
     return true;
   }
 
-  /** A sink that drops every block: for computing a CID only. It {@linkplain #retainsBlocks() retains} nothing. */
+  /**
+   * {@return a sink that drops every block: for computing a CID only} It {@linkplain #retainsBlocks() retains}
+   * nothing.
+   */
   static BlockSink discard() {
     return DiscardSink.INSTANCE;
   }

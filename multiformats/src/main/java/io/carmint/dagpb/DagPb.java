@@ -113,7 +113,7 @@ public final class DagPb {
   }
 
   /**
-   * The length of the bytes that go before a Data field of {@code dataLength} bytes: its tag and length.
+   * {@return the length of the bytes that go before a Data field of {@code dataLength} bytes: its tag and length}
    *
    * @throws IllegalArgumentException if {@code dataLength} is negative
    */
@@ -219,7 +219,7 @@ public final class DagPb {
   }
 
   /**
-   * Returns the CIDs a dag-pb block links to, in block order. The block is checked as strictly as by
+   * {@return the CIDs a dag-pb block links to, in block order} The block is checked as strictly as by
    * {@link #decode} except that link names are not decoded, so a name that is not UTF-8 is tolerated here.
    *
    * <p>The list is immutable and compact: it holds the CIDs' bytes (plus 4 bytes per link) and makes each

@@ -19,6 +19,7 @@ import java.io.IOException;
  */
 public abstract class DataException extends IOException {
   private static final long serialVersionUID = 1L;
+  /** What {@link #offset()} returns. */
   private final long offset;
 
   /**

@@ -8,7 +8,9 @@ package io.carmint.multiformats;
  */
 public final class InvalidVarintException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
+  /** What {@link #offset()} returns. */
   private final long offset;
+  /** What {@link #problem()} returns. */
   private final String problem;
 
   /**

@@ -15,8 +15,11 @@ import java.util.Objects;
  */
 public final class LimitExceededException extends DataException {
   private static final long serialVersionUID = 1L;
+  /** What {@link #setting()} returns. */
   private final String setting;
+  /** What {@link #limit()} returns. */
   private final long limit;
+  /** What {@link #actual()} returns. */
   private final long actual;
 
   /**

@@ -12,8 +12,11 @@ import java.util.Objects;
 public final class InvalidMetadataException extends DataException {
   private static final long serialVersionUID = 1L;
 
+  /** What {@link #file()} returns. */
   private final String file;
+  /** What {@link #line()} returns. */
   private final long line;
+  /** What {@link #column()} returns. */
   private final long column;
 
   InvalidMetadataException(String file, long line, long column, long offset, String problem) {

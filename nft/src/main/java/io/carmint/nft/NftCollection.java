@@ -336,25 +336,37 @@ public final class NftCollection {
 
     private Builder() {}
 
-    /** @param dir the images folder (required) */
+    /**
+     * @param dir the images folder (required)
+     * @return this builder
+     */
     public Builder images(Path dir) {
       this.images = Objects.requireNonNull(dir, "dir");
       return this;
     }
 
-    /** @param dir the metadata folder (required) */
+    /**
+     * @param dir the metadata folder (required)
+     * @return this builder
+     */
     public Builder metadata(Path dir) {
       this.metadata = Objects.requireNonNull(dir, "dir");
       return this;
     }
 
-    /** @param dir where {@code images.car}, {@code metadata/} and {@code metadata.car} go (required; created) */
+    /**
+     * @param dir where {@code images.car}, {@code metadata/} and {@code metadata.car} go (required; created)
+     * @return this builder
+     */
     public Builder output(Path dir) {
       this.output = Objects.requireNonNull(dir, "dir");
       return this;
     }
 
-    /** @param p how both folders are packed (default {@link ImportProfile#IPFS_CAR}) */
+    /**
+     * @param p how both folders are packed (default {@link ImportProfile#IPFS_CAR})
+     * @return this builder
+     */
     public Builder profile(ImportProfile p) {
       this.profile = Objects.requireNonNull(p, "profile");
       return this;

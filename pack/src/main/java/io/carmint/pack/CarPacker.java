@@ -216,13 +216,19 @@ public final class CarPacker {
 
     private Builder() {}
 
-    /** @param importer the importer, holding the DAG profile (default: ipfs-car profile) */
+    /**
+     * @param importer the importer, holding the DAG profile (default: ipfs-car profile)
+     * @return this builder
+     */
     public Builder importer(Importer importer) {
       this.importer = Objects.requireNonNull(importer, "importer");
       return this;
     }
 
-    /** @param version 1 (default) or 2 (CARv2 with a go-car index) */
+    /**
+     * @param version 1 (default) or 2 (CARv2 with a go-car index)
+     * @return this builder
+     */
     public Builder carVersion(int version) {
       if (version != 1 && version != 2) {
         throw new IllegalArgumentException("CAR version must be 1 or 2, got " + version);
@@ -231,13 +237,19 @@ public final class CarPacker {
       return this;
     }
 
-    /** @param options how sections are written (default {@link CarWriteOptions#DEFAULTS}: de-duplicated) */
+    /**
+     * @param options how sections are written (default {@link CarWriteOptions#DEFAULTS}: de-duplicated)
+     * @return this builder
+     */
     public Builder writeOptions(CarWriteOptions options) {
       this.writeOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 
-    /** @param options CARv2 layout for version 2 (default go-car's) */
+    /**
+     * @param options CARv2 layout for version 2 (default go-car's)
+     * @return this builder
+     */
     public Builder v2Options(CarV2WriteOptions options) {
       this.v2Options = Objects.requireNonNull(options, "options");
       return this;

@@ -332,6 +332,7 @@ public final class LocalNftStorage implements AutoCloseable {
     /**
      * @param port the TCP port, 0 for any free one (default)
      * @throws IllegalArgumentException if outside 0..65535
+     * @return this builder
      */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
@@ -341,7 +342,10 @@ public final class LocalNftStorage implements AutoCloseable {
       return this;
     }
 
-    /** @param address where to listen (default the loopback address; anything else exposes the service) */
+    /**
+     * @param address where to listen (default the loopback address; anything else exposes the service)
+     * @return this builder
+     */
     public Builder bindAddress(InetAddress address) {
       this.bindAddress = Objects.requireNonNull(address, "address");
       return this;
@@ -356,6 +360,7 @@ public final class LocalNftStorage implements AutoCloseable {
      * Accepts {@code token} as a Bearer token of an account of its own, reported with {@code scope}.
      *
      * @throws IllegalArgumentException if the token is blank or holds whitespace
+     * @return this builder
      */
     public Builder token(String token, String scope) {
       Objects.requireNonNull(token, "token");
@@ -367,7 +372,10 @@ public final class LocalNftStorage implements AutoCloseable {
       return this;
     }
 
-    /** @param dir where to keep uploads durably (created if needed); default none: in memory */
+    /**
+     * @param dir where to keep uploads durably (created if needed); default none: in memory
+     * @return this builder
+     */
     public Builder dataDirectory(Path dir) {
       this.dataDirectory = dir;
       return this;
@@ -376,6 +384,7 @@ public final class LocalNftStorage implements AutoCloseable {
     /**
      * @param bytes largest request body (default {@value LocalNftStorage#DEFAULT_MAX_REQUEST_BYTES})
      * @throws IllegalArgumentException if not positive
+     * @return this builder
      */
     public Builder maxRequestBytes(long bytes) {
       if (bytes < 1) {
@@ -388,6 +397,7 @@ public final class LocalNftStorage implements AutoCloseable {
     /**
      * @param bytes largest block accepted (default 2 MiB)
      * @throws IllegalArgumentException if not positive
+     * @return this builder
      */
     public Builder maxBlockSize(long bytes) {
       if (bytes < 1) {
@@ -401,6 +411,7 @@ public final class LocalNftStorage implements AutoCloseable {
      * @param threads requests handled at once (default {@value LocalNftStorage#DEFAULT_THREADS}); clients waiting
      *     for their turn, or still sending a request, hold none
      * @throws IllegalArgumentException if below 1
+     * @return this builder
      */
     public Builder threads(int threads) {
       if (threads < 1) {
@@ -410,7 +421,10 @@ public final class LocalNftStorage implements AutoCloseable {
       return this;
     }
 
-    /** @param clock the clock for {@code created} times (default UTC system clock; {@link SettableClock} in tests) */
+    /**
+     * @param clock the clock for {@code created} times (default UTC system clock; {@link SettableClock} in tests)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -420,6 +434,7 @@ public final class LocalNftStorage implements AutoCloseable {
      * @param timeout how long a connection may pass without a byte arriving or a byte of its answer being taken
      *     before it is closed (default 30 s, {@link LocalNftStorage#DEFAULT_IDLE_TIMEOUT})
      * @throws IllegalArgumentException if not positive
+     * @return this builder
      */
     public Builder idleTimeout(Duration timeout) {
       this.idleTimeout = positive(timeout, "idleTimeout");
@@ -431,6 +446,7 @@ public final class LocalNftStorage implements AutoCloseable {
      *     opening or from its previous answer (default 20 s, {@link LocalNftStorage#DEFAULT_HEADER_TIMEOUT}); a
      *     connection that has not sent a whole request head by then is closed
      * @throws IllegalArgumentException if not positive
+     * @return this builder
      */
     public Builder headerTimeout(Duration timeout) {
       this.headerTimeout = positive(timeout, "headerTimeout");
@@ -442,6 +458,7 @@ public final class LocalNftStorage implements AutoCloseable {
      *     timeout has passed (default {@value LocalNftStorage#DEFAULT_MIN_BODY_RATE}); a slower one is answered
      *     408 and its connection closed; 0 turns the check off (the idle timeout still applies)
      * @throws IllegalArgumentException if negative
+     * @return this builder
      */
     public Builder minBodyRate(long bytesPerSecond) {
       if (bytesPerSecond < 0) {
@@ -455,6 +472,7 @@ public final class LocalNftStorage implements AutoCloseable {
      * @param max connections one client address may hold at once (default {@value
      *     LocalNftStorage#DEFAULT_MAX_CONNECTIONS_PER_ADDRESS}); a connection beyond it is closed as it opens
      * @throws IllegalArgumentException if below 1
+     * @return this builder
      */
     public Builder maxConnectionsPerAddress(int max) {
       if (max < 1) {
@@ -469,6 +487,7 @@ public final class LocalNftStorage implements AutoCloseable {
      *     directory set aside at start because it cannot be read, and a stored block found damaged while serving.
      *     Default: logged through {@link System.Logger} at {@code WARNING}. Called on the thread that found the
      *     problem; it must not block.
+     * @return this builder
      */
     public Builder warnings(Consumer<String> listener) {
       this.warnings = Objects.requireNonNull(listener, "listener");

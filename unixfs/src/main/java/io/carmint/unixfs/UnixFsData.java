@@ -196,7 +196,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
   }
 
   /**
-   * The length of what {@link #writeFileLeafHeader} writes for a file leaf of {@code n} content bytes.
+   * {@return the length of what {@link #writeFileLeafHeader} writes for a file leaf of {@code n} content bytes}
    *
    * @throws IllegalArgumentException if {@code n} is negative
    */
@@ -206,7 +206,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
   }
 
   /**
-   * The length of what {@link #writeFileLeafTrailer} writes for a file leaf of {@code n} content bytes.
+   * {@return the length of what {@link #writeFileLeafTrailer} writes for a file leaf of {@code n} content bytes}
    *
    * @throws IllegalArgumentException if {@code n} is negative
    */
@@ -437,50 +437,82 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
       this.type = Objects.requireNonNull(type, "type");
     }
 
-    /** Sets Data (present, possibly empty). */
+    /**
+     * Sets Data (present, possibly empty).
+     *
+     * @return this builder
+     */
     public Builder data(Bytes value) {
       data = Optional.of(value);
       return this;
     }
 
-    /** Sets filesize. */
+    /**
+     * Sets filesize.
+     *
+     * @return this builder
+     */
     public Builder filesize(long value) {
       filesize = OptionalLong.of(value);
       return this;
     }
 
-    /** Replaces the blocksizes. */
+    /**
+     * Replaces the blocksizes.
+     *
+     * @return this builder
+     */
     public Builder blocksizes(List<Long> values) {
       blocksizes.clear();
       blocksizes.addAll(values);
       return this;
     }
 
-    /** Appends one blocksize. */
+    /**
+     * Appends one blocksize.
+     *
+     * @return this builder
+     */
     public Builder addBlocksize(long value) {
       blocksizes.add(value);
       return this;
     }
 
-    /** Sets hashType. */
+    /**
+     * Sets hashType.
+     *
+     * @return this builder
+     */
     public Builder hashType(long value) {
       hashType = OptionalLong.of(value);
       return this;
     }
 
-    /** Sets fanout. */
+    /**
+     * Sets fanout.
+     *
+     * @return this builder
+     */
     public Builder fanout(long value) {
       fanout = OptionalLong.of(value);
       return this;
     }
 
-    /** Sets mode (uint32 bits). */
+    /**
+     * Sets mode (uint32 bits).
+     *
+     * @return this builder
+     */
     public Builder mode(int value) {
       mode = OptionalInt.of(value);
       return this;
     }
 
-    /** Sets mtime. */
+    /**
+     * Sets mtime.
+     *
+     * @return this builder
+     */
     public Builder mtime(UnixFsTime value) {
       mtime = Optional.of(value);
       return this;

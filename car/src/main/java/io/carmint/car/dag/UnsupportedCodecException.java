@@ -9,6 +9,7 @@ import java.io.IOException;
  */
 public final class UnsupportedCodecException extends IOException {
   private static final long serialVersionUID = 1L;
+  /** What {@link #codec()} returns. */
   private final long codec;
 
   /** @param cid the block whose codec is not supported */

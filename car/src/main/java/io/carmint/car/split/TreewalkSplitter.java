@@ -467,13 +467,17 @@ public final class TreewalkSplitter {
      *     size is a target on block bytes only (a piece is cut when its block bytes plus the next block's reach it,
      *     so pieces exceed it by their varints, CIDs and header, and a big block gets a piece of its own), and a
      *     block is written every time it is linked. Default false.
+     * @return this builder
      */
     public Builder carbitesCompatible(boolean compatible) {
       this.carbites = compatible;
       return this;
     }
 
-    /** @param bytes largest piece, header included (default {@value TreewalkSplitter#DEFAULT_MAX_PIECE_SIZE}) */
+    /**
+     * @param bytes largest piece, header included (default {@value TreewalkSplitter#DEFAULT_MAX_PIECE_SIZE})
+     * @return this builder
+     */
     public Builder maxPieceSize(long bytes) {
       if (bytes < 64) {
         throw new IllegalArgumentException("maxPieceSize must be at least 64 bytes, got " + bytes);
@@ -487,6 +491,7 @@ public final class TreewalkSplitter {
      *     {@value TreewalkSplitter#DEFAULT_MAX_EXPANSION} times the CAR's size, at least
      *     {@link TreewalkSplitter#MIN_AUTOMATIC_TOTAL_SIZE} (1 GiB). A value set here is used as it is.
      * @throws IllegalArgumentException if negative
+     * @return this builder
      */
     public Builder maxTotalSize(long bytes) {
       if (bytes < 0) {
@@ -496,7 +501,10 @@ public final class TreewalkSplitter {
       return this;
     }
 
-    /** @param decoder how links are read (default {@link LinkDecoders#standard()}) */
+    /**
+     * @param decoder how links are read (default {@link LinkDecoders#standard()})
+     * @return this builder
+     */
     public Builder linkDecoder(LinkDecoder decoder) {
       this.links = Objects.requireNonNull(decoder, "decoder");
       return this;

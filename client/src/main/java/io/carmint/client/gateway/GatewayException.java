@@ -39,8 +39,10 @@ public final class GatewayException extends IOException {
     EXTRA_BLOCK
   }
 
+  /** What {@link #gateway()} returns. */
   private final URI gateway;
   private final transient Cid cid;
+  /** What {@link #reason()} returns. */
   private final Reason reason;
 
   /**

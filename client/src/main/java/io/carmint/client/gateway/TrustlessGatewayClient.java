@@ -363,6 +363,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
      * @param gateway its base URL, {@code http} or {@code https}, e.g. {@code https://trustless-gateway.link}; a
      *     path is kept ({@code https://host/api} asks {@code https://host/api/ipfs/...})
      * @throws IllegalArgumentException if it is not an http(s) URL, or carries credentials, a query or a fragment
+     * @return this builder
      */
     public Builder gateway(URI gateway) {
       Gateways.Endpoint.of(gateway);
@@ -375,7 +376,10 @@ public final class TrustlessGatewayClient implements AutoCloseable {
       return gateway(URI.create(Objects.requireNonNull(gateway, "gateway").strip()));
     }
 
-    /** @param timeout connect timeout (default 10 s; zero for none) */
+    /**
+     * @param timeout connect timeout (default 10 s; zero for none)
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = nonNegative(timeout, "connectTimeout");
       return this;
@@ -384,6 +388,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     /**
      * @param timeout longest silence from a gateway, waiting for its answer or the next bytes of it, before it counts
      *     as stalled and the next gateway is tried (default 30 s; zero for none)
+     * @return this builder
      */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = nonNegative(timeout, "readTimeout");
@@ -393,6 +398,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     /**
      * @param timeout deadline of one HTTP call: the whole CAR answer, or one block's (default none); a gateway past
      *     it counts as stalled
+     * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = nonNegative(timeout, "callTimeout");
@@ -402,6 +408,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     /**
      * @param bytes largest block accepted (default {@value #DEFAULT_MAX_BLOCK_SIZE}), 1 KiB to 64 MiB
      * @throws IllegalArgumentException if out of range
+     * @return this builder
      */
     public Builder maxBlockSize(int bytes) {
       if (bytes < 1024 || bytes > 64 << 20) {
@@ -415,6 +422,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
      * @param value most blocks received in one fetch, a block the DAG holds twice counting twice (default
      *     {@value #DEFAULT_MAX_BLOCKS})
      * @throws IllegalArgumentException if below 1
+     * @return this builder
      */
     public Builder maxBlocks(long value) {
       if (value < 1) {
@@ -427,6 +435,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     /**
      * @param value most bytes of blocks received in one fetch (default {@value #DEFAULT_MAX_BYTES}, 64 GiB)
      * @throws IllegalArgumentException if negative
+     * @return this builder
      */
     public Builder maxBytes(long value) {
       if (value < 0) {
@@ -441,6 +450,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
      *     walk (default {@value Exporter#DEFAULT_MAX_DIRECTORY_DEPTH}); {@link #fetch(IpfsPath, Path)} keeps to the
      *     {@link #unpacker unpacker}'s
      * @throws IllegalArgumentException if below 0 or above {@value Exporter#DEFAULT_MAX_DIRECTORY_DEPTH}
+     * @return this builder
      */
     public Builder maxDepth(int value) {
       if (value < 0 || value > Exporter.DEFAULT_MAX_DIRECTORY_DEPTH) {
@@ -455,19 +465,26 @@ public final class TrustlessGatewayClient implements AutoCloseable {
      * @param value how {@link #fetch(IpfsPath, Path)} writes content: its limits (entries, bytes, block reads,
      *     depth) and symlink policy (default {@link Unpacker#of()}); its hash setting is ignored, as every block is
      *     verified when received
+     * @return this builder
      */
     public Builder unpacker(Unpacker value) {
       this.unpacker = Objects.requireNonNull(value, "unpacker");
       return this;
     }
 
-    /** @param client an OkHttp client to share connection pools with; timeouts set here override its own */
+    /**
+     * @param client an OkHttp client to share connection pools with; timeouts set here override its own
+     * @return this builder
+     */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client");
       return this;
     }
 
-    /** @param value runs {@link #fetchAsync} (default: a new daemon thread per fetch) */
+    /**
+     * @param value runs {@link #fetchAsync} (default: a new daemon thread per fetch)
+     * @return this builder
+     */
     public Builder executor(Executor value) {
       this.executor = Objects.requireNonNull(value, "executor");
       return this;

@@ -10,6 +10,7 @@ import java.util.Objects;
  */
 public final class DuplicateNameException extends UnixFsFormatException {
   private static final long serialVersionUID = 1L;
+  /** What {@link #path()} returns. */
   private final String path;
   private final transient Cid directory;
 

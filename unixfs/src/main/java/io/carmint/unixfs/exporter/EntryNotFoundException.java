@@ -8,6 +8,7 @@ import java.io.IOException;
  */
 public final class EntryNotFoundException extends IOException {
   private static final long serialVersionUID = 1L;
+  /** What {@link #path()} returns. */
   private final String path;
 
   /**

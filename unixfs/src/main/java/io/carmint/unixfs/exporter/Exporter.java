@@ -393,13 +393,21 @@ public final class Exporter {
       this.source = Objects.requireNonNull(source, "source");
     }
 
-    /** Whether to check every block's bytes against its CID (default true; turn off only for a trusted source). */
+    /**
+     * Whether to check every block's bytes against its CID (default true; turn off only for a trusted source).
+     *
+     * @return this builder
+     */
     public Builder verifyHashes(boolean value) {
       verifyHashes = value;
       return this;
     }
 
-    /** Deepest file DAG read (default {@value #DEFAULT_MAX_FILE_DEPTH}). */
+    /**
+     * Deepest file DAG read (default {@value #DEFAULT_MAX_FILE_DEPTH}).
+     *
+     * @return this builder
+     */
     public Builder maxFileDepth(int value) {
       if (value < 1) {
         throw new IllegalArgumentException("maxFileDepth must be at least 1, got " + value);
@@ -408,7 +416,11 @@ public final class Exporter {
       return this;
     }
 
-    /** Deepest directory nesting walked (default {@value #DEFAULT_MAX_DIRECTORY_DEPTH}). */
+    /**
+     * Deepest directory nesting walked (default {@value #DEFAULT_MAX_DIRECTORY_DEPTH}).
+     *
+     * @return this builder
+     */
     public Builder maxDirectoryDepth(int value) {
       if (value < 1) {
         throw new IllegalArgumentException("maxDirectoryDepth must be at least 1, got " + value);

@@ -40,7 +40,9 @@ public final class UnsafeNameException extends UnixFsFormatException {
     }
   }
 
+  /** What {@link #path()} returns. */
   private final String path;
+  /** What {@link #reason()} returns. */
   private final Reason reason;
 
   /**

@@ -12,6 +12,7 @@ public final class FileChangedException extends IOException {
   private static final long serialVersionUID = 1L;
 
   private final transient Path path;
+  /** What {@link #expectedSize()} returns. */
   private final long expectedSize;
 
   /**

@@ -233,88 +233,144 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
       wrap = p.wrap;
     }
 
-    /** Sets the profile's name. */
+    /**
+     * Sets the profile's name.
+     *
+     * @return this builder
+     */
     public Builder name(String value) {
       name = Objects.requireNonNull(value, "name");
       return this;
     }
 
-    /** Sets the chunker. */
+    /**
+     * Sets the chunker.
+     *
+     * @return this builder
+     */
     public Builder chunker(Chunker value) {
       chunker = Objects.requireNonNull(value, "chunker");
       return this;
     }
 
-    /** Sets the file layout (e.g. {@code new BalancedLayout(174)}, {@code TrickleLayout.of(174)}). */
+    /**
+     * Sets the file layout (e.g. {@code new BalancedLayout(174)}, {@code TrickleLayout.of(174)}).
+     *
+     * @return this builder
+     */
     public Builder layout(FileLayout value) {
       layout = Objects.requireNonNull(value, "layout");
       return this;
     }
 
-    /** Sets raw leaves (explicitly: CIDv1 no longer implies them). */
+    /**
+     * Sets raw leaves (explicitly: CIDv1 no longer implies them).
+     *
+     * @return this builder
+     */
     public Builder rawLeaves(boolean value) {
       rawLeaves = value;
       rawLeavesSet = true;
       return this;
     }
 
-    /** Sets the CID version, 0 or 1 (explicitly: see the class doc). */
+    /**
+     * Sets the CID version, 0 or 1 (explicitly: see the class doc).
+     *
+     * @return this builder
+     */
     public Builder cidVersion(int value) {
       cidVersion = value;
       cidVersionSet = true;
       return this;
     }
 
-    /** Sets the hash function (see the class doc for its effect on CIDv0). */
+    /**
+     * Sets the hash function (see the class doc for its effect on CIDv0).
+     *
+     * @return this builder
+     */
     public Builder hashFunction(HashFunction value) {
       hashFunction = Objects.requireNonNull(value, "hashFunction");
       hashSet = true;
       return this;
     }
 
-    /** Sets the HAMT rule. */
+    /**
+     * Sets the HAMT rule.
+     *
+     * @return this builder
+     */
     public Builder sharding(ShardingRule value) {
       sharding = Objects.requireNonNull(value, "sharding");
       return this;
     }
 
-    /** Sets the HAMT fanout. */
+    /**
+     * Sets the HAMT fanout.
+     *
+     * @return this builder
+     */
     public Builder hamtFanout(int value) {
       hamtFanout = value;
       return this;
     }
 
-    /** Sets whether hidden entries are imported. */
+    /**
+     * Sets whether hidden entries are imported.
+     *
+     * @return this builder
+     */
     public Builder includeHidden(boolean value) {
       includeHidden = value;
       return this;
     }
 
-    /** Sets whether empty directories are kept. */
+    /**
+     * Sets whether empty directories are kept.
+     *
+     * @return this builder
+     */
     public Builder includeEmptyDirectories(boolean value) {
       includeEmptyDirectories = value;
       return this;
     }
 
-    /** Sets the symlink policy. */
+    /**
+     * Sets the symlink policy.
+     *
+     * @return this builder
+     */
     public Builder symlinks(SymlinkPolicy value) {
       symlinks = Objects.requireNonNull(value, "symlinks");
       return this;
     }
 
-    /** Sets the path rules. */
+    /**
+     * Sets the path rules.
+     *
+     * @return this builder
+     */
     public Builder pathRules(PathRules value) {
       pathRules = Objects.requireNonNull(value, "pathRules");
       return this;
     }
 
-    /** Sets ipfs-car's common-prefix stripping. */
+    /**
+     * Sets ipfs-car's common-prefix stripping.
+     *
+     * @return this builder
+     */
     public Builder stripCommonPrefix(boolean value) {
       stripCommonPrefix = value;
       return this;
     }
 
-    /** Sets whether the result is wrapped in a directory. */
+    /**
+     * Sets whether the result is wrapped in a directory.
+     *
+     * @return this builder
+     */
     public Builder wrap(boolean value) {
       wrap = value;
       return this;

@@ -169,7 +169,11 @@ public final class Importer {
 
     private Builder() {}
 
-    /** Sets the profile (default {@link ImportProfile#DEFAULT}). */
+    /**
+     * Sets the profile (default {@link ImportProfile#DEFAULT}).
+     *
+     * @return this builder
+     */
     public Builder profile(ImportProfile value) {
       profile = Objects.requireNonNull(value, "profile");
       return this;
@@ -179,6 +183,7 @@ public final class Importer {
      * Sets how many threads hash chunks (default: available processors). 1 hashes on the calling thread.
      *
      * @throws IllegalArgumentException if below 1
+     * @return this builder
      */
     public Builder parallelism(int value) {
       if (value < 1) {
@@ -191,6 +196,7 @@ public final class Importer {
     /**
      * Hashes on this executor instead of threads of the importer's own (it is not shut down by the importer).
      * {@link #parallelism} then only sizes the number of chunks in flight.
+     * @return this builder
      */
     public Builder executor(ExecutorService value) {
       executor = Objects.requireNonNull(value, "executor");

@@ -11,6 +11,7 @@ import java.nio.file.FileAlreadyExistsException;
  */
 public final class EntryCollisionException extends FileAlreadyExistsException {
   private static final long serialVersionUID = 1L;
+  /** What {@link #entryPath()} returns. */
   private final String entryPath;
 
   /**

@@ -17,8 +17,11 @@ import java.io.IOException;
  */
 public final class SymlinkEscapeException extends IOException {
   private static final long serialVersionUID = 1L;
+  /** What {@link #path()} returns. */
   private final String path;
+  /** What {@link #target()} returns. */
   private final String target;
+  /** What {@link #reason()} returns. */
   private final String reason;
 
   /**

@@ -262,6 +262,7 @@ public final class Unpacker {
      * Most entries to unpack, the root included (default {@value Unpacker#DEFAULT_MAX_ENTRIES}).
      *
      * @throws IllegalArgumentException if below 1
+     * @return this builder
      */
     public Builder maxEntries(long value) {
       maxEntries = atLeast(1, value, "maxEntries");
@@ -275,6 +276,7 @@ public final class Unpacker {
      * source does not know its size. A value set here is used as it is.
      *
      * @throws IllegalArgumentException if negative
+     * @return this builder
      */
     public Builder maxTotalBytes(long value) {
       maxTotalBytes = atLeast(0, value, "maxTotalBytes");
@@ -285,6 +287,7 @@ public final class Unpacker {
      * Most block reads (default {@value Unpacker#DEFAULT_MAX_BLOCKS}).
      *
      * @throws IllegalArgumentException if below 1
+     * @return this builder
      */
     public Builder maxBlocks(long value) {
       maxBlocks = atLeast(1, value, "maxBlocks");
@@ -296,6 +299,7 @@ public final class Unpacker {
      * its subdirectories level 1).
      *
      * @throws IllegalArgumentException if below 0 or above {@value Unpacker#MAX_DEPTH_LIMIT}
+     * @return this builder
      */
     public Builder maxDepth(int value) {
       if (value < 0 || value > MAX_DEPTH_LIMIT) {
@@ -308,6 +312,7 @@ public final class Unpacker {
     /**
      * Whether to hash every block against its CID (default true). Turn off only when the source checks already,
      * as a {@code CarFile} opened with hash verification does.
+     * @return this builder
      */
     public Builder verifyHashes(boolean value) {
       verifyHashes = value;
@@ -319,19 +324,28 @@ public final class Unpacker {
      * directory block and file root once more. Turn off only for a source that cannot serve a block twice (blocks
      * streamed in walk order): the limits are then checked while writing, and what was written is removed when one
      * is reached.
+     * @return this builder
      */
     public Builder countFirst(boolean value) {
       countFirst = value;
       return this;
     }
 
-    /** What to do with symlinks that could escape (default {@link EscapingSymlinkPolicy#REFUSE}). */
+    /**
+     * What to do with symlinks that could escape (default {@link EscapingSymlinkPolicy#REFUSE}).
+     *
+     * @return this builder
+     */
     public Builder escapingSymlinks(EscapingSymlinkPolicy value) {
       escapingSymlinks = Objects.requireNonNull(value, "escapingSymlinks");
       return this;
     }
 
-    /** What the target may hold already (default {@link TargetPolicy#REQUIRE_EMPTY}). */
+    /**
+     * What the target may hold already (default {@link TargetPolicy#REQUIRE_EMPTY}).
+     *
+     * @return this builder
+     */
     public Builder targetPolicy(TargetPolicy value) {
       targetPolicy = Objects.requireNonNull(value, "targetPolicy");
       return this;
