@@ -44,6 +44,8 @@ public final class Block {
   }
 
   /**
+   * @param cid the CID the bytes are said to have
+   * @param bytes the block's bytes; copied
    * @return a block of {@code cid} holding a copy of {@code bytes}; the hash is not checked (see
    *     {@link #isValid()})
    */
@@ -52,6 +54,10 @@ public final class Block {
   }
 
   /**
+   * @param cid the CID the bytes are said to have
+   * @param bytes the array holding the block
+   * @param offset where the block starts
+   * @param length the block's length
    * @return a block of {@code cid} over {@code bytes[offset..offset+length)} without copying; the caller must not
    *     modify that range afterwards. The hash is not checked.
    */
@@ -61,6 +67,8 @@ public final class Block {
   }
 
   /**
+   * @param cid the CID the bytes are said to have
+   * @param data the block's bytes, from position to limit
    * @return a block of {@code cid} over the remaining bytes of {@code data} (heap or direct) without copying; the
    *     caller must not modify those bytes afterwards (the block keeps its own view of them, so moving
    *     {@code data}'s position or limit later does not matter). The hash is not checked.
@@ -69,7 +77,11 @@ public final class Block {
     return new Block(cid, data);
   }
 
-  /** @return {@code wrap(cid, bytes, 0, bytes.length)} */
+  /**
+   * @param cid the CID the bytes are said to have
+   * @param bytes the block's bytes; not copied
+   * @return {@code wrap(cid, bytes, 0, bytes.length)}
+   */
   public static Block wrap(Cid cid, byte[] bytes) {
     return new Block(cid, bytes, 0, bytes.length);
   }
@@ -79,6 +91,8 @@ public final class Block {
    *
    * @param codec content codec of the bytes
    * @param hash hash function
+   * @param bytes the block's bytes; copied
+   * @return the block, its CID computed here
    * @throws io.carmint.multiformats.UnsupportedHashException if {@code hash} cannot be computed here
    */
   public static Block create(Multicodec codec, HashFunction hash, byte[] bytes) {
@@ -116,6 +130,7 @@ public final class Block {
   /**
    * Writes the bytes to a stream.
    *
+   * @param out the stream to write to
    * @throws IOException if the stream fails
    */
   public void writeTo(OutputStream out) throws IOException {
@@ -134,6 +149,7 @@ public final class Block {
   /**
    * Writes all the bytes to a channel, looping until the channel has taken them.
    *
+   * @param out the channel to write to
    * @throws IOException if the channel fails
    */
   public void writeTo(WritableByteChannel out) throws IOException {

@@ -14,6 +14,7 @@ public interface BlockSink {
   /**
    * Accepts one block. The sink may keep the block; blocks are immutable.
    *
+   * @param block the block
    * @throws IOException if the block cannot be stored
    */
   void put(Block block) throws IOException;

@@ -14,12 +14,14 @@ import java.util.OptionalLong;
 @FunctionalInterface
 public interface BlockSource {
   /**
+   * @param cid the block's CID
    * @return the block with this CID, or empty if the source does not hold it
    * @throws IOException if the source fails or holds corrupt data for that CID
    */
   Optional<Block> get(Cid cid) throws IOException;
 
   /**
+   * @param cid the block's CID
    * @return whether the source holds the block; by default {@code get(cid).isPresent()}
    * @throws IOException if the source fails
    */
@@ -28,6 +30,7 @@ public interface BlockSource {
   }
 
   /**
+   * @param cid the block's CID
    * @return the length of the block's bytes, without reading them if the source can tell (a CAR file knows it from
    *     its index); empty if the source does not hold it. By default {@code get(cid)}'s length. A source that
    *     verifies blocks may answer for a block it would then refuse to return.

@@ -44,6 +44,7 @@ public final class DagCbor {
    * Never fails for a value the model can hold, except past 2 GiB of output. Does not recurse, so any nesting
    * depth is fine.
    *
+   * @param value the value
    * @return the encoding
    * @throws IllegalArgumentException if the encoding would exceed 2 GiB
    */
@@ -55,6 +56,8 @@ public final class DagCbor {
   /**
    * Decodes exactly one strict DAG-CBOR value with the {@linkplain DagCborDecodeOptions#DEFAULTS default limits}.
    *
+   * @param bytes one DAG-CBOR value
+   * @return the value
    * @throws DagCborFormatException if the bytes are not exactly one canonical DAG-CBOR value (message: offset and
    *     rule)
    * @throws LimitExceededException if nesting or a declared length exceeds the default limits
@@ -66,6 +69,9 @@ public final class DagCbor {
   /**
    * Decodes exactly one strict DAG-CBOR value.
    *
+   * @param bytes one DAG-CBOR value
+   * @param options the limits
+   * @return the value
    * @throws DagCborFormatException if the bytes are not exactly one canonical DAG-CBOR value
    * @throws LimitExceededException if nesting or a declared length exceeds {@code options}
    */
@@ -78,6 +84,11 @@ public final class DagCbor {
    * Decodes exactly one strict DAG-CBOR value occupying all of {@code bytes[offset..offset+length)}. Offsets in
    * exceptions are relative to {@code offset}. The array is not modified or kept.
    *
+   * @param bytes the array holding the value
+   * @param offset where the value starts
+   * @param length the value's length
+   * @param options the limits
+   * @return the value
    * @throws DagCborFormatException if the range is not exactly one canonical DAG-CBOR value
    * @throws LimitExceededException if nesting or a declared length exceeds {@code options}
    * @throws IndexOutOfBoundsException if the range is outside {@code bytes}
@@ -97,6 +108,8 @@ public final class DagCbor {
    * text, so {@code decode} rejects it, but real DAGs carry it (Filecoin chain blocks written by go-ipld-prime,
    * e.g. 140 of the 1043 dag-cbor blocks in go-car's {@code sample-v1.car}), and a DAG walk must not stop there.
    *
+   * @param bytes one DAG-CBOR value
+   * @return the CIDs of its links, in document order
    * @throws DagCborFormatException if the bytes are not exactly one canonical DAG-CBOR value
    * @throws LimitExceededException if nesting or a declared length exceeds the default limits
    */
@@ -107,6 +120,9 @@ public final class DagCbor {
   /**
    * As {@link #links(byte[])}, with explicit limits.
    *
+   * @param bytes one DAG-CBOR value
+   * @param options the limits
+   * @return the CIDs of its links, in document order
    * @throws DagCborFormatException if the bytes are not exactly one canonical DAG-CBOR value
    * @throws LimitExceededException if nesting or a declared length exceeds {@code options}
    */
@@ -146,6 +162,7 @@ public final class DagCbor {
    * present, {@code roots} as a list of links; any other key is rejected. The version's meaning (1 needs roots,
    * 2 is a pragma, others unsupported) is left to the CAR layer.
    *
+   * @param bytes the header's DAG-CBOR bytes
    * @return the version and the roots ({@code null} when the map has no {@code roots} key)
    * @throws DagCborFormatException if the bytes are not strict DAG-CBOR or not of that shape (offset -1 for
    *     shape errors)
@@ -198,7 +215,11 @@ public final class DagCbor {
    *     (as in the CARv2 pragma)
    */
   public record CarHeaderFields(long version, List<Cid> roots) {
-    /** @throws IllegalArgumentException if {@code version} is negative */
+    /**
+     * @param version the {@code version} value, non-negative
+     * @param roots the root CIDs in order, or {@code null} when the header has no {@code roots} key
+     * @throws IllegalArgumentException if {@code version} is negative
+     */
     public CarHeaderFields {
       if (version < 0) {
         throw new IllegalArgumentException("version must be non-negative, got " + version);

@@ -87,7 +87,10 @@ public sealed interface DagCborValue permits DagCborValue.NullValue, DagCborValu
     /** {@code false}. */
     public static final BoolValue FALSE = new BoolValue(false);
 
-    /** @return {@link #TRUE} or {@link #FALSE} */
+    /**
+     * @param value the boolean
+     * @return {@link #TRUE} or {@link #FALSE}
+     */
     public static BoolValue of(boolean value) {
       return value ? TRUE : FALSE;
     }
@@ -122,12 +125,16 @@ public sealed interface DagCborValue permits DagCborValue.NullValue, DagCborValu
       this.big = big;
     }
 
-    /** @return the integer {@code value} */
+    /**
+     * @param value the integer
+     * @return the integer {@code value}
+     */
     public static IntValue of(long value) {
       return new IntValue(value, null);
     }
 
     /**
+     * @param value the integer
      * @return the integer {@code value}
      * @throws IllegalArgumentException if it is outside [-2<sup>64</sup>, 2<sup>64</sup>-1]
      */
@@ -196,14 +203,20 @@ public sealed interface DagCborValue permits DagCborValue.NullValue, DagCborValu
    * @param value a finite double
    */
   record FloatValue(double value) implements DagCborValue {
-    /** @throws IllegalArgumentException if {@code value} is NaN or infinite */
+    /**
+     * @param value a finite double
+     * @throws IllegalArgumentException if {@code value} is NaN or infinite
+     */
     public FloatValue {
       if (!Double.isFinite(value)) {
         throw new IllegalArgumentException("DAG-CBOR floats must be finite, got " + value);
       }
     }
 
-    /** @return the float {@code value} */
+    /**
+     * @param value a finite double
+     * @return the float {@code value}
+     */
     public static FloatValue of(double value) {
       return new FloatValue(value);
     }
@@ -226,7 +239,10 @@ public sealed interface DagCborValue permits DagCborValue.NullValue, DagCborValu
    * @param value well-formed Unicode: no unpaired surrogate
    */
   record TextValue(String value) implements DagCborValue {
-    /** @throws IllegalArgumentException if {@code value} holds an unpaired surrogate (it has no UTF-8 form) */
+    /**
+     * @param value the text
+     * @throws IllegalArgumentException if {@code value} holds an unpaired surrogate (it has no UTF-8 form)
+     */
     public TextValue {
       Objects.requireNonNull(value, "value");
       for (int i = 0; i < value.length(); i++) {
@@ -241,7 +257,10 @@ public sealed interface DagCborValue permits DagCborValue.NullValue, DagCborValu
       }
     }
 
-    /** @return the text {@code value} */
+    /**
+     * @param value the text
+     * @return the text {@code value}
+     */
     public static TextValue of(String value) {
       return new TextValue(value);
     }
@@ -268,7 +287,10 @@ public sealed interface DagCborValue permits DagCborValue.NullValue, DagCborValu
       this.bytes = bytes;
     }
 
-    /** @return a byte string holding a copy of {@code bytes} */
+    /**
+     * @param bytes the bytes; copied
+     * @return a byte string holding a copy of {@code bytes}
+     */
     public static BytesValue of(byte[] bytes) {
       return bytes.length == 0 ? EMPTY : new BytesValue(bytes.clone());
     }
@@ -328,12 +350,18 @@ public sealed interface DagCborValue permits DagCborValue.NullValue, DagCborValu
    * @param items the items, in order; copied into an unmodifiable list
    */
   record ListValue(List<DagCborValue> items) implements DagCborValue {
-    /** @throws NullPointerException if {@code items} or an item is null */
+    /**
+     * @param items the items, in order
+     * @throws NullPointerException if {@code items} or an item is null
+     */
     public ListValue {
       items = List.copyOf(items);
     }
 
-    /** @return a list of {@code items} */
+    /**
+     * @param items the items, in order
+     * @return a list of {@code items}
+     */
     public static ListValue of(DagCborValue... items) {
       return new ListValue(List.of(items));
     }
@@ -344,6 +372,7 @@ public sealed interface DagCborValue permits DagCborValue.NullValue, DagCborValu
     }
 
     /**
+     * @param index the item's index
      * @return item {@code index}
      * @throws IndexOutOfBoundsException if there is none
      */
@@ -376,6 +405,7 @@ public sealed interface DagCborValue permits DagCborValue.NullValue, DagCborValu
     }
 
     /**
+     * @param entries the entries
      * @return a map of {@code entries}, whatever their order
      * @throws IllegalArgumentException if a key holds an unpaired surrogate
      * @throws NullPointerException if a key or value is null
@@ -401,7 +431,10 @@ public sealed interface DagCborValue permits DagCborValue.NullValue, DagCborValu
       return entries;
     }
 
-    /** @return the value under {@code key}, if any */
+    /**
+     * @param key the key
+     * @return the value under {@code key}, if any
+     */
     public Optional<DagCborValue> get(String key) {
       return Optional.ofNullable(entries.get(key));
     }
@@ -443,6 +476,8 @@ public sealed interface DagCborValue permits DagCborValue.NullValue, DagCborValu
       /**
        * Adds an entry.
        *
+       * @param key the key
+       * @param value the value
        * @return this builder
        * @throws IllegalArgumentException if {@code key} was already added or holds an unpaired surrogate
        */
@@ -490,12 +525,18 @@ public sealed interface DagCborValue permits DagCborValue.NullValue, DagCborValu
    * @param cid the CID
    */
   record LinkValue(Cid cid) implements DagCborValue {
-    /** @throws NullPointerException if {@code cid} is null */
+    /**
+     * @param cid the CID linked to
+     * @throws NullPointerException if {@code cid} is null
+     */
     public LinkValue {
       Objects.requireNonNull(cid, "cid");
     }
 
-    /** @return a link to {@code cid} */
+    /**
+     * @param cid the CID linked to
+     * @return a link to {@code cid}
+     */
     public static LinkValue of(Cid cid) {
       return new LinkValue(cid);
     }

@@ -30,12 +30,18 @@ public final class Bytes {
     this.length = length;
   }
 
-  /** @return a copy of {@code bytes} */
+  /**
+   * @param bytes the bytes to copy
+   * @return a copy of {@code bytes}
+   */
   public static Bytes of(byte[] bytes) {
     return bytes.length == 0 ? EMPTY : new Bytes(bytes.clone(), 0, bytes.length);
   }
 
   /**
+   * @param bytes the array to copy from
+   * @param offset where the range starts
+   * @param length the length of the range
    * @return a copy of {@code bytes[offset..offset+length)}
    * @throws IndexOutOfBoundsException if the range is outside the array
    */
@@ -44,7 +50,10 @@ public final class Bytes {
     return length == 0 ? EMPTY : new Bytes(Arrays.copyOfRange(bytes, offset, offset + length), 0, length);
   }
 
-  /** @return a copy of the buffer's remaining bytes; the buffer's position is not moved */
+  /**
+   * @param buffer the bytes to copy, from position to limit
+   * @return a copy of the buffer's remaining bytes; the buffer's position is not moved
+   */
   public static Bytes copyOf(ByteBuffer buffer) {
     byte[] out = new byte[buffer.remaining()];
     buffer.duplicate().get(out);
@@ -54,6 +63,9 @@ public final class Bytes {
   /**
    * Wraps {@code bytes} without copying. The caller hands over ownership: it must not modify the array
    * afterwards, or this supposedly immutable value changes.
+   *
+   * @param bytes the array, owned by the result from now on
+   * @return a value over {@code bytes}
    */
   public static Bytes wrap(byte[] bytes) {
     return bytes.length == 0 ? EMPTY : new Bytes(bytes, 0, bytes.length);
@@ -62,6 +74,10 @@ public final class Bytes {
   /**
    * Wraps {@code bytes[offset..offset+length)} without copying; the caller must not modify that range afterwards.
    *
+   * @param bytes the array holding the range
+   * @param offset where the range starts
+   * @param length the length of the range
+   * @return a value over the range
    * @throws IndexOutOfBoundsException if the range is outside the array
    */
   public static Bytes wrap(byte[] bytes, int offset, int length) {
@@ -80,6 +96,7 @@ public final class Bytes {
   }
 
   /**
+   * @param index the byte's index
    * @return the byte at {@code index}
    * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, length())}
    */
@@ -96,6 +113,8 @@ public final class Bytes {
   /**
    * Copies all the bytes into {@code dst} at {@code dstOffset}.
    *
+   * @param dst the array to copy into
+   * @param dstOffset where the bytes start in {@code dst}
    * @return the number of bytes copied, {@link #length()}
    * @throws IndexOutOfBoundsException if {@code dst} has no room
    */
@@ -105,6 +124,8 @@ public final class Bytes {
   }
 
   /**
+   * @param from the first index (inclusive)
+   * @param to the last index (exclusive)
    * @return a copy of {@code [from, to)}
    * @throws IndexOutOfBoundsException if the range is not inside {@code [0, length()]}
    */
@@ -121,6 +142,7 @@ public final class Bytes {
   /**
    * Writes the bytes to {@code out}.
    *
+   * @param out the stream to write to
    * @throws IOException if the stream fails
    */
   public void writeTo(OutputStream out) throws IOException {

@@ -47,6 +47,7 @@ public final class DagPb {
    * Encodes a node whose links are sorted by {@link PbLink#NAME_ORDER}, as the dag-pb spec requires of
    * encoders (equal names keep their order).
    *
+   * @param node the node, its links sorted
    * @return the block bytes
    * @throws InvalidDagPbException if the links are not sorted by Name bytes
    */
@@ -62,6 +63,7 @@ public final class DagPb {
    * Encodes a node with its links in the given order, sorted or not. Use it only to re-encode blocks that were
    * decoded from elsewhere (legacy unsorted nodes); new nodes go through {@link #encode}.
    *
+   * @param node the node
    * @return the block bytes
    */
   public static byte[] encodeInGivenOrder(PbNode node) {
@@ -115,6 +117,7 @@ public final class DagPb {
   /**
    * {@return the length of the bytes that go before a Data field of {@code dataLength} bytes: its tag and length}
    *
+   * @param dataLength the length of the Data
    * @throws IllegalArgumentException if {@code dataLength} is negative
    */
   public static int dataHeaderLength(int dataLength) {
@@ -132,6 +135,9 @@ public final class DagPb {
    * {@code h = dataHeaderLength(n)}, {@code writeDataHeader(n, buf, start)} makes {@code buf[start, start + h + n)}
    * the bytes {@code encode(PbNode.of(List.of(), data))} gives.
    *
+   * @param dataLength the length of the Data that follows
+   * @param out the array to write into
+   * @param offset where the header starts in {@code out}
    * @return the number of bytes written, {@link #dataHeaderLength}{@code (dataLength)}
    * @throws IllegalArgumentException if {@code dataLength} is negative
    * @throws IndexOutOfBoundsException if the header does not fit in {@code out} at {@code offset}
@@ -144,7 +150,10 @@ public final class DagPb {
     return len;
   }
 
-  /** @return the exact length {@link #encodeInGivenOrder} (and {@link #encode}) produce, without encoding */
+  /**
+   * @param node the node
+   * @return the exact length {@link #encodeInGivenOrder} (and {@link #encode}) produce, without encoding
+   */
   public static long encodedLength(PbNode node) {
     long total = 0;
     for (PbLink link : node.links()) {
@@ -158,6 +167,7 @@ public final class DagPb {
   }
 
   /**
+   * @param link the link
    * @return the bytes one link adds to a node's encoding, including its field tag and length prefix: what the
    *     "block-bytes" HAMT size estimate sums
    */
@@ -192,6 +202,8 @@ public final class DagPb {
   /**
    * Decodes a dag-pb block strictly.
    *
+   * @param block the block's bytes
+   * @return the node
    * @throws DagPbFormatException if the bytes are not a valid dag-pb block; the message gives the offset
    */
   public static PbNode decode(byte[] block) throws DagPbFormatException {
@@ -202,6 +214,8 @@ public final class DagPb {
    * Decodes the remaining bytes of {@code block} strictly; the buffer's position is not moved. Offsets in errors
    * are relative to the buffer's position.
    *
+   * @param block the block's bytes, from position to limit
+   * @return the node
    * @throws DagPbFormatException if the bytes are not a valid dag-pb block
    */
   public static PbNode decode(ByteBuffer block) throws DagPbFormatException {
@@ -212,6 +226,8 @@ public final class DagPb {
    * Decodes the bytes of a block strictly. The block's codec is not checked; the caller has already chosen to
    * read it as dag-pb.
    *
+   * @param block the block
+   * @return the node
    * @throws DagPbFormatException if the bytes are not a valid dag-pb block
    */
   public static PbNode decode(Block block) throws DagPbFormatException {
@@ -226,6 +242,7 @@ public final class DagPb {
    * {@link Cid} when asked for it, so a block of half a million links costs a few megabytes, not the hundreds of
    * bytes per link that {@link Cid} objects or a {@link #decode decoded} node take.
    *
+   * @param block the block's bytes
    * @throws DagPbFormatException if the bytes are not a valid dag-pb block
    */
   public static List<Cid> links(byte[] block) throws DagPbFormatException {
@@ -235,6 +252,8 @@ public final class DagPb {
   /**
    * As {@link #links(byte[])} for the remaining bytes of a buffer; its position is not moved.
    *
+   * @param block the block's bytes, from position to limit
+   * @return the CIDs the block links to, in block order
    * @throws DagPbFormatException if the bytes are not a valid dag-pb block
    */
   public static List<Cid> links(ByteBuffer block) throws DagPbFormatException {
@@ -249,6 +268,7 @@ public final class DagPb {
    *
    * @param block the block, from its position to its limit; the view keeps a read-only duplicate, so the caller
    *     must not modify those bytes afterwards
+   * @return the view
    * @throws DagPbFormatException if the bytes are not a valid dag-pb block
    */
   public static PbNodeView view(ByteBuffer block) throws DagPbFormatException {

@@ -26,6 +26,9 @@ public record PbLink(Cid hash, Optional<String> name, OptionalLong tsize) {
   public static final Comparator<PbLink> NAME_ORDER = (a, b) -> compareNames(a.nameOrEmpty(), b.nameOrEmpty());
 
   /**
+   * @param hash the child's CID
+   * @param name the link name, if present
+   * @param tsize the cumulative size of the child's DAG in bytes, if present
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if {@code tsize} is negative
    */
@@ -39,6 +42,9 @@ public record PbLink(Cid hash, Optional<String> name, OptionalLong tsize) {
   }
 
   /**
+   * @param hash the CID linked to
+   * @param name the link's Name
+   * @param tsize the cumulative size of the DAG linked to
    * @return a link with both Name and Tsize present, as UnixFS writers make them
    * @throws IllegalArgumentException if {@code tsize} is negative
    */
@@ -46,7 +52,10 @@ public record PbLink(Cid hash, Optional<String> name, OptionalLong tsize) {
     return new PbLink(hash, Optional.of(name), OptionalLong.of(tsize));
   }
 
-  /** @return a link with neither Name nor Tsize */
+  /**
+   * @param hash the CID linked to
+   * @return a link with neither Name nor Tsize
+   */
   public static PbLink of(Cid hash) {
     return new PbLink(hash, Optional.empty(), OptionalLong.empty());
   }
@@ -60,6 +69,10 @@ public record PbLink(Cid hash, Optional<String> name, OptionalLong tsize) {
    * Compares two names by their UTF-8 bytes (unsigned), shorter first on a shared prefix, without encoding them:
    * UTF-8 byte order is Unicode code point order. Java's {@link String#compareTo} (UTF-16 order) differs for
    * characters above U+FFFF versus U+E000..U+FFFF.
+   *
+   * @param a a name
+   * @param b another name
+   * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
    */
   public static int compareNames(String a, String b) {
     int i = 0;
@@ -76,7 +89,10 @@ public record PbLink(Cid hash, Optional<String> name, OptionalLong tsize) {
     return Integer.compare(a.length() - i, b.length() - j);
   }
 
-  /** @return the number of UTF-8 bytes of {@code s} (unpaired surrogates count as the 1-byte '?' Java writes) */
+  /**
+   * @param s a string
+   * @return the number of UTF-8 bytes of {@code s} (unpaired surrogates count as the 1-byte '?' Java writes)
+   */
   public static int utf8Length(String s) {
     int n = 0;
     for (int i = 0; i < s.length(); i++) {

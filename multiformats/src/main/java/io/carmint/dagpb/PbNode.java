@@ -22,23 +22,38 @@ public record PbNode(List<PbLink> links, Optional<Bytes> data) {
   private static final Set<String> NODE_KEYS = Set.of("Links", "Data");
   private static final Set<String> LINK_KEYS = Set.of("Hash", "Name", "Tsize");
 
-  /** @throws NullPointerException if a component or a link is null */
+  /**
+   * @param links the links in block order
+   * @param data the Data field, if present
+   * @throws NullPointerException if a component or a link is null
+   */
   public PbNode {
     links = List.copyOf(links);
     Objects.requireNonNull(data, "data");
   }
 
-  /** @return a node with these links and data; {@code data} is copied, {@code null} means absent */
+  /**
+   * @param links the links
+   * @param data the Data field, or {@code null}
+   * @return a node with these links and data; {@code data} is copied, {@code null} means absent
+   */
   public static PbNode of(List<PbLink> links, byte[] data) {
     return new PbNode(links, data == null ? Optional.empty() : Optional.of(Bytes.of(data)));
   }
 
-  /** @return a node with these links and {@code data} (never absent) */
+  /**
+   * @param links the links
+   * @param data the Data field
+   * @return a node with these links and {@code data} (never absent)
+   */
   public static PbNode of(List<PbLink> links, Bytes data) {
     return new PbNode(links, Optional.of(data));
   }
 
-  /** @return a node with these links and no Data */
+  /**
+   * @param links the links
+   * @return a node with these links and no Data
+   */
   public static PbNode of(List<PbLink> links) {
     return new PbNode(links, Optional.empty());
   }
@@ -62,6 +77,8 @@ public record PbNode(List<PbLink> links, Optional<Bytes> data) {
    * {@link Integer} or {@link BigInteger}, float = {@link Double} or {@link Float}, bool = {@link Boolean},
    * null = {@code null}. Link order is kept; {@link DagPb#encode} checks the sort.
    *
+   * @param value the data-model value
+   * @return the node
    * @throws InvalidDagPbException if the value is not a valid dag-pb form; the message names the rule
    */
   public static PbNode fromDataModel(Object value) {

@@ -38,6 +38,7 @@ public final class PbNodeView {
   }
 
   /**
+   * @param index the link's index
    * @return link {@code index}, decoded from the block (a new object on every call)
    * @throws IndexOutOfBoundsException if {@code index} is not below {@link #linkCount()}
    */

@@ -60,6 +60,8 @@ public final class Cid implements Comparable<Cid> {
   }
 
   /**
+   * @param codec the content codec, e.g. {@link Multicodec#RAW}
+   * @param multihash the hash of the content
    * @return the CIDv1 of {@code multihash} with content codec {@code codec}
    */
   public static Cid v1(Multicodec codec, Multihash multihash) {
@@ -68,6 +70,7 @@ public final class Cid implements Comparable<Cid> {
 
   /**
    * @param codec a non-negative multicodec code
+   * @param multihash the hash of the content
    * @return the CIDv1 of {@code multihash} with content codec {@code codec}
    * @throws IllegalArgumentException if {@code codec} is negative
    */
@@ -84,6 +87,8 @@ public final class Cid implements Comparable<Cid> {
   /**
    * @param version 0 or 1
    * @param codec content codec; must be dag-pb for version 0
+   * @param multihash the hash of the content; sha2-256 with a 32-byte digest for version 0
+   * @return the CID of these parts
    * @throws InvalidCidException for version 0 with another codec or hash, or a version other than 0 and 1
    */
   public static Cid of(int version, Multicodec codec, Multihash multihash) {
@@ -108,6 +113,8 @@ public final class Cid implements Comparable<Cid> {
    * Multibase decoding is strict: for example base32 whose last character carries non-zero padding bits is
    * rejected, where go-cid would accept and re-encode it.
    *
+   * @param text a CID in text form
+   * @return the CID
    * @throws InvalidCidException if the text is not a valid CID; the message says why
    */
   public static Cid parse(CharSequence text) {
@@ -168,6 +175,8 @@ public final class Cid implements Comparable<Cid> {
   /**
    * Decodes the binary form of exactly one CID: 34 bytes {@code 12 20 …} for v0, {@code 01 …} for v1.
    *
+   * @param bytes the binary CID, nothing before or after it
+   * @return the CID
    * @throws InvalidCidException if the bytes are not exactly one valid CID
    */
   public static Cid decode(byte[] bytes) {
@@ -183,6 +192,8 @@ public final class Cid implements Comparable<Cid> {
   /**
    * Reads one binary CID at the buffer's position and advances past it.
    *
+   * @param buf the buffer, positioned at the CID
+   * @return the CID read
    * @throws InvalidCidException if the bytes there are not a valid CID (offsets in the message are buffer
    *     positions); the buffer position is then unspecified
    */
@@ -223,6 +234,10 @@ public final class Cid implements Comparable<Cid> {
   /**
    * Reads one binary CID from {@code src[offset..limit)}; its {@link #byteLength()} tells how many bytes it took.
    *
+   * @param src the bytes to read from
+   * @param offset where the CID starts
+   * @param limit the end of the readable range (exclusive)
+   * @return the CID read
    * @throws InvalidCidException if the bytes there are not a valid CID
    */
   public static Cid read(byte[] src, int offset, int limit) {
@@ -282,6 +297,8 @@ public final class Cid implements Comparable<Cid> {
   /**
    * Writes the binary form into {@code dst} at {@code offset}.
    *
+   * @param dst the array to write into
+   * @param offset where the CID starts in {@code dst}
    * @return the number of bytes written, {@link #byteLength()}
    * @throws IndexOutOfBoundsException if {@code dst} has no room
    */
@@ -290,7 +307,11 @@ public final class Cid implements Comparable<Cid> {
     return bytes.length;
   }
 
-  /** Writes the binary form at the buffer's position. */
+  /**
+   * Writes the binary form at the buffer's position.
+   *
+   * @param dst the buffer, advanced past the CID
+   */
   public void writeTo(ByteBuffer dst) {
     dst.put(bytes);
   }
@@ -298,6 +319,7 @@ public final class Cid implements Comparable<Cid> {
   /**
    * Writes the binary form to a stream.
    *
+   * @param out the stream to write to
    * @throws IOException if the stream fails
    */
   public void writeTo(OutputStream out) throws IOException {
@@ -327,6 +349,9 @@ public final class Cid implements Comparable<Cid> {
    * Hashes {@code data[off..off+len)} with this CID's hash function and compares: {@code hashOf} of the range
    * equals {@link #multihash()}.
    *
+   * @param data the bytes to hash
+   * @param off where the range starts
+   * @param len the length of the range
    * @return whether {@code data} hashes to this CID's multihash; false whatever the data if the digest is too short
    *     to verify ({@link Multihash#isVerifiable()})
    * @throws UnsupportedHashException if the CID's hash function is unknown or unavailable (Bouncy Castle missing)
@@ -376,6 +401,7 @@ public final class Cid implements Comparable<Cid> {
   }
 
   /**
+   * @param base the multibase to write in
    * @return the text in {@code base}; a CIDv0 can only be written in base58btc (without prefix)
    * @throws IllegalArgumentException for a CIDv0 and a base other than base58btc
    */

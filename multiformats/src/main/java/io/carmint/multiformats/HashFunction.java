@@ -138,13 +138,17 @@ public final class HashFunction {
     }
   }
 
-  /** @return the function with this multihash code, if carmint knows it */
+  /**
+   * @param code a multihash function code, e.g. 0x12 for sha2-256
+   * @return the function with this multihash code, if carmint knows it
+   */
   public static Optional<HashFunction> forCode(long code) {
     return Optional.ofNullable(BY_CODE.get(code));
   }
 
   /**
    * @param name a multihash table name such as {@code sha2-256} (case-insensitive)
+   * @return the function of that name
    * @throws UnsupportedHashException if carmint does not know it; the message lists the known names
    */
   public static HashFunction forName(String name) {
@@ -220,6 +224,7 @@ public final class HashFunction {
   }
 
   /**
+   * @param data the bytes to hash
    * @return the multihash of {@code data}
    * @throws UnsupportedHashException if the function's provider is not available
    */
@@ -228,6 +233,9 @@ public final class HashFunction {
   }
 
   /**
+   * @param data the bytes to hash
+   * @param off where the range starts
+   * @param len the length of the range
    * @return the multihash of {@code data[off..off+len)}
    * @throws UnsupportedHashException if the function's provider is not available
    */
@@ -236,6 +244,7 @@ public final class HashFunction {
   }
 
   /**
+   * @param data the bytes to hash, from position to limit
    * @return the multihash of the buffer's remaining bytes (the position is not moved)
    * @throws UnsupportedHashException if the function's provider is not available
    */

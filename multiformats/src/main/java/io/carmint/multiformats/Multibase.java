@@ -127,7 +127,10 @@ public abstract class Multibase {
     return prefix;
   }
 
-  /** @return {@code data} encoded, with the prefix */
+  /**
+   * @param data the bytes to encode
+   * @return {@code data} encoded, with the prefix
+   */
   public final String encode(byte[] data) {
     StringBuilder sb = new StringBuilder(prefix.length() + data.length * 2);
     sb.append(prefix);
@@ -135,7 +138,10 @@ public abstract class Multibase {
     return sb.toString();
   }
 
-  /** @return {@code data} encoded, without the prefix */
+  /**
+   * @param data the bytes to encode
+   * @return {@code data} encoded, without the prefix
+   */
   public final String encodeBare(byte[] data) {
     StringBuilder sb = new StringBuilder(data.length * 2);
     encodeTo(data, sb);
@@ -145,6 +151,8 @@ public abstract class Multibase {
   /**
    * Decodes text that starts with this base's prefix.
    *
+   * @param text the prefix and the encoded payload
+   * @return the decoded bytes
    * @throws MultibaseException if the prefix is another base's or the payload is invalid in this base
    */
   public final byte[] decode(CharSequence text) {
@@ -158,6 +166,8 @@ public abstract class Multibase {
   /**
    * Decodes text without a prefix.
    *
+   * @param text the encoded payload, without a prefix
+   * @return the decoded bytes
    * @throws MultibaseException if the text is invalid in this base; the message gives the character index
    */
   public abstract byte[] decodeBare(CharSequence text);
@@ -167,6 +177,8 @@ public abstract class Multibase {
   /**
    * Decodes multibase text in whatever base its prefix names.
    *
+   * @param text the prefix and the encoded payload
+   * @return the decoded bytes
    * @throws MultibaseException if the text is empty, its prefix names no known base, or it is invalid
    */
   public static byte[] decodeAny(CharSequence text) {
@@ -174,6 +186,7 @@ public abstract class Multibase {
   }
 
   /**
+   * @param text multibase text
    * @return the base named by the first code point of {@code text}
    * @throws MultibaseException if the text is empty or the prefix is unknown or reserved
    */
@@ -200,7 +213,10 @@ public abstract class Multibase {
         + String.format(Locale.ROOT, "%04X", cp) + ")";
   }
 
-  /** @return the base with this prefix code point, if known */
+  /**
+   * @param codePoint the prefix, e.g. {@code 'b'} for base32
+   * @return the base with this prefix code point, if known
+   */
   public static Optional<Multibase> forPrefix(int codePoint) {
     return Optional.ofNullable(BY_PREFIX.get(codePoint));
   }
@@ -208,6 +224,7 @@ public abstract class Multibase {
   /**
    * @param name registry name, e.g. {@code base58btc} (case-sensitive: {@code base32} and {@code base32upper}
    *     differ)
+   * @return the base of that name
    * @throws MultibaseException if unknown; the message lists the known names
    */
   public static Multibase forName(String name) {

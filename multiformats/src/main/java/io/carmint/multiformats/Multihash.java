@@ -44,6 +44,7 @@ public final class Multihash {
   /**
    * @param code function code, e.g. 0x12 for sha2-256
    * @param digest the digest; copied
+   * @return the multihash of these parts
    * @throws IllegalArgumentException if {@code code} is negative
    * @throws InvalidMultihashException if the digest is longer than {@value #MAX_DIGEST_LENGTH} bytes or than a
    *     known fixed-length function's digest
@@ -88,6 +89,8 @@ public final class Multihash {
   /**
    * Decodes bytes that hold exactly one multihash.
    *
+   * @param bytes the binary multihash, nothing before or after it
+   * @return the multihash
    * @throws InvalidMultihashException if they do not (bad varint, wrong length, trailing bytes)
    */
   public static Multihash decode(byte[] bytes) {
@@ -103,6 +106,8 @@ public final class Multihash {
   /**
    * Reads one multihash at the buffer's position and advances past it.
    *
+   * @param buf the buffer, positioned at the multihash
+   * @return the multihash read
    * @throws InvalidMultihashException if the bytes there are not a multihash; the buffer position is then
    *     unspecified
    */
@@ -180,6 +185,8 @@ public final class Multihash {
   /**
    * Writes the full encoding into {@code dst} at {@code offset}.
    *
+   * @param dst the array to write into
+   * @param offset where the multihash starts in {@code dst}
    * @return the number of bytes written, {@link #byteLength()}
    * @throws IndexOutOfBoundsException if {@code dst} has no room
    */
@@ -188,7 +195,11 @@ public final class Multihash {
     return bytes.length;
   }
 
-  /** Writes the full encoding at the buffer's position. */
+  /**
+   * Writes the full encoding at the buffer's position.
+   *
+   * @param dst the buffer, advanced past the multihash
+   */
   public void writeTo(ByteBuffer dst) {
     dst.put(bytes);
   }
@@ -196,6 +207,7 @@ public final class Multihash {
   /**
    * Writes the full encoding to a stream.
    *
+   * @param out the stream to write to
    * @throws IOException if the stream fails
    */
   public void writeTo(OutputStream out) throws IOException {

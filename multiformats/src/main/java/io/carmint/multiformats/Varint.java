@@ -50,6 +50,9 @@ public final class Varint {
   /**
    * Writes the encoding of {@code value} into {@code dst} at {@code offset}.
    *
+   * @param value a non-negative value
+   * @param dst the array to write into
+   * @param offset where the varint starts in {@code dst}
    * @return the number of bytes written
    * @throws IllegalArgumentException if {@code value} is negative
    * @throws IndexOutOfBoundsException if {@code dst} has no room
@@ -68,6 +71,8 @@ public final class Varint {
   /**
    * Writes the encoding of {@code value} at the buffer's position, advancing it.
    *
+   * @param value a non-negative value
+   * @param dst the buffer to write into
    * @throws IllegalArgumentException if {@code value} is negative
    * @throws java.nio.BufferOverflowException if the buffer has no room
    */
@@ -83,6 +88,8 @@ public final class Varint {
   /**
    * Writes the encoding of {@code value} to a stream.
    *
+   * @param value a non-negative value
+   * @param out the stream to write to
    * @throws IllegalArgumentException if {@code value} is negative
    * @throws IOException if the stream fails
    */
@@ -95,6 +102,8 @@ public final class Varint {
   /**
    * Decodes a byte array that holds exactly one varint and nothing else.
    *
+   * @param src exactly one varint
+   * @return its value
    * @throws InvalidVarintException if the bytes are not exactly one valid varint (trailing bytes included)
    */
   public static long decode(byte[] src) {
@@ -111,6 +120,8 @@ public final class Varint {
    * Reads one varint at the buffer's position and advances the position past it. On failure the position is
    * left where it was.
    *
+   * @param src the buffer, positioned at the varint
+   * @return its value
    * @throws InvalidVarintException if the bytes there are not a valid varint, or the buffer ends inside it;
    *     the offset in the message is the buffer position
    */
@@ -140,6 +151,10 @@ public final class Varint {
    * Reads one varint from {@code src} starting at {@code offset}, reading no further than {@code limit}.
    * The number of bytes it took is {@link #encodedLength(long)} of the result.
    *
+   * @param src the bytes to read from
+   * @param offset where the varint starts
+   * @param limit the end of the readable range (exclusive)
+   * @return its value
    * @throws InvalidVarintException if the bytes there are not a valid varint (offset = {@code offset})
    * @throws IndexOutOfBoundsException if {@code [offset, limit)} is not a range of {@code src}
    */
@@ -152,6 +167,7 @@ public final class Varint {
    * Reads one varint from a stream.
    *
    * @param offset the stream offset of the varint, used only in messages (-1 if unknown)
+   * @param in the stream, read one byte at a time and no further than the varint
    * @return the value, or -1 if the stream was already at its end (no byte read)
    * @throws EOFException if the stream ends inside the varint
    * @throws VarintFormatException if the varint is not minimal, too long, or too large
@@ -185,6 +201,8 @@ public final class Varint {
    * Reads one varint from a stream that must not be at its end.
    *
    * @param offset the stream offset of the varint, used only in messages (-1 if unknown)
+   * @param in the stream, read one byte at a time and no further than the varint
+   * @return its value
    * @throws EOFException if the stream ends before or inside the varint
    * @throws VarintFormatException if the varint is not minimal, too long, or too large
    * @throws IOException if the stream fails
