@@ -14,7 +14,14 @@ import java.util.Objects;
  * @param blockLength length of the block bytes
  */
 public record BlockLocation(Cid cid, long offset, long length, long blockOffset, int blockLength) {
-  /** @throws IllegalArgumentException if the numbers are inconsistent */
+  /**
+   * @param cid the block's CID
+   * @param offset offset of the section: its length varint
+   * @param length length of the whole section: varint, CID and block
+   * @param blockOffset offset of the block bytes
+   * @param blockLength length of the block bytes
+   * @throws IllegalArgumentException if the numbers are inconsistent
+   */
   public BlockLocation {
     Objects.requireNonNull(cid, "cid");
     if (offset < 0 || blockLength < 0 || blockOffset < offset || blockOffset + blockLength != offset + length) {

@@ -17,7 +17,11 @@ import java.util.Objects;
  * @param roots the root CIDs, in order
  */
 public record CarHeader(int version, List<Cid> roots) {
-  /** @throws IllegalArgumentException if {@code version} is not 1 */
+  /**
+   * @param version always 1 for a CARv1 header
+   * @param roots the root CIDs, in order
+   * @throws IllegalArgumentException if {@code version} is not 1
+   */
   public CarHeader {
     if (version != 1) {
       throw new IllegalArgumentException("A CARv1 header has version 1, got " + version);

@@ -41,6 +41,12 @@ public record CarReadOptions(
   /**
    * Checks the limits: each at least 1 and at most 2<sup>31</sup>-9 (each is read into one array).
    *
+   * @param maxHeaderSize largest CARv1 header (DAG-CBOR bytes) accepted; default {@value #DEFAULT_MAX_HEADER_SIZE}
+   * @param maxSectionSize largest section (CID + block bytes) accepted; default {@value #DEFAULT_MAX_SECTION_SIZE}
+   * @param maxIndexSize largest CARv2 index accepted when it is read; default {@value #DEFAULT_MAX_INDEX_SIZE}
+   * @param verifyHashes whether every block read is hashed and compared with its CID; default true
+   * @param zeroLengthSectionAsEof whether a zero-length section ends the CAR (null padding) instead of being an error;
+   *     default false
    * @throws IllegalArgumentException if a limit is below 1 or above 2<sup>31</sup>-9
    */
   public CarReadOptions {

@@ -30,6 +30,12 @@ public record CarV2Header(
   /**
    * Checks the offsets as go-car does, and more strictly against unsigned overflow.
    *
+   * @param characteristicsHigh first characteristics word (little-endian u64); bit 7 (byte 0, mask {@code 0x80}) is
+   *     "fully indexed", as go-car stores it
+   * @param characteristicsLow second characteristics word, reserved
+   * @param dataOffset offset of the CARv1 payload, at least 51
+   * @param dataSize length of the CARv1 payload, at least 1
+   * @param indexOffset offset of the index, or 0 when there is none
    * @throws IllegalArgumentException if {@code dataOffset < 51}, {@code dataSize < 1}, an offset is negative (at or
    *     above 2<sup>63</sup> unsigned), the payload end overflows, or a non-zero index offset is inside the payload
    */

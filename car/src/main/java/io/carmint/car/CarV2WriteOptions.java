@@ -20,7 +20,16 @@ public record CarV2WriteOptions(
   /** go-car's defaults. */
   public static final CarV2WriteOptions DEFAULTS = builder().build();
 
-  /** Checks the paddings (non-negative) and the codec (one of the two index codecs). */
+  /**
+   * Checks the paddings (non-negative) and the codec (one of the two index codecs).
+   *
+   * @param car how the inner CARv1 payload is written (de-duplication, buffer)
+   * @param dataPadding zero bytes between the 51-byte pragma and header and the payload (default 0)
+   * @param indexPadding zero bytes between the payload and the index (default 0)
+   * @param indexCodec {@link Multicodec#CAR_MULTIHASH_INDEX_SORTED} (default) or {@link Multicodec#CAR_INDEX_SORTED}
+   * @param storeIdentityCids whether blocks with identity CIDs are indexed too; sets the "fully indexed" characteristic
+   *     (default false, as go-car)
+   */
   public CarV2WriteOptions {
     Objects.requireNonNull(car, "car");
     if (dataPadding < 0 || indexPadding < 0) {

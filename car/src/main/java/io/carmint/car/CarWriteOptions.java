@@ -19,7 +19,15 @@ public record CarWriteOptions(boolean deduplicate, int bufferSize) {
   /** Deduplicate, 1 MiB buffer. */
   public static final CarWriteOptions DEFAULTS = builder().build();
 
-  /** Checks {@code bufferSize}: at least 4 KiB. */
+  /**
+   * Checks {@code bufferSize}: at least 4 KiB.
+   *
+   * @param deduplicate whether a block whose CID was already written is skipped (default true). ipfs-car writes a
+   *     repeated block (identical chunks, identical files) every time it occurs; carmint writes it once, so its CARs
+   *     are byte-identical to ipfs-car's only for inputs without repeated blocks unless this is off.
+   * @param bufferSize bytes staged in memory before a write to the channel; blocks of at least 64 KiB skip the buffer
+   *     (gathering write) (default {@value #DEFAULT_BUFFER_SIZE})
+   */
   public CarWriteOptions {
     if (bufferSize < 4096) {
       throw new IllegalArgumentException("bufferSize must be at least 4096, got " + bufferSize);

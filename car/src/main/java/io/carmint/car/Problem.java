@@ -38,7 +38,14 @@ public record Problem(Kind kind, long offset, Cid cid, String message) {
     INDEX
   }
 
-  /** Checks the kind and message are present. */
+  /**
+   * Checks the kind and message are present.
+   *
+   * @param kind what kind of problem
+   * @param offset byte offset of the section or structure concerned, or -1 when it has none (a missing block)
+   * @param cid the block concerned, or null
+   * @param message one line: what, where, expected vs actual
+   */
   public Problem {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(message, "message");

@@ -47,6 +47,14 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
   private static final int TAG_MTIME = 0x42;
 
   /**
+   * @param type the node type
+   * @param data file bytes, symlink target or HAMT bitfield, if present
+   * @param filesize total file bytes, if present (always written for files)
+   * @param blocksizes file bytes under each link, in link order (empty when absent)
+   * @param hashType HAMT hash function multicodec, if present (0x22 murmur3-x64-64)
+   * @param fanout HAMT fanout, if present
+   * @param mode Unix permission bits (uint32, stored as int bits), if present
+   * @param mtime modification time, if present
    * @throws NullPointerException if a component or a blocksize is null
    * @throws IllegalArgumentException if a size, the hash type or the fanout is negative
    */

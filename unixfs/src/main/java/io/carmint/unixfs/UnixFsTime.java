@@ -15,7 +15,11 @@ public record UnixFsTime(long seconds, OptionalInt nanos) {
   /** Largest fractional-nanoseconds value: 999,999,999. */
   public static final int MAX_NANOS = 999_999_999;
 
-  /** @throws IllegalArgumentException if {@code nanos} is outside [0, 999,999,999] */
+  /**
+   * @param seconds seconds since 1970-01-01T00:00:00Z
+   * @param nanos fractional nanoseconds, 0 to 999,999,999, if present
+   * @throws IllegalArgumentException if {@code nanos} is outside [0, 999,999,999]
+   */
   public UnixFsTime {
     if (nanos.isPresent() && (nanos.getAsInt() < 0 || nanos.getAsInt() > MAX_NANOS)) {
       throw new IllegalArgumentException("mtime nanoseconds must be in [0, " + MAX_NANOS + "], got "

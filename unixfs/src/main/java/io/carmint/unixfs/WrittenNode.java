@@ -10,7 +10,11 @@ import java.util.Objects;
  * @param dagSize cumulative size of its DAG: its block plus all descendant blocks (a link's Tsize)
  */
 public record WrittenNode(Cid cid, long dagSize) {
-  /** @throws IllegalArgumentException if {@code dagSize} is negative */
+  /**
+   * @param cid its CID
+   * @param dagSize cumulative size of its DAG: its block plus all descendant blocks (a link's Tsize)
+   * @throws IllegalArgumentException if {@code dagSize} is negative
+   */
   public WrittenNode {
     Objects.requireNonNull(cid, "cid");
     if (dagSize < 0) {

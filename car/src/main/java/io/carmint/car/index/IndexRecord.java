@@ -11,7 +11,11 @@ import java.util.Objects;
  * @param offset offset of the section from the start of the CARv1 payload, non-negative
  */
 public record IndexRecord(Multihash multihash, long offset) {
-  /** @throws IllegalArgumentException if {@code offset} is negative */
+  /**
+   * @param multihash the block's multihash
+   * @param offset offset of the section from the start of the CARv1 payload, non-negative
+   * @throws IllegalArgumentException if {@code offset} is negative
+   */
   public IndexRecord {
     Objects.requireNonNull(multihash, "multihash");
     if (offset < 0) {

@@ -11,7 +11,10 @@ import java.io.InputStream;
  * @param size chunk size in bytes, 1 to {@link Chunkers#MAX_CHUNK_SIZE}
  */
 public record FixedSizeChunker(int size) implements Chunker {
-  /** @throws IllegalArgumentException if {@code size} is outside [1, {@value Chunkers#MAX_CHUNK_SIZE}] */
+  /**
+   * @param size chunk size in bytes, 1 to {@link Chunkers#MAX_CHUNK_SIZE}
+   * @throws IllegalArgumentException if {@code size} is outside [1, {@value Chunkers#MAX_CHUNK_SIZE}]
+   */
   public FixedSizeChunker {
     if (size < 1 || size > Chunkers.MAX_CHUNK_SIZE) {
       throw new IllegalArgumentException("Chunk size must be between 1 and " + Chunkers.MAX_CHUNK_SIZE

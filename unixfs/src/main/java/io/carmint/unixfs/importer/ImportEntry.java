@@ -62,7 +62,11 @@ public sealed interface ImportEntry permits ImportEntry.File, ImportEntry.Direct
    * @param content opens the bytes
    */
   record File(String path, Content content) implements ImportEntry {
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param path relative path
+     * @param content opens the bytes
+     * @throws NullPointerException if a component is null
+     */
     public File {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(content, "content");
@@ -75,7 +79,10 @@ public sealed interface ImportEntry permits ImportEntry.File, ImportEntry.Direct
    * @param path relative path
    */
   record Directory(String path) implements ImportEntry {
-    /** @throws NullPointerException if the path is null */
+    /**
+     * @param path relative path
+     * @throws NullPointerException if the path is null
+     */
     public Directory {
       Objects.requireNonNull(path, "path");
     }
@@ -88,7 +95,11 @@ public sealed interface ImportEntry permits ImportEntry.File, ImportEntry.Direct
    * @param target the link target, stored as is (relative, absolute or dangling)
    */
   record Symlink(String path, String target) implements ImportEntry {
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param path relative path
+     * @param target the link target, stored as is (relative, absolute or dangling)
+     * @throws NullPointerException if a component is null
+     */
     public Symlink {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(target, "target");

@@ -109,6 +109,22 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
   public static final ImportProfile DEFAULT = IPFS_CAR;
 
   /**
+   * @param name the preset this profile is, or was derived from
+   * @param chunker how files are cut into leaves
+   * @param layout how leaves are arranged (balanced or trickle, with the maximum links per node)
+   * @param rawLeaves leaves are raw blocks (codec 0x55, always CIDv1) rather than dag-pb UnixFS File nodes
+   * @param cidVersion 0 or 1 for dag-pb nodes
+   * @param hashFunction the multihash function of every block
+   * @param sharding when a directory becomes a HAMT
+   * @param hamtFanout HAMT buckets per shard
+   * @param includeHidden import entries whose name starts with {@code .}
+   * @param includeEmptyDirectories keep directories that hold nothing (after filtering)
+   * @param symlinks what to do with symbolic links
+   * @param pathRules how entry paths become names
+   * @param stripCommonPrefix ipfs-car's files-from-path rule: while the imported directory holds exactly one entry and
+   *     it is a directory, that directory becomes the root
+   * @param wrap put the result in a directory under its own name (Kubo's {@code -w}, ipfs-car's default {@code --wrap}
+   *     for a single file)
    * @throws IllegalArgumentException if a setting is invalid or settings contradict each other: CID version other
    *     than 0 and 1, CIDv0 with a hash other than sha2-256, the identity hash, a fanout that is not a power of two
    *     from 8 to 1024

@@ -49,7 +49,11 @@ public record ShardingRule(Kind kind, long threshold) {
     BLOCK_BYTES_GREATER_THAN
   }
 
-  /** @throws IllegalArgumentException if the threshold is negative */
+  /**
+   * @param kind the measure and comparison
+   * @param threshold N, ignored for {@link Kind#NEVER}
+   * @throws IllegalArgumentException if the threshold is negative
+   */
   public ShardingRule {
     Objects.requireNonNull(kind, "kind");
     if (threshold < 0) {

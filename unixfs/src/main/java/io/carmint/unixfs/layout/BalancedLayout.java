@@ -30,7 +30,10 @@ import java.util.List;
  * @param maxLinks most children per node, at least 2 (174 in Kubo, 1024 in IPIP-499's unixfs-v1-2025)
  */
 public record BalancedLayout(int maxLinks) implements FileLayout {
-  /** @throws IllegalArgumentException if {@code maxLinks} is below 2 */
+  /**
+   * @param maxLinks most children per node, at least 2 (174 in Kubo, 1024 in IPIP-499's unixfs-v1-2025)
+   * @throws IllegalArgumentException if {@code maxLinks} is below 2
+   */
   public BalancedLayout {
     if (maxLinks < 2) {
       throw new IllegalArgumentException("maxLinks must be at least 2, got " + maxLinks);

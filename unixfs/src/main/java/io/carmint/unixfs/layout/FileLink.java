@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param dagSize cumulative size of the node's DAG: its block plus all descendant blocks (the link's Tsize)
  */
 public record FileLink(Cid cid, long fileSize, long dagSize) {
-  /** @throws IllegalArgumentException if a size is negative */
+  /**
+   * @param cid the node's CID
+   * @param fileSize bytes of file content under the node (the parent's {@code blocksizes} entry)
+   * @param dagSize cumulative size of the node's DAG: its block plus all descendant blocks (the link's Tsize)
+   * @throws IllegalArgumentException if a size is negative
+   */
   public FileLink {
     Objects.requireNonNull(cid, "cid");
     if (fileSize < 0 || dagSize < 0) {

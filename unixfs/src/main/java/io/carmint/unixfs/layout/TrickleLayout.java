@@ -34,7 +34,11 @@ public record TrickleLayout(int maxLinks, int layerRepeat) implements FileLayout
   /** Kubo's and ipfs-unixfs-importer's layer repeat: 4. */
   public static final int DEFAULT_LAYER_REPEAT = 4;
 
-  /** @throws IllegalArgumentException if {@code maxLinks} is below 2 or {@code layerRepeat} below 1 */
+  /**
+   * @param maxLinks most leaves directly under a node, at least 2
+   * @param layerRepeat how many subtrees of each depth, at least 1 (4 in Kubo and the JS importer)
+   * @throws IllegalArgumentException if {@code maxLinks} is below 2 or {@code layerRepeat} below 1
+   */
   public TrickleLayout {
     if (maxLinks < 2) {
       throw new IllegalArgumentException("maxLinks must be at least 2, got " + maxLinks);

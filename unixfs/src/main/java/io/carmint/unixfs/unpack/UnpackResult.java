@@ -17,7 +17,16 @@ import java.util.Objects;
  */
 public record UnpackResult(Path target, long directories, long files, long symlinks,
     List<SkippedSymlink> skippedSymlinks, long bytes, long blocks) {
-  /** @throws NullPointerException if a component is null */
+  /**
+   * @param target where the root went: the (real) target directory, or the file written for a file root
+   * @param directories directories visited, the root included (merged ones too)
+   * @param files files written
+   * @param symlinks symlinks created
+   * @param skippedSymlinks symlinks left out under {@link EscapingSymlinkPolicy#SKIP}, in the order met
+   * @param bytes bytes of file content written
+   * @param blocks blocks read from the source (a block read twice counts twice)
+   * @throws NullPointerException if a component is null
+   */
   public UnpackResult {
     Objects.requireNonNull(target, "target");
     skippedSymlinks = List.copyOf(skippedSymlinks);
@@ -36,7 +45,12 @@ public record UnpackResult(Path target, long directories, long files, long symli
    * @param reason why it could escape
    */
   public record SkippedSymlink(String path, String target, String reason) {
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param path its entry path relative to the unpacked root
+     * @param target its target, as stored
+     * @param reason why it could escape
+     * @throws NullPointerException if a component is null
+     */
     public SkippedSymlink {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(target, "target");
