@@ -71,6 +71,8 @@ public final class CarFile implements BlockSource, Closeable {
   /**
    * Opens a CAR file with {@link CarReadOptions#DEFAULTS}.
    *
+   * @param path the CAR file
+   * @return the open file
    * @throws IOException as {@link #open(FileChannel, CarReadOptions)}, or if the file cannot be opened
    */
   public static CarFile open(Path path) throws IOException {
@@ -80,6 +82,9 @@ public final class CarFile implements BlockSource, Closeable {
   /**
    * Opens a CAR file.
    *
+   * @param path the CAR file
+   * @param options limits and hash checking
+   * @return the open file
    * @throws IOException as {@link #open(FileChannel, CarReadOptions)}, or if the file cannot be opened
    */
   public static CarFile open(Path path, CarReadOptions options) throws IOException {
@@ -95,6 +100,9 @@ public final class CarFile implements BlockSource, Closeable {
   /**
    * Opens a CAR held in a channel, which the CarFile does not close.
    *
+   * @param channel the CAR's bytes, from position 0
+   * @param options limits and hash checking
+   * @return the open file
    * @throws TruncatedCarException if the file ends inside a header or section
    * @throws LimitExceededException if a header or section length is above the limit
    * @throws CarHeaderException if a header is malformed, {@link UnsupportedCarVersionException} for versions other
@@ -153,7 +161,10 @@ public final class CarFile implements BlockSource, Closeable {
     return locations;
   }
 
-  /** @return where the block with {@code cid}'s multihash is (the first such section), or empty */
+  /**
+   * @param cid the block's CID
+   * @return where the block with {@code cid}'s multihash is (the first such section), or empty
+   */
   public Optional<BlockLocation> location(Cid cid) {
     return Optional.ofNullable(byHash.get(cid.multihash()));
   }
@@ -205,6 +216,8 @@ public final class CarFile implements BlockSource, Closeable {
   /**
    * Reads the block at a location of this file, hashed and checked unless the options say not to.
    *
+   * @param loc a location in this file, from {@link #location} or the block list
+   * @return the block
    * @throws io.carmint.block.BlockIntegrityException if the bytes do not hash to the location's CID
    * @throws io.carmint.block.DigestTooShortException if the CID's digest is too short to verify
    * @throws UnverifiableBlockException if the hash function cannot be computed

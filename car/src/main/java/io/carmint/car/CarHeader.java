@@ -29,12 +29,18 @@ public record CarHeader(int version, List<Cid> roots) {
     roots = List.copyOf(roots);
   }
 
-  /** @return a version-1 header with these roots */
+  /**
+   * @param roots the root CIDs, in order
+   * @return a version-1 header with these roots
+   */
   public static CarHeader of(List<Cid> roots) {
     return new CarHeader(1, roots);
   }
 
-  /** @return a version-1 header with one root */
+  /**
+   * @param root the root CID
+   * @return a version-1 header with one root
+   */
   public static CarHeader of(Cid root) {
     return new CarHeader(1, List.of(Objects.requireNonNull(root, "root")));
   }

@@ -50,6 +50,8 @@ public final class CarReader implements Closeable {
   /**
    * Opens a CAR with {@link CarReadOptions#DEFAULTS}, reading its header(s).
    *
+   * @param in the CAR's bytes; closed with the reader
+   * @return a reader positioned at the first block
    * @throws TruncatedCarException if the stream ends inside a header
    * @throws LimitExceededException if the header length is above 32 MiB
    * @throws CarHeaderException if a header is malformed ({@link UnsupportedCarVersionException} for versions other
@@ -64,6 +66,9 @@ public final class CarReader implements Closeable {
   /**
    * Opens a CAR, reading its header(s).
    *
+   * @param in the CAR's bytes; closed with the reader
+   * @param options limits and hash checking
+   * @return a reader positioned at the first block
    * @throws TruncatedCarException if the stream ends inside a header
    * @throws LimitExceededException if a header length is above the limit
    * @throws CarHeaderException if a header is malformed ({@link UnsupportedCarVersionException} for versions other
@@ -81,6 +86,9 @@ public final class CarReader implements Closeable {
    * Reads only the first header and returns the version it declares, whatever it is (a CARv2's pragma says 2 even
    * if the rest is corrupt). Does not close the stream.
    *
+   * @param in the CAR's bytes
+   * @param options limits
+   * @return the declared version
    * @throws TruncatedCarException if the stream ends inside the header
    * @throws LimitExceededException if the header length is above the limit
    * @throws CarHeaderException if the header is malformed (any version number is returned, not refused)
@@ -164,6 +172,7 @@ public final class CarReader implements Closeable {
   /**
    * Reads every remaining block into {@code sink}.
    *
+   * @param sink receives each block
    * @return the number of blocks
    * @throws IOException as {@link #next()}, or if the sink fails
    */

@@ -58,6 +58,11 @@ public record CarV2Header(
   }
 
   /**
+   * @param dataSize the payload's length
+   * @param dataPadding bytes between the header and the payload
+   * @param hasIndex whether an index follows the payload
+   * @param indexPadding bytes between the payload and the index
+   * @param fullyIndexed whether every block, identity CIDs included, is indexed
    * @return a header for a payload of {@code dataSize} bytes written {@code dataPadding} bytes after the header,
    *     with the index {@code indexPadding} bytes after the payload ({@code hasIndex}) or no index
    */

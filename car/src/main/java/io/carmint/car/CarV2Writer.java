@@ -65,13 +65,27 @@ public final class CarV2Writer implements BlockSink, Closeable {
   /**
    * Starts a CARv2 at the channel's position, its payload header holding {@code placeholder} until
    * {@link #finish(List)} (see {@link CarWriter#placeholder}).
+   *
+   * @param out where the CARv2 goes
+   * @param placeholder a CID of the root's length
+   * @param options payload, padding and index options
+   * @return the writer
+   * @throws IOException if writing fails
    */
   public static CarV2Writer createWithPlaceholder(FileChannel out, Cid placeholder, CarV2WriteOptions options)
       throws IOException {
     return new CarV2Writer(Objects.requireNonNull(out, "out"), false, placeholder, options);
   }
 
-  /** Creates (or truncates) {@code path} and starts a CARv2 in it; the writer owns the file. */
+  /**
+   * Creates (or truncates) {@code path} and starts a CARv2 in it; the writer owns the file.
+   *
+   * @param path the file
+   * @param placeholder a CID of the root's length
+   * @param options payload, padding and index options
+   * @return the writer
+   * @throws IOException if the file cannot be created or written
+   */
   public static CarV2Writer createFile(Path path, Cid placeholder, CarV2WriteOptions options) throws IOException {
     FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE, StandardOpenOption.READ);
@@ -87,6 +101,10 @@ public final class CarV2Writer implements BlockSink, Closeable {
    * Wraps an existing CARv1 file as a CARv2, like go-car's {@code car.WrapV1}: the payload is copied unmodified
    * and indexed. The CARv1 is read with {@code readOptions} (its structure is checked; block hashes are not read).
    *
+   * @param carV1 the CARv1 to wrap
+   * @param carV2 the CARv2 to write
+   * @param readOptions how the CARv1 is read
+   * @param options padding and index options
    * @throws IOException as {@link CarFile#open(Path, CarReadOptions)}, if the source is not a CARv1, or if
    *     writing fails
    */
@@ -151,7 +169,12 @@ public final class CarV2Writer implements BlockSink, Closeable {
     return false;
   }
 
-  /** {@link #finish(List)} with one root. */
+  /**
+   * {@link #finish(List)} with one root.
+   *
+   * @param root the root CID
+   * @throws IOException if writing fails
+   */
   public void finish(Cid root) throws IOException {
     finish(List.of(root));
   }
@@ -159,6 +182,7 @@ public final class CarV2Writer implements BlockSink, Closeable {
   /**
    * Ends the CARv2: patches the payload's roots, writes the index, then the pragma and header.
    *
+   * @param roots the root CIDs, at least one
    * @throws IllegalArgumentException if {@code roots} is empty
    * @throws IllegalStateException if already finished or closed
    * @throws IOException if writing fails

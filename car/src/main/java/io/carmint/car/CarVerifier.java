@@ -62,6 +62,7 @@ public final class CarVerifier {
   /**
    * Verifies a CAR file.
    *
+   * @param car the CAR file
    * @return the report; problems in the data are in it, never thrown
    * @throws IOException only if the file cannot be read (not found, I/O error)
    */
@@ -74,6 +75,7 @@ public final class CarVerifier {
   /**
    * Verifies a CAR read from a stream (which is not closed).
    *
+   * @param in the CAR's bytes
    * @return the report; problems in the data are in it, never thrown
    * @throws IOException only if the stream fails
    */

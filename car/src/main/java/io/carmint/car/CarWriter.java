@@ -101,7 +101,12 @@ public final class CarWriter implements BlockSink, Closeable {
   /**
    * Starts a CAR whose roots are known: the header is written first. Works on any channel (pipes, sockets).
    *
+   * @param out where the CAR goes
+   * @param roots the root CIDs, at least one
+   * @param options de-duplication and buffering
+   * @return the writer
    * @throws IllegalArgumentException if {@code roots} is empty
+   * @throws IOException if writing the header fails
    */
   public static CarWriter create(WritableByteChannel out, List<Cid> roots, CarWriteOptions options)
       throws IOException {
@@ -112,6 +117,12 @@ public final class CarWriter implements BlockSink, Closeable {
    * Starts a CAR at the file channel's current position with a header holding {@code placeholder}, to be replaced
    * by {@link #finish(List)}. Use a placeholder of the length the root will have (see {@link #placeholder}) so
    * the patch is a single in-place write.
+   *
+   * @param out where the CAR goes
+   * @param placeholder a CID of the root's length
+   * @param options de-duplication and buffering
+   * @return the writer
+   * @throws IOException if writing the header fails
    */
   public static CarWriter createWithPlaceholder(FileChannel out, Cid placeholder, CarWriteOptions options)
       throws IOException {
@@ -120,6 +131,12 @@ public final class CarWriter implements BlockSink, Closeable {
 
   /**
    * Creates (or truncates) {@code path} and starts a placeholder CAR in it; the writer owns the file and closes it.
+   *
+   * @param path the file
+   * @param placeholder a CID of the root's length
+   * @param options de-duplication and buffering
+   * @return the writer
+   * @throws IOException if the file cannot be created or written
    */
   public static CarWriter createFile(Path path, Cid placeholder, CarWriteOptions options) throws IOException {
     FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -133,6 +150,9 @@ public final class CarWriter implements BlockSink, Closeable {
   }
 
   /**
+   * @param cidVersion the root's CID version
+   * @param codec the root's codec
+   * @param hash the root's hash function
    * @return a placeholder root of the length a CID with this version, codec and hash function has (all-zero
    *     digest): 36 bytes for any CIDv1 sha2-256 with a one-byte codec, 34 for a CIDv0
    * @throws IllegalArgumentException for version 0 with another codec or hash than dag-pb and sha2-256, or the
@@ -225,6 +245,7 @@ public final class CarWriter implements BlockSink, Closeable {
    * Ends a root-first CAR: writes out what is buffered.
    *
    * @throws IllegalStateException if this is a placeholder CAR (use {@link #finish(List)})
+   * @throws IOException if writing fails
    */
   public void finish() throws IOException {
     if (file != null) {
@@ -233,7 +254,12 @@ public final class CarWriter implements BlockSink, Closeable {
     finish(roots);
   }
 
-  /** {@link #finish(List)} with one root. */
+  /**
+   * {@link #finish(List)} with one root.
+   *
+   * @param root the root CID
+   * @throws IOException if writing fails
+   */
   public void finish(Cid root) throws IOException {
     finish(List.of(root));
   }
@@ -243,6 +269,7 @@ public final class CarWriter implements BlockSink, Closeable {
    * place if its length is unchanged, else moving the payload). For a root-first CAR, {@code roots} must be the
    * roots it was created with.
    *
+   * @param roots the root CIDs
    * @throws IllegalArgumentException if {@code roots} is empty, or differs from a root-first CAR's roots
    * @throws IllegalStateException if already finished or closed
    * @throws IOException if writing fails

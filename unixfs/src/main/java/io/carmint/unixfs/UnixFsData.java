@@ -83,7 +83,10 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
     }
   }
 
-  /** @return a builder for a message of this type, with no other field set */
+  /**
+   * @param type the node type
+   * @return a builder for a message of this type, with no other field set
+   */
   public static Builder builder(UnixFsType type) {
     return new Builder(type);
   }
@@ -102,6 +105,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
   }
 
   /**
+   * @param content the leaf's bytes
    * @return a file leaf holding {@code content}: Type File, Data = content (omitted when empty, as Kubo and the
    *     JS importers write the empty file), filesize = its length
    */
@@ -114,6 +118,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
   }
 
   /**
+   * @param blocksizes the children's file sizes, in order
    * @return a file node over children holding {@code blocksizes} bytes each: filesize = their sum, no Data
    * @throws IllegalArgumentException if a blocksize is negative or their sum is above 2^63-1
    */
@@ -134,12 +139,19 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
     return builder(UnixFsType.DIRECTORY).build();
   }
 
-  /** @return a symlink whose Data is the target's UTF-8 bytes */
+  /**
+   * @param target the target's UTF-8 bytes
+   * @return a symlink whose Data is the target's UTF-8 bytes
+   */
   public static UnixFsData symlink(Bytes target) {
     return builder(UnixFsType.SYMLINK).data(target).build();
   }
 
-  /** @return a HAMT shard node: Data = bitfield (may be empty, then omitted), hashType 0x22, the fanout */
+  /**
+   * @param bitfield which buckets are used
+   * @param fanout the number of buckets
+   * @return a HAMT shard node: Data = bitfield (may be empty, then omitted), hashType 0x22, the fanout
+   */
   public static UnixFsData hamtShard(Bytes bitfield, long fanout) {
     Builder b = builder(UnixFsType.HAMT_SHARD).hashType(HAMT_HASH_MURMUR3_X64_64).fanout(fanout);
     if (!bitfield.isEmpty()) {
@@ -206,6 +218,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
   /**
    * {@return the length of what {@link #writeFileLeafHeader} writes for a file leaf of {@code n} content bytes}
    *
+   * @param n the number of content bytes
    * @throws IllegalArgumentException if {@code n} is negative
    */
   public static int fileLeafHeaderLength(int n) {
@@ -216,6 +229,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
   /**
    * {@return the length of what {@link #writeFileLeafTrailer} writes for a file leaf of {@code n} content bytes}
    *
+   * @param n the number of content bytes
    * @throws IllegalArgumentException if {@code n} is negative
    */
   public static int fileLeafTrailerLength(int n) {
@@ -224,6 +238,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
   }
 
   /**
+   * @param n the number of content bytes
    * @return the length of the message {@link #file}{@code (content).encode()} gives for {@code n} content bytes:
    *     header, content, trailer
    * @throws IllegalArgumentException if {@code n} is negative
@@ -238,6 +253,9 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
    * this gives the bytes of {@link #file}{@code (content).encode()}, without copying a content that is already in
    * place in a buffer; the importer frames its chunks so.
    *
+   * @param n the number of content bytes
+   * @param out the array to write into
+   * @param offset where the header starts in {@code out}
    * @return the number of bytes written, {@link #fileLeafHeaderLength}{@code (n)}
    * @throws IllegalArgumentException if {@code n} is negative
    * @throws IndexOutOfBoundsException if the header does not fit in {@code out} at {@code offset}
@@ -254,6 +272,9 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
   /**
    * Writes the part of a file leaf's message that goes after its {@code n} content bytes: the filesize field.
    *
+   * @param n the number of content bytes
+   * @param out the array to write into
+   * @param offset where the trailer starts in {@code out}
    * @return the number of bytes written, {@link #fileLeafTrailerLength}{@code (n)}
    * @throws IllegalArgumentException if {@code n} is negative
    * @throws IndexOutOfBoundsException if the trailer does not fit in {@code out} at {@code offset}
@@ -299,6 +320,8 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
   /**
    * Decodes a UnixFS Data message strictly.
    *
+   * @param message the encoded message
+   * @return the message
    * @throws UnixFsFormatException if the bytes are not a valid message; the message gives the offset
    */
   public static UnixFsData decode(Bytes message) throws UnixFsFormatException {
@@ -308,6 +331,8 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
   /**
    * Decodes a UnixFS Data message strictly. The array is not kept (the Data field is copied out of it).
    *
+   * @param message the encoded message
+   * @return the message
    * @throws UnixFsFormatException if the bytes are not a valid message; the message gives the offset
    */
   public static UnixFsData decode(byte[] message) throws UnixFsFormatException {
@@ -448,6 +473,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
     /**
      * Sets Data (present, possibly empty).
      *
+     * @param value the Data field
      * @return this builder
      */
     public Builder data(Bytes value) {
@@ -458,6 +484,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
     /**
      * Sets filesize.
      *
+     * @param value the filesize field
      * @return this builder
      */
     public Builder filesize(long value) {
@@ -468,6 +495,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
     /**
      * Replaces the blocksizes.
      *
+     * @param values the blocksizes, in order
      * @return this builder
      */
     public Builder blocksizes(List<Long> values) {
@@ -479,6 +507,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
     /**
      * Appends one blocksize.
      *
+     * @param value the next blocksize
      * @return this builder
      */
     public Builder addBlocksize(long value) {
@@ -489,6 +518,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
     /**
      * Sets hashType.
      *
+     * @param value the hashType field
      * @return this builder
      */
     public Builder hashType(long value) {
@@ -499,6 +529,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
     /**
      * Sets fanout.
      *
+     * @param value the fanout field
      * @return this builder
      */
     public Builder fanout(long value) {
@@ -509,6 +540,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
     /**
      * Sets mode (uint32 bits).
      *
+     * @param value the mode field
      * @return this builder
      */
     public Builder mode(int value) {
@@ -519,6 +551,7 @@ public record UnixFsData(UnixFsType type, Optional<Bytes> data, OptionalLong fil
     /**
      * Sets mtime.
      *
+     * @param value the mtime field
      * @return this builder
      */
     public Builder mtime(UnixFsTime value) {

@@ -23,7 +23,10 @@ public class UnixFsFormatException extends DataException {
     this(-1, message);
   }
 
-  /** @param message what is wrong and where; @param cause the underlying failure */
+  /**
+   * @param message what is wrong and where
+   * @param cause the underlying failure
+   */
   public UnixFsFormatException(String message, Throwable cause) {
     super(-1, message, cause);
   }

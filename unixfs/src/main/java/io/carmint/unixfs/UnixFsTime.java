@@ -28,6 +28,8 @@ public record UnixFsTime(long seconds, OptionalInt nanos) {
   }
 
   /**
+   * @param seconds seconds since 1970-01-01T00:00:00Z
+   * @param nanos fractional nanoseconds
    * @return the time with nanoseconds present only when non-zero, as boxo's {@code SetModTime} writes it
    * @throws IllegalArgumentException if {@code nanos} is outside [0, 999,999,999]
    */

@@ -23,7 +23,11 @@ public final class LinkDecoders {
     return STANDARD;
   }
 
-  /** @return a decoder that tries {@code first}, then {@code fallback} for the codecs {@code first} lacks */
+  /**
+   * @param first the decoder tried first
+   * @param fallback the decoder for the other codecs
+   * @return a decoder that tries {@code first}, then {@code fallback} for the codecs {@code first} lacks
+   */
   public static LinkDecoder with(LinkDecoder first, LinkDecoder fallback) {
     return new LinkDecoder() {
       @Override

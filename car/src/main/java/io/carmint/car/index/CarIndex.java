@@ -25,12 +25,17 @@ public sealed interface CarIndex permits IndexSorted, MultihashIndexSorted {
   long size();
 
   /**
+   * @param multihash the block's multihash
    * @return the payload offsets of the sections indexed under {@code multihash}'s digest (and, for a
    *     {@link MultihashIndexSorted}, its hash function), in index order; empty if none
    */
   long[] offsets(Multihash multihash);
 
-  /** Calls {@code visitor} with every entry, in index order (by hash code, then digest width, then digest). */
+  /**
+   * Calls {@code visitor} with every entry, in index order (by hash code, then digest width, then digest).
+   *
+   * @param visitor receives each entry
+   */
   void forEach(EntryVisitor visitor);
 
   /** Receives index entries. */
@@ -50,6 +55,7 @@ public sealed interface CarIndex permits IndexSorted, MultihashIndexSorted {
   /**
    * Writes {@link #toBytes()} to {@code out}.
    *
+   * @param out the stream to write to
    * @throws IOException if the stream fails
    */
   default void writeTo(OutputStream out) throws IOException {
@@ -60,6 +66,8 @@ public sealed interface CarIndex permits IndexSorted, MultihashIndexSorted {
    * Decodes an index (codec varint and body) that fills {@code bytes} exactly.
    *
    * @param baseOffset the file offset of {@code bytes[0]}, for messages
+   * @param bytes the encoded index, nothing before or after it
+   * @return the index
    * @throws CarIndexException if the codec is not an index codec, a count or length overflows or disagrees with the
    *     bytes present, a width is below 8, entries are not sorted, or bytes are left over
    */
@@ -88,6 +96,8 @@ public sealed interface CarIndex permits IndexSorted, MultihashIndexSorted {
    *
    * @param baseOffset the stream offset of the first byte, for messages
    * @param maxSize largest index accepted, in bytes
+   * @param in the stream, positioned at the index
+   * @return the index
    * @throws LimitExceededException if the stream holds more than {@code maxSize} bytes
    * @throws CarIndexException if the bytes are not a valid index ({@link #decode})
    * @throws IOException if the stream fails

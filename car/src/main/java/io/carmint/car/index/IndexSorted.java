@@ -29,6 +29,7 @@ public final class IndexSorted implements CarIndex {
   }
 
   /**
+   * @param records the records, in any order
    * @return the index of {@code records} (their hash functions are dropped; every record is kept, identity
    *     digests included)
    */

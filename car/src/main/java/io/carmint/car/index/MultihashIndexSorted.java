@@ -32,7 +32,10 @@ public final class MultihashIndexSorted implements CarIndex {
     this.byCode = Collections.unmodifiableMap(byCode);
   }
 
-  /** @return the index of {@code records}, every record kept (callers leave out identity CIDs, as go-car does) */
+  /**
+   * @param records the records, in any order
+   * @return the index of {@code records}, every record kept (callers leave out identity CIDs, as go-car does)
+   */
   public static MultihashIndexSorted of(Collection<IndexRecord> records) {
     TreeMap<Long, List<IndexCodec.Entry>> groups = new TreeMap<>(Long::compareUnsigned);
     for (IndexRecord r : records) {

@@ -15,7 +15,10 @@ public final class SplitException extends IOException {
     super(message);
   }
 
-  /** @param message what prevents the split; @param cause the underlying failure */
+  /**
+   * @param message what prevents the split
+   * @param cause the underlying failure
+   */
   public SplitException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -93,6 +93,7 @@ public final class TreewalkSplitter {
   @FunctionalInterface
   public interface PieceOutput {
     /**
+     * @param index the piece's number, from 0
      * @return a channel for piece number {@code index} (0, 1, …)
      * @throws IOException if it cannot be opened (the split fails with it)
      */
@@ -121,6 +122,10 @@ public final class TreewalkSplitter {
    * included), the temporary directory is removed and nothing in {@code dir} has changed; a {@code dir} the split
    * created (with its missing parents) is removed too.
    *
+   * @param car the CAR to split, one root
+   * @param dir where the pieces go
+   * @param baseName the pieces' name before {@code -<n>.car}
+   * @return the pieces and counts
    * @throws IOException as {@link #split(CarFile, PieceOutput)}
    */
   public SplitResult split(CarFile car, Path dir, String baseName) throws IOException {
@@ -174,7 +179,11 @@ public final class TreewalkSplitter {
     }
   }
 
-  /** @return the file name of piece {@code index}: {@code <baseName>-<index>.car} */
+  /**
+   * @param baseName the pieces' name before {@code -<n>.car}
+   * @param index the piece's number, from 0
+   * @return the file name of piece {@code index}: {@code <baseName>-<index>.car}
+   */
   public static String pieceName(String baseName, int index) {
     return String.format(Locale.ROOT, "%s-%d.car", baseName, index);
   }
@@ -182,6 +191,9 @@ public final class TreewalkSplitter {
   /**
    * Splits {@code car} into pieces written to {@code out}.
    *
+   * @param car the CAR to split, one root
+   * @param out opens each piece
+   * @return the pieces and counts
    * @throws SplitException if the CAR has not exactly one root, or a reachable block is missing or has a codec
    *     the link decoder lacks
    * @throws LimitExceededException if a block with its ancestors and the header does not fit in one piece

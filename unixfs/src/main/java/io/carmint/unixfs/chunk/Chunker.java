@@ -10,7 +10,10 @@ public interface Chunker {
   /** @return the largest chunk this chunker produces, in bytes */
   int maxChunkSize();
 
-  /** @return a reader of the chunks of {@code in}; it reads {@code in} but does not close it */
+  /**
+   * @param in the file's bytes
+   * @return a reader of the chunks of {@code in}; it reads {@code in} but does not close it
+   */
   ChunkReader open(InputStream in);
 
   /** @return the chunker's spec string, as {@link Chunkers#parse} reads it (e.g. {@code size-262144}) */

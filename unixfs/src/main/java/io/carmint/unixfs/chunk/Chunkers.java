@@ -19,6 +19,8 @@ public final class Chunkers {
    * Reads a chunker spec: {@code size-N} (N bytes per chunk), or {@code default} / empty for
    * {@code size-262144}.
    *
+   * @param spec the spec, as Kubo's {@code --chunker} takes it
+   * @return the chunker
    * @throws IllegalArgumentException if the spec is malformed, N is out of range, or the chunker is one carmint
    *     does not implement ({@code rabin}, {@code buzhash}); the message says which
    */

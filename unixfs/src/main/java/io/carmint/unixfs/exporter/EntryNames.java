@@ -15,6 +15,7 @@ public final class EntryNames {
   private EntryNames() {}
 
   /**
+   * @param name an entry name
    * @return why {@code name} is not a safe path segment, or empty if it is
    */
   public static Optional<UnsafeNameException.Reason> problem(String name) {
@@ -43,7 +44,10 @@ public final class EntryNames {
     return Optional.empty();
   }
 
-  /** @return whether {@code s} starts with an ASCII letter and a colon, as a Windows drive ({@code C:}) does */
+  /**
+   * @param s a name or path
+   * @return whether {@code s} starts with an ASCII letter and a colon, as a Windows drive ({@code C:}) does
+   */
   public static boolean hasDrivePrefix(String s) {
     if (s.length() < 2 || s.charAt(1) != ':') {
       return false;
@@ -57,6 +61,7 @@ public final class EntryNames {
    *
    * @param parentPath the directory's path relative to the walked root ({@code ""} for the root)
    * @param where which block holds the name, for the message
+   * @param name the entry name
    * @throws UnsafeNameException if the name is refused; it carries the entry path and the reason
    */
   public static void check(String name, String parentPath, String where) throws UnsafeNameException {
@@ -70,6 +75,9 @@ public final class EntryNames {
    * Quotes a name or path for a one-line message: in single quotes, with control, format and line-separator
    * characters (NUL, newline, escape, bidirectional overrides, zero-width characters…) written as {@code \}{@code
    * uXXXX}, so a hostile name cannot break or disguise the line. Other characters are kept.
+   *
+   * @param s a name or path
+   * @return the quoted text, on one line
    */
   public static String quote(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('\'');

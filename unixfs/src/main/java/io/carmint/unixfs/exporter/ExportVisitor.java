@@ -13,6 +13,8 @@ public interface ExportVisitor {
   /**
    * A directory (the root included) is about to be walked.
    *
+   * @param path its path below the root, {@code /}-separated ({@code ""} for the root)
+   * @param cid its CID
    * @throws IOException to stop the walk
    */
   void directory(String path, Cid cid) throws IOException;
@@ -21,6 +23,10 @@ public interface ExportVisitor {
    * A file. {@code content} streams its bytes, checked against the declared sizes as it is read, and is valid only
    * during this call; the walk does not need it to be read.
    *
+   * @param path its path below the root, {@code /}-separated
+   * @param cid its CID
+   * @param size its declared size in bytes
+   * @param content its bytes
    * @throws IOException to stop the walk (reading {@code content} throws the exporter's exceptions)
    */
   void file(String path, Cid cid, long size, InputStream content) throws IOException;
@@ -28,6 +34,9 @@ public interface ExportVisitor {
   /**
    * A symbolic link; the target is not checked or resolved.
    *
+   * @param path its path below the root, {@code /}-separated
+   * @param cid its CID
+   * @param target its target, as stored
    * @throws IOException to stop the walk
    */
   void symlink(String path, Cid cid, String target) throws IOException;

@@ -65,12 +65,18 @@ public final class Exporter {
     this.maxDirectoryDepth = b.maxDirectoryDepth;
   }
 
-  /** @return an exporter over {@code source} with the defaults */
+  /**
+   * @param source where blocks are read from
+   * @return an exporter over {@code source} with the defaults
+   */
   public static Exporter of(BlockSource source) {
     return builder(source).build();
   }
 
-  /** @return a builder over {@code source} */
+  /**
+   * @param source where blocks are read from
+   * @return a builder over {@code source}
+   */
   public static Builder builder(BlockSource source) {
     return new Builder(source);
   }
@@ -141,6 +147,8 @@ public final class Exporter {
   /**
    * Describes the node at {@code cid} from its own block.
    *
+   * @param cid the node's CID
+   * @return what the node is: kind, size, CID
    * @throws MissingBlockException if the block is not in the source
    * @throws BlockIntegrityException if its bytes do not match the CID
    * @throws io.carmint.block.DigestTooShortException if the CID's digest is too short to verify
@@ -155,6 +163,8 @@ public final class Exporter {
    * As {@link #stat(Cid)} for the entry at {@code path} in a tree being walked: messages name it by its path.
    *
    * @param path the entry's path below the walked root, {@code /}-separated ({@code ""} for the root)
+   * @param cid the node's CID
+   * @return what the node is: kind, size, CID
    * @throws IOException as {@link #stat(Cid)}
    */
   public UnixFsEntry stat(Cid cid, String path) throws IOException {
@@ -196,6 +206,8 @@ public final class Exporter {
    * Opens a file for streaming. Each node's declared sizes are checked against the bytes really found as reading
    * proceeds; a mismatch fails the read at that point.
    *
+   * @param file the file's root CID
+   * @return the file's bytes, in order; closing it reads nothing more
    * @throws MissingBlockException if the root block is not in the source (later blocks: thrown by {@code read})
    * @throws UnixFsFormatException if the root is not a file
    * @throws IOException if the source fails
@@ -212,6 +224,8 @@ public final class Exporter {
   /**
    * Copies a whole file to {@code out}.
    *
+   * @param file the file's root CID
+   * @param out where the bytes go; not closed
    * @return the number of bytes written
    * @throws IOException as {@link #open} and its stream's {@code read}, or if writing fails
    */
@@ -224,6 +238,8 @@ public final class Exporter {
   /**
    * Reads a symlink's target.
    *
+   * @param symlink the symlink's CID
+   * @return its target, as stored
    * @throws UnixFsFormatException if the node is not a symlink, has links, or its target is not UTF-8
    * @throws IOException as {@link #stat}
    */
@@ -252,6 +268,8 @@ public final class Exporter {
    * depth first; not sorted by name). The whole listing is held in memory; to read a directory of unknown size
    * entry by entry, use {@link #openDirectory}.
    *
+   * @param directory the directory's CID
+   * @return its entries
    * @throws DuplicateNameException if a name repeats
    * @throws UnixFsFormatException if the node is not a directory, a link has no name, or a HAMT shard is malformed
    * @throws MissingBlockException if a HAMT shard block is missing
@@ -270,6 +288,8 @@ public final class Exporter {
    * Opens a directory for reading entry by entry (see {@link DirectoryCursor}): memory stays bounded however many
    * entries it has or declares.
    *
+   * @param directory the directory's CID
+   * @return a cursor over its entries
    * @throws UnixFsFormatException if the node is not a directory, or a HAMT root is malformed
    * @throws IOException as {@link #stat}
    */
@@ -282,6 +302,8 @@ public final class Exporter {
    * block, a repeated name) name it and its entries by their paths.
    *
    * @param path the directory's path below the walked root, {@code /}-separated ({@code ""} for the root)
+   * @param directory the directory's CID
+   * @return a cursor over its entries
    * @throws IOException as {@link #openDirectory(Cid)}
    */
   public DirectoryCursor openDirectory(Cid directory, String path) throws IOException {
@@ -292,6 +314,8 @@ public final class Exporter {
    * Finds one entry of a directory by name without listing it: a basic directory's links are scanned; a HAMT is
    * descended along the buckets the name's hash selects, reading one shard per level.
    *
+   * @param directory the directory's CID
+   * @param name the entry's name
    * @return the entry, or empty if the directory has no entry of that name
    * @throws DuplicateNameException if a basic directory has the name twice
    * @throws UnixFsFormatException if the node is not a directory, or a shard on the way is malformed
@@ -309,6 +333,8 @@ public final class Exporter {
    * {@link #lookup}; {@code .} and {@code ..} are names like any other (and so normally not found). Symlinks on the
    * way are not followed.
    *
+   * @param root where the path starts
+   * @param path names separated by {@code /}
    * @return the CID the path leads to ({@code root} itself for an empty path)
    * @throws EntryNotFoundException if a name is missing, or a segment before the last is not a directory
    * @throws IOException as {@link #lookup}
@@ -348,6 +374,8 @@ public final class Exporter {
    * declares (one sub-DAG linked many times can declare billions). A visitor that extracts
    * should count and stop by throwing, as {@code io.carmint.unixfs.unpack.Unpacker} does.
    *
+   * @param root the tree's root CID
+   * @param visitor receives every entry
    * @throws UnsafeNameException if a name is not a safe path segment (see {@link EntryNames#check})
    * @throws DuplicateNameException if a directory has two entries with the same name
    * @throws LimitExceededException if directories nest deeper than the limit
@@ -396,6 +424,7 @@ public final class Exporter {
     /**
      * Whether to check every block's bytes against its CID (default true; turn off only for a trusted source).
      *
+     * @param value whether to check
      * @return this builder
      */
     public Builder verifyHashes(boolean value) {
@@ -406,6 +435,7 @@ public final class Exporter {
     /**
      * Deepest file DAG read (default {@value #DEFAULT_MAX_FILE_DEPTH}).
      *
+     * @param value the most levels of a file DAG
      * @return this builder
      */
     public Builder maxFileDepth(int value) {
@@ -419,6 +449,7 @@ public final class Exporter {
     /**
      * Deepest directory nesting walked (default {@value #DEFAULT_MAX_DIRECTORY_DEPTH}).
      *
+     * @param value the most levels of directories
      * @return this builder
      */
     public Builder maxDirectoryDepth(int value) {

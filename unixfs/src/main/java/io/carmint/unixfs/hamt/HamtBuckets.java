@@ -41,6 +41,7 @@ public final class HamtBuckets {
   }
 
   /**
+   * @param name an entry name
    * @return the key hash of an entry name: murmur3-x64-64 ({@link Murmur3#hash64}) of its UTF-8 bytes
    */
   public static long hash(String name) {

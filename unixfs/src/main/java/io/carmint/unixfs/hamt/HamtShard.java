@@ -116,6 +116,8 @@ public final class HamtShard {
   /**
    * Writes every shard node, sub-shards first, and returns the root shard.
    *
+   * @param writer where the shard blocks go
+   * @return the root shard
    * @throws IOException if a block cannot be written
    */
   public WrittenNode write(BlockWriter writer) throws IOException {

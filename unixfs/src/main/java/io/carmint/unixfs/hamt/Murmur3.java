@@ -10,12 +10,19 @@ public final class Murmur3 {
 
   private Murmur3() {}
 
-  /** @return h1 of MurmurHash3_x64_128 of {@code data} with seed 0: the HAMT key hash (its bytes big-endian) */
+  /**
+   * @param data the bytes to hash
+   * @return h1 of MurmurHash3_x64_128 of {@code data} with seed 0: the HAMT key hash (its bytes big-endian)
+   */
   public static long hash64(byte[] data) {
     return hash128(data, 0)[0];
   }
 
-  /** @return {h1, h2} of MurmurHash3_x64_128 of {@code data} with {@code seed} (as an unsigned 32-bit value) */
+  /**
+   * @param data the bytes to hash
+   * @param seed the seed
+   * @return {h1, h2} of MurmurHash3_x64_128 of {@code data} with {@code seed} (as an unsigned 32-bit value)
+   */
   @SuppressWarnings("fallthrough")
   public static long[] hash128(byte[] data, int seed) {
     long h1 = Integer.toUnsignedLong(seed);

@@ -34,23 +34,38 @@ public sealed interface ImportEntry permits ImportEntry.File, ImportEntry.Direct
     InputStream open() throws IOException;
   }
 
-  /** @return a file entry whose bytes come from {@code content} */
+  /**
+   * @param path relative path
+   * @param content opens the bytes
+   * @return a file entry whose bytes come from {@code content}
+   */
   static ImportEntry file(String path, Content content) {
     return new File(path, content);
   }
 
-  /** @return a file entry holding a copy of {@code bytes} */
+  /**
+   * @param path relative path
+   * @param bytes the file's bytes; copied
+   * @return a file entry holding a copy of {@code bytes}
+   */
   static ImportEntry file(String path, byte[] bytes) {
     byte[] copy = bytes.clone();
     return new File(path, () -> new ByteArrayInputStream(copy));
   }
 
-  /** @return an explicit directory entry (kept even when empty if the profile keeps empty directories) */
+  /**
+   * @param path relative path
+   * @return an explicit directory entry (kept even when empty if the profile keeps empty directories)
+   */
   static ImportEntry directory(String path) {
     return new Directory(path);
   }
 
-  /** @return a symbolic link entry whose target is stored verbatim */
+  /**
+   * @param path relative path
+   * @param target the link target
+   * @return a symbolic link entry whose target is stored verbatim
+   */
   static ImportEntry symlink(String path, String target) {
     return new Symlink(path, target);
   }

@@ -252,6 +252,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets the profile's name.
      *
+     * @param value the name
      * @return this builder
      */
     public Builder name(String value) {
@@ -262,6 +263,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets the chunker.
      *
+     * @param value the chunker
      * @return this builder
      */
     public Builder chunker(Chunker value) {
@@ -272,6 +274,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets the file layout (e.g. {@code new BalancedLayout(174)}, {@code TrickleLayout.of(174)}).
      *
+     * @param value the layout
      * @return this builder
      */
     public Builder layout(FileLayout value) {
@@ -282,6 +285,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets raw leaves (explicitly: CIDv1 no longer implies them).
      *
+     * @param value whether leaves are raw blocks
      * @return this builder
      */
     public Builder rawLeaves(boolean value) {
@@ -293,6 +297,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets the CID version, 0 or 1 (explicitly: see the class doc).
      *
+     * @param value 0 or 1
      * @return this builder
      */
     public Builder cidVersion(int value) {
@@ -304,6 +309,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets the hash function (see the class doc for its effect on CIDv0).
      *
+     * @param value the hash function
      * @return this builder
      */
     public Builder hashFunction(HashFunction value) {
@@ -315,6 +321,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets the HAMT rule.
      *
+     * @param value when a directory becomes a HAMT
      * @return this builder
      */
     public Builder sharding(ShardingRule value) {
@@ -325,6 +332,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets the HAMT fanout.
      *
+     * @param value a power of two from 8 to 1024
      * @return this builder
      */
     public Builder hamtFanout(int value) {
@@ -335,6 +343,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets whether hidden entries are imported.
      *
+     * @param value whether hidden entries are imported
      * @return this builder
      */
     public Builder includeHidden(boolean value) {
@@ -345,6 +354,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets whether empty directories are kept.
      *
+     * @param value whether empty directories are kept
      * @return this builder
      */
     public Builder includeEmptyDirectories(boolean value) {
@@ -355,6 +365,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets the symlink policy.
      *
+     * @param value the symlink policy
      * @return this builder
      */
     public Builder symlinks(SymlinkPolicy value) {
@@ -365,6 +376,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets the path rules.
      *
+     * @param value the path rules
      * @return this builder
      */
     public Builder pathRules(PathRules value) {
@@ -375,6 +387,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets ipfs-car's common-prefix stripping.
      *
+     * @param value whether to strip
      * @return this builder
      */
     public Builder stripCommonPrefix(boolean value) {
@@ -385,6 +398,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
     /**
      * Sets whether the result is wrapped in a directory.
      *
+     * @param value whether to wrap
      * @return this builder
      */
     public Builder wrap(boolean value) {

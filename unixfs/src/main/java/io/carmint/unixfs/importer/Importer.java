@@ -58,7 +58,10 @@ public final class Importer {
     this.executor = b.executor;
   }
 
-  /** @return an importer for {@code profile} hashing on all available processors */
+  /**
+   * @param profile how files become blocks
+   * @return an importer for {@code profile} hashing on all available processors
+   */
   public static Importer of(ImportProfile profile) {
     return builder().profile(profile).build();
   }
@@ -92,6 +95,9 @@ public final class Importer {
    * Imports the bytes of a stream as one file. The stream is read to its end but not closed.
    *
    * @param name the file's name, used only when the profile wraps (may be null otherwise)
+   * @param in the file's bytes
+   * @param sink receives every block
+   * @return the root CID and sizes
    * @throws IOException if reading or the sink fails
    * @throws IllegalArgumentException if the profile wraps and {@code name} is null or not a valid name
    */
@@ -107,7 +113,14 @@ public final class Importer {
     return run(f, name, sink);
   }
 
-  /** As {@link #importStream(InputStream, String, BlockSink)} without a name (the profile must not wrap). */
+  /**
+   * As {@link #importStream(InputStream, String, BlockSink)} without a name (the profile must not wrap).
+   *
+   * @param in the file's bytes
+   * @param sink receives every block
+   * @return the root CID and sizes
+   * @throws IOException if reading or the sink fails
+   */
   public ImportResult importStream(InputStream in, BlockSink sink) throws IOException {
     return importStream(in, null, sink);
   }
@@ -116,6 +129,10 @@ public final class Importer {
    * Imports a directory whose entries are given in memory (see {@link ImportEntry}). The root is that directory,
    * or, if the profile wraps, a directory holding it under the name {@code wrapName}.
    *
+   * @param entries the directory's entries, in any order
+   * @param wrapName the name the directory gets in the wrapping directory
+   * @param sink receives every block
+   * @return the root CID and sizes
    * @throws InvalidEntryNameException if a path is invalid under the profile's {@link PathRules}, given twice, or
    *     used as both a file and a directory
    * @throws IOException if opening or reading an entry's content fails, or the sink fails
@@ -126,7 +143,14 @@ public final class Importer {
     return run(root, wrapName, sink);
   }
 
-  /** As {@link #importEntries(Collection, String, BlockSink)} for a profile that does not wrap. */
+  /**
+   * As {@link #importEntries(Collection, String, BlockSink)} for a profile that does not wrap.
+   *
+   * @param entries the directory's entries, in any order
+   * @param sink receives every block
+   * @return the root CID and sizes
+   * @throws IOException if the sink fails
+   */
   public ImportResult importEntries(Collection<? extends ImportEntry> entries, BlockSink sink) throws IOException {
     return importEntries(entries, null, sink);
   }
@@ -172,6 +196,7 @@ public final class Importer {
     /**
      * Sets the profile (default {@link ImportProfile#DEFAULT}).
      *
+     * @param value the profile
      * @return this builder
      */
     public Builder profile(ImportProfile value) {
@@ -182,8 +207,9 @@ public final class Importer {
     /**
      * Sets how many threads hash chunks (default: available processors). 1 hashes on the calling thread.
      *
-     * @throws IllegalArgumentException if below 1
+     * @param value the number of hashing threads
      * @return this builder
+     * @throws IllegalArgumentException if below 1
      */
     public Builder parallelism(int value) {
       if (value < 1) {
@@ -196,6 +222,8 @@ public final class Importer {
     /**
      * Hashes on this executor instead of threads of the importer's own (it is not shut down by the importer).
      * {@link #parallelism} then only sizes the number of chunks in flight.
+     *
+     * @param value the executor
      * @return this builder
      */
     public Builder executor(ExecutorService value) {

@@ -24,6 +24,7 @@ public enum PathRules {
    * Splits an in-memory entry path into the names the importer gives its directories and file under these rules,
    * so a caller can tell beforehand where a file will be in the DAG.
    *
+   * @param path an entry path
    * @return the names, outermost first; never empty
    * @throws InvalidEntryNameException if the path names nothing, or a name is {@code .}, {@code ..}, holds a NUL or
    *     is not valid Unicode (and, under {@link #STRICT}, if a segment is empty)

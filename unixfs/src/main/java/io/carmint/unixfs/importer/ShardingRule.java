@@ -66,22 +66,34 @@ public record ShardingRule(Kind kind, long threshold) {
     return new ShardingRule(Kind.NEVER, 0);
   }
 
-  /** @return shard when a directory has more than {@code n} entries */
+  /**
+   * @param n the threshold
+   * @return shard when a directory has more than {@code n} entries
+   */
   public static ShardingRule entriesGreaterThan(long n) {
     return new ShardingRule(Kind.ENTRIES_GREATER_THAN, n);
   }
 
-  /** @return shard when a directory has at least {@code n} entries */
+  /**
+   * @param n the threshold
+   * @return shard when a directory has at least {@code n} entries
+   */
   public static ShardingRule entriesAtLeast(long n) {
     return new ShardingRule(Kind.ENTRIES_AT_LEAST, n);
   }
 
-  /** @return shard when the links-bytes estimate exceeds {@code bytes} */
+  /**
+   * @param bytes the threshold
+   * @return shard when the links-bytes estimate exceeds {@code bytes}
+   */
   public static ShardingRule linksBytesGreaterThan(long bytes) {
     return new ShardingRule(Kind.LINKS_BYTES_GREATER_THAN, bytes);
   }
 
-  /** @return shard when the flat block would exceed {@code bytes} */
+  /**
+   * @param bytes the threshold
+   * @return shard when the flat block would exceed {@code bytes}
+   */
   public static ShardingRule blockBytesGreaterThan(long bytes) {
     return new ShardingRule(Kind.BLOCK_BYTES_GREATER_THAN, bytes);
   }

@@ -13,6 +13,7 @@ public interface FileBuilder {
   /**
    * Adds the next leaf; may write branch nodes that are now complete.
    *
+   * @param leaf the leaf, already written
    * @throws IOException if writing a branch block fails
    */
   void add(FileLink leaf) throws IOException;

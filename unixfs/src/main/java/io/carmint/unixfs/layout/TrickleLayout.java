@@ -48,7 +48,10 @@ public record TrickleLayout(int maxLinks, int layerRepeat) implements FileLayout
     }
   }
 
-  /** @return the layout with {@link #DEFAULT_LAYER_REPEAT} */
+  /**
+   * @param maxLinks most leaves directly under a node, at least 2
+   * @return the layout with {@link #DEFAULT_LAYER_REPEAT}
+   */
   public static TrickleLayout of(int maxLinks) {
     return new TrickleLayout(maxLinks, DEFAULT_LAYER_REPEAT);
   }

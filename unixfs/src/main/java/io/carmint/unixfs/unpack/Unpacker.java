@@ -261,8 +261,9 @@ public final class Unpacker {
     /**
      * Most entries to unpack, the root included (default {@value Unpacker#DEFAULT_MAX_ENTRIES}).
      *
-     * @throws IllegalArgumentException if below 1
+     * @param value the most entries
      * @return this builder
+     * @throws IllegalArgumentException if below 1
      */
     public Builder maxEntries(long value) {
       maxEntries = atLeast(1, value, "maxEntries");
@@ -275,8 +276,9 @@ public final class Unpacker {
      * (1 GiB) and at most {@link Unpacker#DEFAULT_MAX_TOTAL_BYTES} (32 GiB), which is also the limit when the
      * source does not know its size. A value set here is used as it is.
      *
-     * @throws IllegalArgumentException if negative
+     * @param value the most bytes
      * @return this builder
+     * @throws IllegalArgumentException if negative
      */
     public Builder maxTotalBytes(long value) {
       maxTotalBytes = atLeast(0, value, "maxTotalBytes");
@@ -286,8 +288,9 @@ public final class Unpacker {
     /**
      * Most block reads (default {@value Unpacker#DEFAULT_MAX_BLOCKS}).
      *
-     * @throws IllegalArgumentException if below 1
+     * @param value the most block reads
      * @return this builder
+     * @throws IllegalArgumentException if below 1
      */
     public Builder maxBlocks(long value) {
       maxBlocks = atLeast(1, value, "maxBlocks");
@@ -298,8 +301,9 @@ public final class Unpacker {
      * Deepest directory nesting below the root (default {@value Unpacker#DEFAULT_MAX_DEPTH}; the root is level 0,
      * its subdirectories level 1).
      *
-     * @throws IllegalArgumentException if below 0 or above {@value Unpacker#MAX_DEPTH_LIMIT}
+     * @param value the deepest level
      * @return this builder
+     * @throws IllegalArgumentException if below 0 or above {@value Unpacker#MAX_DEPTH_LIMIT}
      */
     public Builder maxDepth(int value) {
       if (value < 0 || value > MAX_DEPTH_LIMIT) {
@@ -312,6 +316,8 @@ public final class Unpacker {
     /**
      * Whether to hash every block against its CID (default true). Turn off only when the source checks already,
      * as a {@code CarFile} opened with hash verification does.
+     *
+     * @param value whether to hash
      * @return this builder
      */
     public Builder verifyHashes(boolean value) {
@@ -324,6 +330,8 @@ public final class Unpacker {
      * directory block and file root once more. Turn off only for a source that cannot serve a block twice (blocks
      * streamed in walk order): the limits are then checked while writing, and what was written is removed when one
      * is reached.
+     *
+     * @param value whether to count first
      * @return this builder
      */
     public Builder countFirst(boolean value) {
@@ -334,6 +342,7 @@ public final class Unpacker {
     /**
      * What to do with symlinks that could escape (default {@link EscapingSymlinkPolicy#REFUSE}).
      *
+     * @param value the policy
      * @return this builder
      */
     public Builder escapingSymlinks(EscapingSymlinkPolicy value) {
@@ -344,6 +353,7 @@ public final class Unpacker {
     /**
      * What the target may hold already (default {@link TargetPolicy#REQUIRE_EMPTY}).
      *
+     * @param value the policy
      * @return this builder
      */
     public Builder targetPolicy(TargetPolicy value) {
