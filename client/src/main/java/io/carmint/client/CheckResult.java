@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CheckResult(Cid cid, Pin pin, List<Deal> deals) {
-  /** @throws NullPointerException if {@code cid} is null */
+  /**
+   * @param cid the content CID
+   * @param pin the pin, or {@code null} if the service did not send one
+   * @param deals the Filecoin deals (often empty)
+   * @throws NullPointerException if {@code cid} is null
+   */
   public CheckResult {
     Objects.requireNonNull(cid, "cid");
     deals = deals == null ? List.of() : List.copyOf(deals);

@@ -33,7 +33,20 @@ public record Deal(
     @JsonProperty("chainDealID") Long chainDealId,
     Instant dealActivation,
     Instant dealExpiration) {
-  /** Normalises an absent {@code status} to {@link DealStatus#UNKNOWN}. */
+  /**
+   * Normalises an absent {@code status} to {@link DealStatus#UNKNOWN}.
+   *
+   * @param batchRootCid the CID of the aggregate the content was put in, or {@code null}
+   * @param lastChange when the deal last changed, or {@code null}
+   * @param miner the miner's address, or {@code null}
+   * @param network {@code mainnet}, {@code nerpanet}…, or {@code null}
+   * @param pieceCid the piece commitment CID, or {@code null}
+   * @param status the deal status ({@link DealStatus#UNKNOWN} if absent or not understood)
+   * @param statusText details of the status, or {@code null}
+   * @param chainDealId the on-chain deal ID, or {@code null}
+   * @param dealActivation when the deal became active, or {@code null}
+   * @param dealExpiration when the deal expires, or {@code null}
+   */
   public Deal {
     status = Objects.requireNonNullElse(status, DealStatus.UNKNOWN);
   }

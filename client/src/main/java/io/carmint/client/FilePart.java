@@ -16,6 +16,9 @@ public record FilePart(String name, Path path, String contentType) {
   public static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
   /**
+   * @param name the file's path inside the upload, {@code /}-separated (for example {@code "cats/tom.png"})
+   * @param path where to read the bytes from
+   * @param contentType the part's media type, {@code application/octet-stream} if null
    * @throws IllegalArgumentException if {@code name} is empty
    */
   public FilePart {
@@ -27,7 +30,11 @@ public record FilePart(String name, Path path, String contentType) {
     contentType = contentType == null ? DEFAULT_CONTENT_TYPE : contentType;
   }
 
-  /** @return a part named {@code name} with the default media type */
+  /**
+   * @param name the file's path inside the upload
+   * @param path the file to send
+   * @return a part named {@code name} with the default media type
+   */
   public static FilePart of(String name, Path path) {
     return new FilePart(name, path, null);
   }

@@ -11,7 +11,12 @@ import java.util.OptionalLong;
  * @param count the total number of uploads of the token, if the service sent {@code Count}
  */
 public record ListPage(List<Nft> nfts, OptionalLong count) {
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param nfts the uploads of this page, newest first
+   * @param count the total number of uploads of the token, if the service sent {@code Count}
+   */
   public ListPage {
     nfts = List.copyOf(nfts);
   }

@@ -34,6 +34,16 @@ public record Nft(
     String name,
     List<Cid> parts) {
   /**
+   * @param cid the root CID, spelled as in the uploaded CAR's header (a CIDv0 root stays {@code Qm…})
+   * @param size the DAG size in bytes (dag-pb cumulative size from the root), 0 if the service did not say
+   * @param created when the upload was first created, or {@code null}
+   * @param type the media type: {@code application/car}, {@code directory}, or the blob's type; or {@code null}
+   * @param scope the name of the token that uploaded it ({@code session} for web logins), or {@code null}
+   * @param pin the pin, or {@code null} if the service did not send one
+   * @param files the files of a multipart upload (empty otherwise)
+   * @param deals the Filecoin deals (often empty)
+   * @param name the upload's name, or {@code null}
+   * @param parts the CIDs of the CAR files that made up the upload (codec {@code car}); empty if not sent
    * @throws NullPointerException if {@code cid} is null or a list holds null
    */
   public Nft {

@@ -159,6 +159,9 @@ public final class NftStorageClient implements AutoCloseable {
   /**
    * Packs a file or directory locally and uploads it: {@code upload(path, profile, UploadListener.NONE)}.
    *
+   * @param path a file or directory
+   * @param profile how it is packed
+   * @return the upload, as the service confirmed it
    * @throws IOException as {@link #upload(Path, ImportProfile, UploadListener)}
    */
   public Nft upload(Path path, ImportProfile profile) throws IOException {
@@ -202,6 +205,8 @@ public final class NftStorageClient implements AutoCloseable {
    * Stores a token as the nft.storage JS client's {@code store(token)} does: {@code storeNft(metadata,
    * UploadListener.NONE)}.
    *
+   * @param metadata the token's metadata and files
+   * @return the token, as stored
    * @throws IOException as {@link #storeNft(NftMetadata, UploadListener)}
    */
   public NftToken storeNft(NftMetadata metadata) throws IOException {
@@ -237,6 +242,8 @@ public final class NftStorageClient implements AutoCloseable {
   /**
    * Uploads a CAR and checks that the service stored its root: {@code storeCar(car, UploadListener.NONE)}.
    *
+   * @param car the CAR file, one root
+   * @return the upload, as the service confirmed it
    * @throws IOException as {@link #storeCar(Path, UploadListener)}
    */
   public Nft storeCar(Path car) throws IOException {
@@ -288,6 +295,7 @@ public final class NftStorageClient implements AutoCloseable {
   }
 
   /**
+   * @param file the file to send
    * @return {@code storeBlob(file, null)}: the blob sent as {@code application/octet-stream}
    * @throws IOException as {@link #storeBlob(Path, String)}
    */
@@ -354,6 +362,8 @@ public final class NftStorageClient implements AutoCloseable {
    * {@code GET /{cid}}: the upload of this token with that CID. The answer must be about that CID (in any version),
    * as an upload's answer must name its root.
    *
+   * @param cid the upload's root CID
+   * @return the upload
    * @throws CidMismatchException if the service answers about another CID
    * @throws NotFoundException if the service holds no such upload for this token
    * @throws ApiException (another subclass) for other refusals
@@ -371,6 +381,8 @@ public final class NftStorageClient implements AutoCloseable {
    * {@code GET /check/{cid}}, sent without the token: whether and how the content is stored, whoever uploaded it.
    * The answer must be about that CID (in any version).
    *
+   * @param cid the content's CID
+   * @return how the content is stored
    * @throws CidMismatchException if the service answers about another CID
    * @throws NotFoundException if the service does not know the content
    * @throws ApiException (another subclass) for other refusals
@@ -398,6 +410,7 @@ public final class NftStorageClient implements AutoCloseable {
    *
    * @param before only uploads created at or before this time; {@code null} for now
    * @param limit page size, 1 to {@value #MAX_LIST_LIMIT}
+   * @return the page
    * @throws IllegalArgumentException if {@code limit} is out of range
    * @throws ApiException (a subclass) if the service refuses
    * @throws IOException if the network fails after retries
@@ -446,6 +459,7 @@ public final class NftStorageClient implements AutoCloseable {
   /**
    * {@code DELETE /{cid}}: removes this token's upload (the service answers 200 or 202).
    *
+   * @param cid the upload's root CID
    * @throws NotFoundException if the service holds no such upload for this token
    * @throws ApiException (another subclass) for other refusals
    * @throws IOException if the network fails after retries
@@ -462,6 +476,7 @@ public final class NftStorageClient implements AutoCloseable {
    * DAG that verifies completely under the CID just uploaded is the content uploaded. To check through other
    * gateways, use a {@link TrustlessGatewayClient} of them.
    *
+   * @param cid the upload's root CID
    * @return what was verified
    * @throws io.carmint.client.gateway.FetchException if the service's gateway does not serve the DAG complete and
    *     intact
@@ -544,7 +559,11 @@ public final class NftStorageClient implements AutoCloseable {
       return this;
     }
 
-    /** @see #endpoint(URI) */
+    /**
+     * @param endpoint the service's base URL
+     * @return this builder
+     * @see #endpoint(URI)
+     */
     public Builder endpoint(String endpoint) {
       return endpoint(URI.create(Objects.requireNonNull(endpoint, "endpoint").strip()));
     }

@@ -50,6 +50,7 @@ public final class RateLimiter {
    * @param permits requests allowed in any window, at least 1
    * @param period the window, positive
    * @param time the clock to measure windows with and to sleep on
+   * @return the limiter
    * @throws IllegalArgumentException if {@code permits < 1} or {@code period} is not positive
    */
   public static RateLimiter of(int permits, Duration period, TimeSource time) {

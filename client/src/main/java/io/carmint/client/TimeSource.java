@@ -44,6 +44,7 @@ public interface TimeSource {
   /**
    * Waits for {@code duration} (nothing for zero or negative durations).
    *
+   * @param duration how long to wait
    * @throws InterruptedException if the thread is interrupted while waiting
    */
   void sleep(Duration duration) throws InterruptedException;

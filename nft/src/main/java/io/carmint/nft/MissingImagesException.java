@@ -44,7 +44,14 @@ public final class MissingImagesException extends DataException {
    * @param value the string's value
    */
   public record MissingImage(String file, long line, long column, String key, String value) {
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param file the metadata file, as given to the collection
+     * @param line the line of the JSON string, from 1
+     * @param column its column in characters, from 1
+     * @param key the key it is the value of ({@code image}, {@code image_url} or {@code animation_url})
+     * @param value the string's value
+     * @throws NullPointerException if a component is null
+     */
     public MissingImage {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(key, "key");

@@ -58,6 +58,7 @@ public final class NftAsset {
   /**
    * @param file a regular file, read when the token is encoded
    * @param name the name to store and link it under; null or empty for {@value #DEFAULT_NAME}
+   * @return the asset
    */
   public static NftAsset of(Path file, String name) {
     return new NftAsset(name, Objects.requireNonNull(file, "file"), null);
@@ -66,6 +67,7 @@ public final class NftAsset {
   /**
    * @param bytes the content (copied)
    * @param name the name to store and link it under; null or empty for {@value #DEFAULT_NAME}
+   * @return the asset
    */
   public static NftAsset of(byte[] bytes, String name) {
     return new NftAsset(name, null, Objects.requireNonNull(bytes, "bytes").clone());

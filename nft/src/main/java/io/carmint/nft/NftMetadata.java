@@ -131,17 +131,26 @@ public final class NftMetadata {
 
     private Builder() {}
 
-    /** @return this builder with {@code name}, the asset's name (required) */
+    /**
+     * @param name the asset's name
+     * @return this builder with {@code name}, the asset's name (required)
+     */
     public Builder name(String name) {
       return field("name", Objects.requireNonNull(name, "name"));
     }
 
-    /** @return this builder with {@code description} (required; may be empty) */
+    /**
+     * @param description the description
+     * @return this builder with {@code description} (required; may be empty)
+     */
     public Builder description(String description) {
       return field("description", Objects.requireNonNull(description, "description"));
     }
 
-    /** @return this builder with the {@code image} file (required) */
+    /**
+     * @param image the image file
+     * @return this builder with the {@code image} file (required)
+     */
     public Builder image(NftAsset image) {
       return field("image", Objects.requireNonNull(image, "image"));
     }
@@ -150,6 +159,7 @@ public final class NftMetadata {
      * Sets {@code properties[key]}, creating the {@code properties} object at this place if it is not there.
      *
      * @param value a string, number, boolean, null, list, map or {@link NftAsset}
+     * @param key the property's name
      * @return this builder
      * @throws InvalidNftException if the value cannot be held, or {@code properties} was set to something other
      *     than an object
@@ -168,7 +178,10 @@ public final class NftMetadata {
       return this;
     }
 
-    /** @return this builder with {@link #property} set for each entry, in the map's iteration order */
+    /**
+     * @param values the properties, by name
+     * @return this builder with {@link #property} set for each entry, in the map's iteration order
+     */
     public Builder properties(Map<String, ?> values) {
       values.forEach(this::property);
       return this;
@@ -179,6 +192,7 @@ public final class NftMetadata {
      * a string) or {@code decimals}.
      *
      * @param value a string, number, boolean, null, list, map or {@link NftAsset}
+     * @param key the field's name
      * @return this builder
      * @throws InvalidNftException if the value cannot be held
      */

@@ -20,7 +20,17 @@ import java.util.Objects;
  */
 public record NftToken(Cid ipnft, Cid metadataJsonCid, String metadataJson, String gatewayMetadataJson,
     List<AssetLink> assets) {
-  /** @throws NullPointerException if a component is null */
+  /**
+   * @param ipnft the root CID: the dag-cbor block holding the metadata with links to the files, {@code metadata.json}
+   *     and {@code type: "nft"}
+   * @param metadataJsonCid the CID of {@code metadata.json} (a raw block for metadata under 256 KiB)
+   * @param metadataJson the exact text of {@code metadata.json}: {@code JSON.stringify} of the metadata with each file
+   *     replaced by its {@code ipfs://} URL
+   * @param gatewayMetadataJson the same with {@code https://nftstorage.link/ipfs/…} URLs, as the client's {@code
+   *     token.embed()} gives them
+   * @param assets every file, in the order the client packs them
+   * @throws NullPointerException if a component is null
+   */
   public NftToken {
     Objects.requireNonNull(ipnft, "ipnft");
     Objects.requireNonNull(metadataJsonCid, "metadataJsonCid");
@@ -56,7 +66,13 @@ public record NftToken(Cid ipnft, Cid metadataJsonCid, String metadataJson, Stri
    * @param url its URL in {@code metadata.json}: {@code ipfs://<directoryCid>/<name percent-encoded>}
    */
   public record AssetLink(String path, String name, Cid directoryCid, String url) {
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param path its place in the metadata as the client names it, e.g. {@code image} or {@code properties.gallery.0}
+     * @param name its name
+     * @param directoryCid the directory that holds it (what the root block links to)
+     * @param url its URL in {@code metadata.json}: {@code ipfs://<directoryCid>/<name percent-encoded>}
+     * @throws NullPointerException if a component is null
+     */
     public AssetLink {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(name, "name");

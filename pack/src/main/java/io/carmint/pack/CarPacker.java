@@ -67,6 +67,8 @@ public final class CarPacker {
    * file as for {@link #pack(Path, OutputStream)} and then copied into {@code car}, opened for writing. A failed
    * import still leaves it untouched; a failure while copying can leave part of the CAR in it.
    *
+   * @param input a file or directory
+   * @param car the CAR file to write
    * @return the root and counts
    * @throws IOException if reading the input or writing the CAR fails (the importer's exceptions for bad names or
    *     unsupported file types)
@@ -80,6 +82,9 @@ public final class CarPacker {
    * Packs the bytes of a stream as one file into {@code car}, written as {@link #pack(Path, Path)} writes it.
    *
    * @param name the file's name if the profile wraps, else null
+   * @param in the file's bytes; read to its end, not closed
+   * @param car the CAR file to write
+   * @return the root and counts
    * @throws IOException if reading or writing fails
    */
   public PackResult pack(InputStream in, String name, Path car) throws IOException {
@@ -91,6 +96,9 @@ public final class CarPacker {
    * Packs a directory whose entries are given in memory (see {@link ImportEntry}) into {@code car}, written as
    * {@link #pack(Path, Path)} writes it. The root is that directory.
    *
+   * @param entries the directory's entries, in any order
+   * @param car the CAR file to write
+   * @return the root and counts
    * @throws IllegalArgumentException if the importer's profile wraps (the entries have no name to wrap under)
    * @throws IOException if reading an entry or writing fails, or an entry's name cannot be a UnixFS path
    *     ({@link io.carmint.unixfs.importer.InvalidEntryNameException})
@@ -105,6 +113,9 @@ public final class CarPacker {
    * temporary file first, so the header holds the real root (never zero roots), then copied. The stream is not
    * closed.
    *
+   * @param input a file or directory
+   * @param out where the CAR goes; not closed
+   * @return the root and counts
    * @throws IOException if reading, writing or the temporary file fails
    */
   public PackResult pack(Path input, OutputStream out) throws IOException {

@@ -219,6 +219,7 @@ public final class LocalNftStorage implements AutoCloseable {
    * check.problems().forEach(System.out::println);   // empty when the store is sound
    * }</pre>
    *
+   * @param dataDirectory the directory to check
    * @return what was found
    * @throws java.nio.file.NoSuchFileException if {@code dataDirectory} has no {@code cars/} or {@code records/}
    * @throws IOException if reading fails (damage is reported in the result, not thrown)
@@ -351,7 +352,12 @@ public final class LocalNftStorage implements AutoCloseable {
       return this;
     }
 
-    /** Accepts {@code token} as a Bearer token, with scope {@value LocalNftStorage#DEFAULT_SCOPE}. */
+    /**
+     * Accepts {@code token} as a Bearer token, with scope {@value LocalNftStorage#DEFAULT_SCOPE}.
+     *
+     * @param token the Bearer token
+     * @return this builder
+     */
     public Builder token(String token) {
       return token(token, DEFAULT_SCOPE);
     }
@@ -359,8 +365,10 @@ public final class LocalNftStorage implements AutoCloseable {
     /**
      * Accepts {@code token} as a Bearer token of an account of its own, reported with {@code scope}.
      *
-     * @throws IllegalArgumentException if the token is blank or holds whitespace
+     * @param token the Bearer token
+     * @param scope the account's scope, as {@code GET /} reports it
      * @return this builder
+     * @throws IllegalArgumentException if the token is blank or holds whitespace
      */
     public Builder token(String token, String scope) {
       Objects.requireNonNull(token, "token");

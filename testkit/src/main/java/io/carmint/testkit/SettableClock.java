@@ -33,12 +33,20 @@ public final class SettableClock extends Clock {
     this.now = Objects.requireNonNull(start, "start");
   }
 
-  /** Moves the clock by {@code d} (backwards if negative). */
+  /**
+   * Moves the clock by {@code d} (backwards if negative).
+   *
+   * @param d how far to move
+   */
   public synchronized void advance(Duration d) {
     now = now.plus(d);
   }
 
-  /** Sets the clock to {@code t}. */
+  /**
+   * Sets the clock to {@code t}.
+   *
+   * @param t the new time
+   */
   public synchronized void set(Instant t) {
     now = Objects.requireNonNull(t, "t");
   }

@@ -29,6 +29,7 @@ public enum DagScope {
   }
 
   /**
+   * @param name the scope's name
    * @return the scope named {@code name} ({@code all}, {@code entity}, {@code block}; case-insensitive)
    * @throws IllegalArgumentException for another name
    */

@@ -27,6 +27,11 @@ public record FetchRequest(IpfsPath path, DagScope scope, Target target, Path ou
   /**
    * Checks the combination.
    *
+   * @param path the content path
+   * @param scope which blocks below its end ({@link DagScope#ALL} for {@link Target#CONTENT})
+   * @param target what is written
+   * @param output the file or directory written; null for {@link Target#NONE}
+   * @param listener hears of progress
    * @throws NullPointerException if a component other than {@code output} is null, or {@code output} is null for
    *     a target that writes
    * @throws IllegalArgumentException if {@code target} is {@link Target#CONTENT} with another scope than
@@ -50,22 +55,38 @@ public record FetchRequest(IpfsPath path, DagScope scope, Target target, Path ou
     }
   }
 
-  /** @return a request for the content at {@code path}, written to {@code out} (which must not exist) */
+  /**
+   * @param path the content path
+   * @param out where the file or directory goes
+   * @return a request for the content at {@code path}, written to {@code out} (which must not exist)
+   */
   public static FetchRequest content(IpfsPath path, Path out) {
     return new FetchRequest(path, DagScope.ALL, Target.CONTENT, out, FetchListener.NONE);
   }
 
-  /** @return a request for the verified blocks of {@code path} in {@code scope}, written as a CAR to {@code car} */
+  /**
+   * @param path the content path
+   * @param scope which blocks beyond the path
+   * @param car where the CAR goes
+   * @return a request for the verified blocks of {@code path} in {@code scope}, written as a CAR to {@code car}
+   */
   public static FetchRequest car(IpfsPath path, DagScope scope, Path car) {
     return new FetchRequest(path, scope, Target.CAR, car, FetchListener.NONE);
   }
 
-  /** @return a request that retrieves and verifies the blocks of {@code path} in {@code scope}, writing nothing */
+  /**
+   * @param path the content path
+   * @param scope which blocks beyond the path
+   * @return a request that retrieves and verifies the blocks of {@code path} in {@code scope}, writing nothing
+   */
   public static FetchRequest verify(IpfsPath path, DagScope scope) {
     return new FetchRequest(path, scope, Target.NONE, null, FetchListener.NONE);
   }
 
-  /** @return this request with {@code value} as its listener */
+  /**
+   * @param value told of the fetch's progress
+   * @return this request with {@code value} as its listener
+   */
   public FetchRequest listener(FetchListener value) {
     return new FetchRequest(path, scope, target, output, value);
   }

@@ -32,6 +32,8 @@ public record IpfsPath(Cid root, List<String> segments) {
   /**
    * Checks the segments.
    *
+   * @param root the CID the path starts from
+   * @param segments the names to follow, each non-empty, without {@code /}, and neither {@code .} nor {@code ..}
    * @throws NullPointerException if a component or segment is null
    * @throws IllegalArgumentException if a segment is empty, {@code .} or {@code ..}, or holds {@code /}
    */
@@ -49,12 +51,17 @@ public record IpfsPath(Cid root, List<String> segments) {
     }
   }
 
-  /** @return the path of {@code root} itself, with no names to follow */
+  /**
+   * @param root the CID
+   * @return the path of {@code root} itself, with no names to follow
+   */
   public static IpfsPath of(Cid root) {
     return new IpfsPath(root, List.of());
   }
 
   /**
+   * @param root the CID the path starts from
+   * @param segments the names to follow, in order
    * @return the path of the names {@code segments} under {@code root}
    * @throws IllegalArgumentException as the constructor
    */
@@ -68,6 +75,8 @@ public record IpfsPath(Cid root, List<String> segments) {
    * names are taken as written (a {@code %} is a percent sign, as in the name {@code 50%.txt}); in the {@code
    * ipfs://} form, a URI, percent escapes are decoded as UTF-8 ({@code %20} is a space).
    *
+   * @param text the path, in one of the three forms
+   * @return the path
    * @throws IllegalArgumentException if the text is empty, an IPNS name ({@code /ipns/}, {@code ipns://}: not
    *     verifiable without IPNS record checks), a URI with a query or fragment, or holds an invalid CID, a {@code .}
    *     or {@code ..} segment, or a bad percent escape ({@link io.carmint.multiformats.InvalidCidException} for

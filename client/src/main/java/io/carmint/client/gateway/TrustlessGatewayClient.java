@@ -139,6 +139,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
    * unpacked into a temporary directory beside {@code out} and moved to {@code out} after the last check.
    *
    * @param out where the content goes; must not exist (never replaced)
+   * @param path the content path
    * @return what was fetched
    * @throws FetchException if every gateway failed (nothing is left at {@code out})
    * @throws io.carmint.unixfs.unpack.TargetNotEmptyException if {@code out} exists
@@ -155,6 +156,10 @@ public final class TrustlessGatewayClient implements AutoCloseable {
    * sends them (depth first, a block repeated each time the DAG holds it). Written to a temporary file beside
    * {@code car} and renamed over it after the last check, so an existing {@code car} stays as it was on failure.
    *
+   * @param path the content path
+   * @param scope which blocks beyond the path
+   * @param car where the CAR goes
+   * @return what was fetched, and from which gateway
    * @throws FetchException if every gateway failed
    * @throws IOException as {@link #fetch(IpfsPath, Path)}
    */
@@ -166,6 +171,9 @@ public final class TrustlessGatewayClient implements AutoCloseable {
    * Retrieves and verifies the blocks of {@code path} in {@code scope}, writing nothing: whether a gateway serves
    * the content complete and intact.
    *
+   * @param path the content path
+   * @param scope which blocks beyond the path
+   * @return what was verified, and from which gateway
    * @throws FetchException if every gateway failed
    * @throws IOException as {@link #fetch(IpfsPath, Path)}
    */
@@ -176,6 +184,8 @@ public final class TrustlessGatewayClient implements AutoCloseable {
   /**
    * Runs {@code request} on the calling thread.
    *
+   * @param request what to fetch, and where to
+   * @return what was fetched, and from which gateway
    * @throws FetchException if every gateway failed
    * @throws IOException as {@link #fetch(IpfsPath, Path)}
    */
@@ -190,6 +200,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
    * once, and once {@code cancel} has returned true nothing will appear at the output (it returns false if the
    * output was already in place). Futures derived from it ({@code thenApply}...) do not pass cancellation back.
    *
+   * @param request what to fetch, and where to
    * @return a future completed with the result, or with the exceptions {@link #fetch(FetchRequest)} throws
    */
   public CompletableFuture<FetchResult> fetchAsync(FetchRequest request) {
@@ -371,7 +382,11 @@ public final class TrustlessGatewayClient implements AutoCloseable {
       return this;
     }
 
-    /** @see #gateway(URI) */
+    /**
+     * @param gateway the gateway's base URL
+     * @return this builder
+     * @see #gateway(URI)
+     */
     public Builder gateway(String gateway) {
       return gateway(URI.create(Objects.requireNonNull(gateway, "gateway").strip()));
     }
