@@ -5,6 +5,8 @@
  * {@code OkHttpClient} appears in the builders' API. Jackson reads the response records reflectively, so their
  * package is open to it.
  */
+// okhttp3 and okio are automatic modules (their jars name themselves in the manifest): nothing to fix on our side.
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module io.carmint.client {
   requires transitive io.carmint.nft;
   requires transitive io.carmint.pack;

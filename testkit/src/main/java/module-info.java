@@ -11,7 +11,7 @@ module io.carmint.testkit {
   requires org.eclipse.jetty.util;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
-  requires static org.junit.jupiter.api;
+  requires static transitive org.junit.jupiter.api;
 
   exports io.carmint.testkit;
   exports io.carmint.testkit.junit;
