@@ -78,12 +78,13 @@ public final class NftStorageClient implements AutoCloseable {
   public static final long DEFAULT_MIN_UPLOAD_SPEED = 64 * 1024;
   /** Default number of CAR pieces uploaded at once: 3, as the JS client. */
   public static final int DEFAULT_CONCURRENCY = io.carmint.car.NftStorageLimits.UPLOAD_CONCURRENCY;
-  /** Default largest CAR piece of a split upload: 50 MiB, as the JS client ({@code MAX_CHUNK_SIZE}). */
-  public static final long DEFAULT_MAX_CHUNK_SIZE = io.carmint.car.NftStorageLimits.DEFAULT_PIECE_SIZE;
+  /** Default largest CAR piece of a split upload: 50 MiB, as the JS client ({@code MAX_CHUNK_SIZE}, which
+   * names pieces, not UnixFS chunks). */
+  public static final long DEFAULT_MAX_PIECE_SIZE = io.carmint.car.NftStorageLimits.DEFAULT_PIECE_SIZE;
   /** Largest allowed piece: 100 MB, the service's limit per request (pieces count header and framing too). */
-  public static final long MAX_CHUNK_SIZE = io.carmint.car.NftStorageLimits.MAX_PIECE_SIZE;
+  public static final long MAX_PIECE_SIZE = io.carmint.car.NftStorageLimits.MAX_PIECE_SIZE;
   /** Smallest allowed piece: 1 KiB. */
-  public static final long MIN_CHUNK_SIZE = 1024;
+  public static final long MIN_PIECE_SIZE = 1024;
   /** Largest page of {@link #list}: 1000, the service's maximum. */
   public static final int MAX_LIST_LIMIT = io.carmint.car.NftStorageLimits.MAX_LIST_LIMIT;
   /** Page size when none is given: 10, the service's default. */
@@ -108,7 +109,7 @@ public final class NftStorageClient implements AutoCloseable {
   private final RetryPolicy retryPolicy;
   private final RateLimiter rateLimiter;
   private final int concurrency;
-  private final long maxChunkSize;
+  private final long maxPieceSize;
   private final Path tempDirectory;
 
   private NftStorageClient(Builder b) {
@@ -128,7 +129,7 @@ public final class NftStorageClient implements AutoCloseable {
         ? b.rateLimiter
         : RateLimiter.of(RateLimiter.DEFAULT_PERMITS, RateLimiter.DEFAULT_PERIOD, b.timeSource);
     this.concurrency = b.concurrency;
-    this.maxChunkSize = b.maxChunkSize;
+    this.maxPieceSize = b.maxPieceSize;
     this.tempDirectory = b.tempDirectory;
     this.transport = new Transport(http, b.token, retryPolicy, rateLimiter, b.timeSource, b.maxResponseBytes,
         new Transport.Timeouts(b.callTimeout, b.deadline, b.minUploadSpeed));
@@ -145,8 +146,8 @@ public final class NftStorageClient implements AutoCloseable {
   }
 
   /** @return the configured piece size for split uploads */
-  public long maxChunkSize() {
-    return maxChunkSize;
+  public long maxPieceSize() {
+    return maxPieceSize;
   }
 
   /** @return how many pieces are uploaded at once */
@@ -245,7 +246,7 @@ public final class NftStorageClient implements AutoCloseable {
 
   /**
    * Uploads a CAR (v1 or v2) with exactly one root, and checks that the service stored that root. The DAG below the
-   * root is split by the treewalk rule into CARv1 pieces of at most {@link Builder#maxChunkSize maxChunkSize} bytes,
+   * root is split by the treewalk rule into CARv1 pieces of at most {@link Builder#maxPieceSize maxPieceSize} bytes,
    * every piece with the same root, each uploaded ({@link Builder#concurrency concurrency} at a time) as
    * {@code application/car} and retried on its own; every answer must name the root.
    *
@@ -266,7 +267,7 @@ public final class NftStorageClient implements AutoCloseable {
    */
   public Nft storeCar(Path car, UploadListener listener) throws IOException {
     Objects.requireNonNull(listener, "listener");
-    return new PieceUploader(this::postCar, concurrency, maxChunkSize, tempDirectory).upload(car, listener);
+    return new PieceUploader(this::postCar, concurrency, maxPieceSize, tempDirectory).upload(car, listener);
   }
 
   /**
@@ -488,7 +489,7 @@ public final class NftStorageClient implements AutoCloseable {
   @Override
   public String toString() {
     return "NftStorageClient{endpoint=" + endpoint + ", token=" + (hasToken ? "<redacted>" : "none")
-        + ", concurrency=" + concurrency + ", maxChunkSize=" + maxChunkSize + ", " + retryPolicy + ", "
+        + ", concurrency=" + concurrency + ", maxPieceSize=" + maxPieceSize + ", " + retryPolicy + ", "
         + rateLimiter + "}";
   }
 
@@ -516,7 +517,7 @@ public final class NftStorageClient implements AutoCloseable {
     private RateLimiter rateLimiter;
     private TimeSource timeSource = TimeSource.SYSTEM;
     private int concurrency = DEFAULT_CONCURRENCY;
-    private long maxChunkSize = DEFAULT_MAX_CHUNK_SIZE;
+    private long maxPieceSize = DEFAULT_MAX_PIECE_SIZE;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private OkHttpClient okHttpClient;
     private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
@@ -659,15 +660,15 @@ public final class NftStorageClient implements AutoCloseable {
 
     /**
      * @param bytes largest CAR piece of a split upload, header and framing included (default 50 MiB, from
-     *     {@link #MIN_CHUNK_SIZE} to {@link #MAX_CHUNK_SIZE})
+     *     {@link #MIN_PIECE_SIZE} to {@link #MAX_PIECE_SIZE})
      * @throws IllegalArgumentException if out of range
      */
-    public Builder maxChunkSize(long bytes) {
-      if (bytes < MIN_CHUNK_SIZE || bytes > MAX_CHUNK_SIZE) {
-        throw new IllegalArgumentException("maxChunkSize must be " + MIN_CHUNK_SIZE + ".." + MAX_CHUNK_SIZE
+    public Builder maxPieceSize(long bytes) {
+      if (bytes < MIN_PIECE_SIZE || bytes > MAX_PIECE_SIZE) {
+        throw new IllegalArgumentException("maxPieceSize must be " + MIN_PIECE_SIZE + ".." + MAX_PIECE_SIZE
             + " bytes, got " + bytes);
       }
-      this.maxChunkSize = bytes;
+      this.maxPieceSize = bytes;
       return this;
     }
 

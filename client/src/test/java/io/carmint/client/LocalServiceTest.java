@@ -119,7 +119,7 @@ class LocalServiceTest {
     Cid root = Cars.flat(car, 100, 40, 50_000); // ~2 MB: 13+ pieces of 160 KB
     List<long[]> progress = new ArrayList<>();
     List<Integer> stored = new ArrayList<>();
-    NftStorageClient c = clientBuilder().maxChunkSize(160_000).concurrency(3).build();
+    NftStorageClient c = clientBuilder().maxPieceSize(160_000).concurrency(3).build();
     Nft nft = c.storeCar(car, new UploadListener() {
       @Override
       public void onProgress(long sent, long total) {
@@ -158,7 +158,7 @@ class LocalServiceTest {
     assertEquals(PinStatus.PINNED, client.status(nft.cid()).pin().status());
 
     Path file = Vectors.materialise("p-f-2m+777", dir.resolve("p-f-2m+777.bin"));
-    Nft small = clientBuilder().maxChunkSize(700_000).build().upload(file, ImportProfile.NFT_STORAGE);
+    Nft small = clientBuilder().maxPieceSize(700_000).build().upload(file, ImportProfile.NFT_STORAGE);
     assertEquals(Vectors.expected("p-f-2m+777", "nft.storage"), small.cid().toString());
     assertTrue(client.status(small.cid()).parts().size() >= 4, "split into pieces");
   }
