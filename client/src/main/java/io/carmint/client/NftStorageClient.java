@@ -188,7 +188,7 @@ public final class NftStorageClient implements AutoCloseable {
     Path work = Files.createTempDirectory(tempDirectory, PACK_DIRECTORY_PREFIX);
     try {
       Path car = work.resolve(PACKED_CAR_NAME);
-      Cid root = CarPacker.builder().importer(Importer.of(profile)).build().pack(path, car).root();
+      Cid root = CarPacker.of(profile).pack(path, car).root();
       Nft nft = storeCar(car, listener);
       if (!nft.cid().toV1().equals(root.toV1())) {
         throw new CidMismatchException(path.toString(), root, nft.cid());
