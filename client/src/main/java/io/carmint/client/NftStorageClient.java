@@ -9,7 +9,6 @@ import io.carmint.multiformats.Cid;
 import io.carmint.nft.NftMetadata;
 import io.carmint.nft.NftToken;
 import io.carmint.unixfs.importer.ImportProfile;
-import io.carmint.unixfs.importer.Importer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,8 +19,9 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -111,6 +111,7 @@ public final class NftStorageClient implements AutoCloseable {
   private final int concurrency;
   private final long maxPieceSize;
   private final Path tempDirectory;
+  private final Executor executor;
 
   private NftStorageClient(Builder b) {
     this.endpoint = b.endpoint;
@@ -131,6 +132,7 @@ public final class NftStorageClient implements AutoCloseable {
     this.concurrency = b.concurrency;
     this.maxPieceSize = b.maxPieceSize;
     this.tempDirectory = b.tempDirectory;
+    this.executor = b.executor;
     this.transport = new Transport(http, b.token, retryPolicy, rateLimiter, b.timeSource, b.maxResponseBytes,
         new Transport.Timeouts(b.callTimeout, b.deadline, b.minUploadSpeed));
   }
@@ -175,21 +177,45 @@ public final class NftStorageClient implements AutoCloseable {
    * repeated in the input are written once), then split; the temporary directory needs about twice the size of the
    * content while uploading, and is emptied afterwards.
    *
+   * <p>Interrupting the calling thread stops the upload as {@link #storeCarAsync cancelling} does, and the method
+   * throws an {@link java.io.InterruptedIOException} (or, if the thread was reading or writing a file,
+   * {@link java.nio.channels.ClosedByInterruptException}) once the temporary files are removed.
+   *
    * @param path a file or a directory
    * @param profile how to pack it, e.g. {@link ImportProfile#DEFAULT}; the root CID depends on it
    * @param listener hears of progress (bytes of the pieces) and of each piece stored
-   * @return the service's description of the upload; its {@code cid} names the same DAG as the local root
+   * @return the service's final description of the upload, as {@link #storeCar(Path, UploadListener) storeCar}
+   *     defines it; its {@code cid} names the same DAG as the local root
    * @throws CidMismatchException if the service answers with another root
    * @throws ApiException (a subclass) if the service refuses a piece
    * @throws IOException if reading {@code path} fails, or the network fails after retries
    */
   public Nft upload(Path path, ImportProfile profile, UploadListener listener) throws IOException {
+    return upload(path, profile, listener, new UploadJob());
+  }
+
+  /**
+   * Runs {@link #upload(Path, ImportProfile, UploadListener)} on the builder's {@link Builder#executor executor}, as
+   * {@link #storeCarAsync} runs {@code storeCar}; cancelling the future stops the packing or the upload.
+   *
+   * @return a future completed with the upload's description, or with the exceptions {@code upload} throws
+   */
+  public CompletableFuture<Nft> uploadAsync(Path path, ImportProfile profile, UploadListener listener) {
+    Objects.requireNonNull(path, "path");
     Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(listener, "listener");
+    return async(job -> upload(path, profile, listener, job));
+  }
+
+  private Nft upload(Path path, ImportProfile profile, UploadListener listener, UploadJob job) throws IOException {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(listener, "listener");
+    job.check();
     Path work = Files.createTempDirectory(tempDirectory, PACK_DIRECTORY_PREFIX);
     try {
       Path car = work.resolve(PACKED_CAR_NAME);
       Cid root = CarPacker.of(profile).pack(path, car).root();
-      Nft nft = storeCar(car, listener);
+      Nft nft = storeCar(car, listener, job);
       if (!nft.cid().toV1().equals(root.toV1())) {
         throw new CidMismatchException(path.toString(), root, nft.cid());
       }
@@ -215,6 +241,9 @@ public final class NftStorageClient implements AutoCloseable {
    * storeCar} does, and succeeds only if the service answers with that {@code ipnft}. The CAR is written to a
    * temporary directory and removed afterwards; the token's files are streamed from disk.
    *
+   * <p>Interrupting the calling thread stops the upload as {@link #storeCarAsync cancelling} does (see
+   * {@link #upload(Path, ImportProfile, UploadListener) upload}).
+   *
    * @param metadata the token
    * @param listener hears of progress (bytes of the pieces) and of each piece stored
    * @return the token: {@code ipnft}, {@code url} ({@code ipfs://<ipnft>/metadata.json}), {@code metadata.json}
@@ -223,12 +252,30 @@ public final class NftStorageClient implements AutoCloseable {
    * @throws IOException if a file of the token cannot be read, or the network fails after retries
    */
   public NftToken storeNft(NftMetadata metadata, UploadListener listener) throws IOException {
+    return storeNft(metadata, listener, new UploadJob());
+  }
+
+  /**
+   * Runs {@link #storeNft(NftMetadata, UploadListener)} on the builder's {@link Builder#executor executor}, as
+   * {@link #storeCarAsync} runs {@code storeCar}; cancelling the future stops the encoding or the upload.
+   *
+   * @return a future completed with the token, or with the exceptions {@code storeNft} throws
+   */
+  public CompletableFuture<NftToken> storeNftAsync(NftMetadata metadata, UploadListener listener) {
     Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(listener, "listener");
+    return async(job -> storeNft(metadata, listener, job));
+  }
+
+  private NftToken storeNft(NftMetadata metadata, UploadListener listener, UploadJob job) throws IOException {
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(listener, "listener");
+    job.check();
     Path work = Files.createTempDirectory(tempDirectory, "carmint-nft-");
     try {
       Path car = work.resolve("token.car");
       NftToken token = metadata.encode(car);
-      storeCar(car, listener); // every answer must name the CAR's root: the ipnft
+      storeCar(car, listener, job); // every answer must name the CAR's root: the ipnft
       return token;
     } finally {
       TempFiles.deleteRecursively(work);
@@ -254,9 +301,21 @@ public final class NftStorageClient implements AutoCloseable {
    * holds a whole CAR or piece in memory. Reading the pieces hashes every block, so a corrupt or incomplete CAR
    * fails here, before anything is sent. Blocks not reachable from the root are not uploaded.
    *
+   * <p><b>The result</b> is the service's final word on the upload: the answer to the piece stored last if its pin
+   * is {@link PinStatus#PINNED}; otherwise (pieces are stored concurrently, so the answer received last can be an
+   * earlier piece's {@code pinning}) the service is asked for the {@link #status} of the root once, after every
+   * piece was stored, and that answer is returned. If that request fails, the last piece's answer is returned: the
+   * upload itself succeeded.
+   *
+   * <p><b>Interruption.</b> Interrupting the calling thread stops the upload as {@link #storeCarAsync cancelling}
+   * does: the calls under way are closed, no further piece is sent, the listener hears nothing more, and the method
+   * throws an {@link java.io.InterruptedIOException} (or, if the thread was reading or writing a file,
+   * {@link java.nio.channels.ClosedByInterruptException}) once the upload's threads have stopped and its temporary
+   * files are removed. The thread's interrupt flag stays set.
+   *
    * @param car the CAR file
    * @param listener hears of progress (bytes of the pieces) and of each piece stored
-   * @return the service's description of the upload, from the last answer received
+   * @return the service's final description of the upload, as above
    * @throws io.carmint.car.split.SplitException if the CAR has not exactly one root, or a block below the root is
    *     missing or cannot be walked
    * @throws io.carmint.multiformats.LimitExceededException if a block with its ancestors does not fit in a piece
@@ -266,8 +325,81 @@ public final class NftStorageClient implements AutoCloseable {
    * @throws IOException if the file cannot be read, or the network fails after retries
    */
   public Nft storeCar(Path car, UploadListener listener) throws IOException {
+    return storeCar(car, listener, new UploadJob());
+  }
+
+  /**
+   * Runs {@link #storeCar(Path, UploadListener)} on the builder's {@link Builder#executor executor} (by default a
+   * new daemon thread per upload) and returns at once.
+   *
+   * <p><b>Cancellation.</b> The future's {@code cancel} (with or without interruption) stops the upload: the HTTP
+   * calls of the pieces being sent are closed at once (a piece cut off is not stored by the service), no further
+   * piece is sent, and once {@code cancel} has returned true the listener is not called again (a listener call under
+   * way is waited for; {@code cancel} may be called from a listener). The thread running the upload then stops the
+   * upload's threads and removes its temporary files. {@code cancel} returns false once the upload has finished.
+   * Futures derived from this one ({@code thenApply}...) do not pass cancellation back.
+   *
+   * <pre>{@code
+   * CompletableFuture<Nft> upload = client.storeCarAsync(car,
+   *     UploadListener.onProgress((sent, total) -> progress.set(sent)));
+   * upload.cancel(true); // no piece is sent after this, and the listener hears nothing more
+   * }</pre>
+   *
+   * @return a future completed with the upload's final description, or with the exceptions
+   *     {@link #storeCar(Path, UploadListener) storeCar} throws
+   */
+  public CompletableFuture<Nft> storeCarAsync(Path car, UploadListener listener) {
+    Objects.requireNonNull(car, "car");
     Objects.requireNonNull(listener, "listener");
-    return new PieceUploader(this::postCar, concurrency, maxPieceSize, tempDirectory).upload(car, listener);
+    return async(job -> storeCar(car, listener, job));
+  }
+
+  private Nft storeCar(Path car, UploadListener listener, UploadJob job) throws IOException {
+    Objects.requireNonNull(listener, "listener");
+    return new PieceUploader(this::postCar, this::status, concurrency, maxPieceSize, tempDirectory)
+        .upload(car, listener, job);
+  }
+
+  /** An upload run by {@link #async}. */
+  @FunctionalInterface
+  private interface UploadTask<T> {
+    T run(UploadJob job) throws IOException;
+  }
+
+  /** Runs {@code task} on the executor; the future's cancellation cancels its {@link UploadJob}. */
+  private <T> CompletableFuture<T> async(UploadTask<T> task) {
+    UploadJob job = new UploadJob();
+    Pending<T> future = new Pending<>(job);
+    executor.execute(() -> {
+      job.worker(Thread.currentThread());
+      try {
+        T result = task.run(job);
+        if (job.finish()) {
+          future.complete(result);
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        job.finish();
+        future.completeExceptionally(e);
+      } finally {
+        job.worker(null);
+        Thread.interrupted(); // a cancel may have interrupted this (pool) thread
+      }
+    });
+    return future;
+  }
+
+  /** A future whose cancellation stops its upload. */
+  private static final class Pending<T> extends CompletableFuture<T> {
+    private final UploadJob job;
+
+    Pending(UploadJob job) {
+      this.job = job;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return job.cancel() && super.cancel(mayInterruptIfRunning);
+    }
   }
 
   /**
@@ -333,10 +465,10 @@ public final class NftStorageClient implements AutoCloseable {
    *
    * @return the service's answer
    */
-  private Nft postCar(Path car, long length, Supplier<LongConsumer> attemptProgress, BooleanSupplier cancelled)
-      throws IOException {
+  private Nft postCar(Path car, long length, Supplier<LongConsumer> attemptProgress,
+      Transport.Cancellation cancellation) throws IOException {
     Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
-        parts -> parts.add(new FileRequestBody(car, 0, length, CAR, attemptProgress.get())), cancelled);
+        parts -> parts.add(new FileRequestBody(car, 0, length, CAR, attemptProgress.get())), cancellation);
     return Responses.nft(transport.send(spec, length));
   }
 
@@ -361,8 +493,12 @@ public final class NftStorageClient implements AutoCloseable {
    * @throws IOException if the network fails after retries
    */
   public Nft status(Cid cid) throws IOException {
+    return status(cid, Transport.Cancellation.NONE);
+  }
+
+  private Nft status(Cid cid, Transport.Cancellation cancellation) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    Transport.Spec spec = new Transport.Spec("GET", url(cid.toString()), true, null);
+    Transport.Spec spec = new Transport.Spec("GET", url(cid.toString()), true, null, cancellation);
     Nft nft = Responses.nft(transport.send(spec));
     checkAnswer(spec, cid, nft.cid());
     return nft;
@@ -495,6 +631,13 @@ public final class NftStorageClient implements AutoCloseable {
 
   // ---------------------------------------------------------------- helpers
 
+  /** The default {@link Builder#executor}: a daemon thread per asynchronous upload. */
+  private static void newUploadThread(Runnable upload) {
+    Thread t = new Thread(upload, "carmint-upload");
+    t.setDaemon(true);
+    t.start();
+  }
+
   HttpUrl url(String... segments) {
     HttpUrl.Builder b = endpoint.newBuilder();
     for (String s : segments) {
@@ -521,6 +664,7 @@ public final class NftStorageClient implements AutoCloseable {
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private OkHttpClient okHttpClient;
     private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+    private Executor executor = NftStorageClient::newUploadThread;
 
     private Builder() {
     }
@@ -693,6 +837,15 @@ public final class NftStorageClient implements AutoCloseable {
     /** @param client an OkHttp client to share connection pools with; timeouts set here override its own */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * @param value runs {@link #storeCarAsync}, {@link #uploadAsync} and {@link #storeNftAsync} (default: a new
+     *     daemon thread per upload; each upload's pieces are sent on threads of its own either way)
+     */
+    public Builder executor(Executor value) {
+      this.executor = Objects.requireNonNull(value, "executor");
       return this;
     }
 
