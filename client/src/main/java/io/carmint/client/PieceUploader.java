@@ -111,7 +111,7 @@ final class PieceUploader {
    * piece's {@code pinning}); the last answer again if that request fails: the upload itself succeeded.
    */
   private Nft finalStatus(Cid root, Nft last, UploadJob job) throws IOException {
-    if (last.pin() != null && last.pin().status() == PinStatus.PINNED) {
+    if (last.pinStatus() == PinStatus.PINNED) {
       return last;
     }
     try {

@@ -308,7 +308,7 @@ class FaultsTest {
     RecordedRequest checked = server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
     assertEquals("/check/" + CID, checked.getUrl().encodedPath());
     assertNull(checked.getHeaders().get("Authorization"), "check is public: no token");
-    assertEquals(PinStatus.PINNING, check.pin().status());
+    assertEquals(PinStatus.PINNING, check.pinStatus());
 
     RecordedRequest listed = server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
     assertEquals("/", listed.getUrl().encodedPath());

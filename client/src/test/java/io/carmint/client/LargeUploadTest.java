@@ -56,7 +56,7 @@ class LargeUploadTest {
       assertEquals(pieces.stream().mapToLong(Long::longValue).sum(), sent[0]);
 
       Nft status = client.status(root);
-      assertEquals(PinStatus.PINNED, status.pin().status(), "the service holds the whole DAG");
+      assertEquals(PinStatus.PINNED, status.pinStatus(), "the service holds the whole DAG");
       assertEquals(pieces.size(), status.parts().size());
       long rootLength;
       try (CarFile file = CarFile.open(car)) {

@@ -109,7 +109,7 @@ class UploadApiTest {
     List<PinStatus> afterEachPiece = new ArrayList<>();
     Nft nft = client.storeCar(car, UploadListener.onPieceStored((index, count, bytes) -> {
       try {
-        afterEachPiece.add(client.status(root).pin().status());
+        afterEachPiece.add(client.status(root).pinStatus());
       } catch (IOException e) {
         throw new AssertionError(e);
       }
@@ -117,7 +117,7 @@ class UploadApiTest {
     assertTrue(afterEachPiece.size() > 2, "pieces: " + afterEachPiece.size());
     assertEquals(PinStatus.PINNING, afterEachPiece.get(0), "the service has part of the DAG");
     assertEquals(PinStatus.PINNED, afterEachPiece.get(afterEachPiece.size() - 1));
-    assertEquals(PinStatus.PINNED, nft.pin().status());
+    assertEquals(PinStatus.PINNED, nft.pinStatus());
     assertEquals(afterEachPiece.size(), nft.parts().size());
   }
 
@@ -153,7 +153,7 @@ class UploadApiTest {
     assertThrows(CancellationException.class, () -> future.get().join());
     assertEquals(List.of("stored 0"), events.stream().filter(e -> !e.equals("progress")).toList());
     assertEquals(1, client.status(root).parts().size(), "only the first piece reached the service");
-    assertEquals(PinStatus.PINNING, client.status(root).pin().status());
+    assertEquals(PinStatus.PINNING, client.status(root).pinStatus());
     assertEquals(List.of(), tempFiles());
     assertFalse(future.get().cancel(true), "already cancelled");
   }
@@ -182,7 +182,7 @@ class UploadApiTest {
     CompletableFuture<Nft> upload = client.storeCarAsync(car, UploadListener.NONE);
     assertEquals(root, upload.join().cid());
     assertFalse(upload.cancel(true));
-    assertEquals(PinStatus.PINNED, upload.join().pin().status());
+    assertEquals(PinStatus.PINNED, upload.join().pinStatus());
   }
 
   private static void await(CountDownLatch latch) {

@@ -119,7 +119,7 @@ class UploadFaultsTest {
   void earlierPiecesPinningAndTheLastPinnedGiveTheLastAnswerWithoutAskingAgain() throws Exception {
     script(n -> json(200, answer(n < pieces ? "pinning" : "pinned")), json(500, "{}"));
     try (NftStorageClient c = client(1)) {
-      assertEquals(PinStatus.PINNED, c.storeCar(car).pin().status());
+      assertEquals(PinStatus.PINNED, c.storeCar(car).pinStatus());
     }
     assertEquals(pieces, server.getRequestCount(), "no status request");
   }
@@ -128,7 +128,7 @@ class UploadFaultsTest {
   void aStalePinningFromTheLastAnswerIsReplacedByTheStatusAskedOnceAfterEveryPiece() throws Exception {
     script(n -> json(200, answer("pinning")), json(200, answer("pinned")));
     try (NftStorageClient c = client(1)) {
-      assertEquals(PinStatus.PINNED, c.storeCar(car).pin().status());
+      assertEquals(PinStatus.PINNED, c.storeCar(car).pinStatus());
     }
     List<RecordedRequest> requests = requests();
     assertEquals(pieces + 1, requests.size());
@@ -143,7 +143,7 @@ class UploadFaultsTest {
     try (NftStorageClient c = client(1)) {
       Nft nft = c.storeCar(car);
       assertEquals(root, nft.cid());
-      assertEquals(PinStatus.PINNING, nft.pin().status(), "the upload succeeded; its last answer is kept");
+      assertEquals(PinStatus.PINNING, nft.pinStatus(), "the upload succeeded; its last answer is kept");
     }
     assertEquals(pieces + 1, server.getRequestCount());
   }

@@ -57,14 +57,14 @@ class ReadmeExampleTest {
         .build()) {
       Nft nft = client.upload(folder, ImportProfile.DEFAULT); // packs locally, splits, uploads, checks the root
       System.out.println(nft.cid());                          // the CID computed here, confirmed by the service
-      PinStatus status = client.status(nft.cid()).pin().status(); // PINNED once every piece arrived
+      PinStatus status = client.status(nft.cid()).pinStatus(); // PINNED once every piece arrived
       long back = client.verifyStored(nft.cid()).blocks();      // fetched back via {endpoint}/ipfs/, all verified
     }
     // --- end ---
     try (NftStorageClient check = NftStorageClient.builder().endpoint(endpoint).token(token).build()) {
       List<Nft> uploads = check.list().nfts();
       assertEquals(1, uploads.size());
-      assertEquals(PinStatus.PINNED, check.status(uploads.get(0).cid()).pin().status());
+      assertEquals(PinStatus.PINNED, check.status(uploads.get(0).cid()).pinStatus());
     }
   }
 
@@ -102,7 +102,7 @@ class ReadmeExampleTest {
     try (NftStorageClient check = NftStorageClient.builder().endpoint(endpoint).token(apiToken).build()) {
       List<String> stored = new ArrayList<>();
       for (Nft n : check.list().nfts()) {
-        assertEquals(PinStatus.PINNED, check.status(n.cid()).pin().status());
+        assertEquals(PinStatus.PINNED, check.status(n.cid()).pinStatus());
         stored.add(n.cid().toString());
       }
       assertEquals(3, stored.size()); // the token, the images, the metadata
