@@ -57,9 +57,7 @@ final class UploadCommand extends ServiceCommand {
   /** The former name, kept hidden for scripts: it said "chunk" for a CAR piece, which is not a UnixFS chunk. */
   @Option(names = "--max-chunk-size", paramLabel = "SIZE", converter = SizeConverter.class, hidden = true,
       description = "Deprecated alias of --max-piece-size.")
-  void maxChunkSize(long bytes) {
-    this.maxPieceSize = bytes;
-  }
+  Long maxChunkSize;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + NftStorageLimits.UPLOAD_CONCURRENCY,
       description = "Pieces uploaded at once (default: ${DEFAULT-VALUE}).")
@@ -98,7 +96,9 @@ final class UploadCommand extends ServiceCommand {
     ImportProfile importProfile = isCar ? null : dag.profile(input);
     NftStorageClient.Builder b = service.clientBuilder(true);
     try {
-      b.maxPieceSize(maxPieceSize).concurrency(concurrency).minUploadSpeed(minUploadSpeed);
+      boolean alias = maxChunkSize != null && !spec.commandLine().getParseResult().hasMatchedOption(
+          "--max-piece-size");
+      b.maxPieceSize(alias ? maxChunkSize : maxPieceSize).concurrency(concurrency).minUploadSpeed(minUploadSpeed);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
