@@ -83,7 +83,7 @@ public interface FetchListener {
    * @param request called as {@link #onRequest(URI, RetrievalMode)}
    * @return a listener hearing only of requests
    */
-  static FetchListener onRequest(Request request) {
+  static FetchListener onRequest(GatewayAsked request) {
     Objects.requireNonNull(request, "request");
     return new FetchListener() {
       @Override
@@ -97,7 +97,7 @@ public interface FetchListener {
    * @param block called as {@link #onBlock(Cid, int, long, long)}
    * @return a listener hearing only of verified blocks
    */
-  static FetchListener onBlock(Block block) {
+  static FetchListener onBlock(BlockVerified block) {
     Objects.requireNonNull(block, "block");
     return new FetchListener() {
       @Override
@@ -123,14 +123,14 @@ public interface FetchListener {
 
   /** {@link FetchListener#onRequest(URI, RetrievalMode)} as a lambda. */
   @FunctionalInterface
-  interface Request {
+  interface GatewayAsked {
     /** @see FetchListener#onRequest(URI, RetrievalMode) */
     void onRequest(URI gateway, RetrievalMode mode);
   }
 
   /** {@link FetchListener#onBlock(Cid, int, long, long)} as a lambda. */
   @FunctionalInterface
-  interface Block {
+  interface BlockVerified {
     /** @see FetchListener#onBlock(Cid, int, long, long) */
     void onBlock(Cid cid, int size, long blocks, long bytes);
   }
