@@ -176,6 +176,44 @@ class UploadApiTest {
   }
 
   @Test
+  void uploadAsyncCancelledFromAListenerRemovesItsPackedCarToo() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("folder"));
+    java.util.Random random = new java.util.Random(6);
+    for (int i = 0; i < 12; i++) {
+      byte[] data = new byte[8_000];
+      random.nextBytes(data);
+      Files.write(folder.resolve(i + ".bin"), data);
+    }
+    Cid root = io.carmint.unixfs.importer.Importer.cid(folder);
+    AtomicReference<CompletableFuture<Nft>> future = new AtomicReference<>();
+    CountDownLatch started = new CountDownLatch(1);
+    List<Integer> stored = new CopyOnWriteArrayList<>();
+    future.set(client.uploadAsync(folder, io.carmint.unixfs.importer.ImportProfile.DEFAULT,
+        UploadListener.onPieceStored((index, count, bytes) -> {
+          stored.add(index);
+          await(started);
+          future.get().cancel(false);
+        })));
+    started.countDown();
+    uploadEnded.await();
+    assertTrue(future.get().isCancelled());
+    assertEquals(List.of(0), stored);
+    assertEquals(1, client.status(root).parts().size(), "only the first piece reached the service");
+    assertEquals(List.of(), tempFiles(), "the packed CAR and the pieces are removed");
+  }
+
+  @Test
+  void storeNftAsyncCompletesWithTheToken() throws Exception {
+    Path image = Files.write(dir.resolve("cat.png"), new byte[15_000]);
+    io.carmint.nft.NftMetadata metadata = io.carmint.nft.NftMetadata.builder().name("Cat").description("A cat")
+        .image(io.carmint.nft.NftAsset.of(image)).build();
+    io.carmint.nft.NftToken token = client.storeNftAsync(metadata, UploadListener.NONE).join();
+    assertEquals(metadata.encode(dir.resolve("again.car")).ipnft(), token.ipnft());
+    assertEquals(PinStatus.PINNED, client.status(token.ipnft()).pinStatus());
+    assertEquals(List.of(), tempFiles());
+  }
+
+  @Test
   void aFinishedUploadCannotBeCancelled() throws Exception {
     Path car = dir.resolve("one.car");
     Cid root = Cars.single(car, 5, 1_000);
