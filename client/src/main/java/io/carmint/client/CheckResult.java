@@ -17,7 +17,12 @@ import java.util.Optional;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CheckResult(Cid cid, Optional<Pin> pin, List<Deal> deals) {
-  /** @throws NullPointerException if {@code cid} is null */
+  /**
+   * @param cid the content CID
+   * @param pin the pin, if the service sent one
+   * @param deals the Filecoin deals (often empty)
+   * @throws NullPointerException if {@code cid} is null
+   */
   public CheckResult {
     Objects.requireNonNull(cid, "cid");
     pin = Models.orEmpty(pin);

@@ -37,7 +37,20 @@ public record Deal(
     OptionalLong chainDealId,
     Optional<Instant> dealActivation,
     Optional<Instant> dealExpiration) {
-  /** Normalises an absent {@code status} to {@link DealStatus#UNKNOWN}, a null optional to empty. */
+  /**
+   * Normalises an absent {@code status} to {@link DealStatus#UNKNOWN}, a null optional to empty.
+   *
+   * @param batchRootCid the CID of the aggregate the content was put in
+   * @param lastChange when the deal last changed
+   * @param miner the miner's address
+   * @param network {@code mainnet}, {@code nerpanet}…
+   * @param pieceCid the piece commitment CID
+   * @param status the deal status ({@link DealStatus#UNKNOWN} if absent or not understood)
+   * @param statusText details of the status
+   * @param chainDealId the on-chain deal ID
+   * @param dealActivation when the deal became active
+   * @param dealExpiration when the deal expires
+   */
   public Deal {
     batchRootCid = Models.orEmpty(batchRootCid);
     lastChange = Models.orEmpty(lastChange);

@@ -40,6 +40,16 @@ public record Nft(
   /**
    * Normalises absent values: a null {@link Optional} to empty, a null list to empty.
    *
+   * @param cid the root CID, spelled as in the uploaded CAR's header (a CIDv0 root stays {@code Qm…})
+   * @param size the DAG size in bytes (dag-pb cumulative size from the root), 0 if the service did not say
+   * @param created when the upload was first created, if the service said
+   * @param type the media type: {@code application/car}, {@code directory}, or the blob's type, if the service said
+   * @param scope the name of the token that uploaded it ({@code session} for web logins), if the service said
+   * @param pin the pin, if the service sent one
+   * @param files the files of a multipart upload (empty otherwise)
+   * @param deals the Filecoin deals (often empty)
+   * @param name the upload's name, if it has one
+   * @param parts the CIDs of the CAR files that made up the upload (codec {@code car}); empty if not sent
    * @throws NullPointerException if {@code cid} is null or a list holds null
    */
   public Nft {

@@ -13,12 +13,21 @@ import java.util.Optional;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NftFile(String name, Optional<String> type) {
-  /** Normalises a null {@link Optional} to empty. */
+  /**
+   * Normalises a null {@link Optional} to empty.
+   *
+   * @param name the file's path inside the upload
+   * @param type its media type, if the service said
+   */
   public NftFile {
     type = Models.orEmpty(type);
   }
 
-  /** @return a file of that name and media type */
+  /**
+   * @param name the file's name
+   * @param type its media type
+   * @return a file of that name and media type
+   */
   public static NftFile of(String name, String type) {
     return new NftFile(name, Optional.ofNullable(type));
   }

@@ -201,6 +201,9 @@ public final class NftStorageClient implements AutoCloseable {
    * Runs {@link #upload(Path, ImportProfile, UploadListener)} on the builder's {@link Builder#executor executor}, as
    * {@link #storeCarAsync} runs {@code storeCar}; cancelling the future stops the packing or the upload.
    *
+   * @param path a file or directory
+   * @param profile how it is packed
+   * @param listener told of the upload's progress
    * @return a future completed with the upload's description, or with the exceptions {@code upload} throws
    */
   public CompletableFuture<Nft> uploadAsync(Path path, ImportProfile profile, UploadListener listener) {
@@ -264,6 +267,8 @@ public final class NftStorageClient implements AutoCloseable {
    * Runs {@link #storeNft(NftMetadata, UploadListener)} on the builder's {@link Builder#executor executor}, as
    * {@link #storeCarAsync} runs {@code storeCar}; cancelling the future stops the encoding or the upload.
    *
+   * @param metadata the token's metadata and files
+   * @param listener told of the upload's progress
    * @return a future completed with the token, or with the exceptions {@code storeNft} throws
    */
   public CompletableFuture<NftToken> storeNftAsync(NftMetadata metadata, UploadListener listener) {
@@ -352,6 +357,8 @@ public final class NftStorageClient implements AutoCloseable {
    * upload.cancel(true); // no piece is sent after this, and the listener hears nothing more
    * }</pre>
    *
+   * @param car the CAR file, one root
+   * @param listener told of the upload's progress
    * @return a future completed with the upload's final description, or with the exceptions
    *     {@link #storeCar(Path, UploadListener) storeCar} throws
    */
@@ -892,6 +899,7 @@ public final class NftStorageClient implements AutoCloseable {
     /**
      * @param value runs {@link #storeCarAsync}, {@link #uploadAsync} and {@link #storeNftAsync} (default: a new
      *     daemon thread per upload; each upload's pieces are sent on threads of its own either way)
+     * @return this builder
      */
     public Builder executor(Executor value) {
       this.executor = Objects.requireNonNull(value, "executor");

@@ -27,6 +27,13 @@ public record Pin(Optional<Cid> cid, Optional<String> name, Map<String, Object> 
   /**
    * Normalises absent values: {@code meta} to empty, {@code status} to {@link PinStatus#UNKNOWN}, a null
    * {@link Optional} to empty.
+   *
+   * @param cid the content CID, if the service sent it
+   * @param name the pin's name, if it has one
+   * @param meta free-form metadata (JSON values as maps, lists, strings, numbers, booleans); empty if absent
+   * @param status the pin status ({@link PinStatus#UNKNOWN} if absent or not understood)
+   * @param created when the pin was created, if the service said
+   * @param size the DAG size in bytes, 0 if the service did not say
    */
   public Pin {
     cid = Models.orEmpty(cid);

@@ -94,14 +94,23 @@ public interface UploadListener {
   /** {@link UploadListener#onProgress(long, long)} as a lambda. */
   @FunctionalInterface
   interface Progress {
-    /** @see UploadListener#onProgress(long, long) */
+    /**
+     * @param bytesSent bytes sent, from 0 to {@code totalBytes}
+     * @param totalBytes bytes of all request bodies of the upload
+     * @see UploadListener#onProgress(long, long)
+     */
     void onProgress(long bytesSent, long totalBytes);
   }
 
   /** {@link UploadListener#onPieceStored(int, int, long)} as a lambda. */
   @FunctionalInterface
   interface PieceStored {
-    /** @see UploadListener#onPieceStored(int, int, long) */
+    /**
+     * @param index the piece's index, 0-based, in splitting order (pieces finish in any order)
+     * @param count how many pieces the upload has
+     * @param bytes the piece's size in bytes
+     * @see UploadListener#onPieceStored(int, int, long)
+     */
     void onPieceStored(int index, int count, long bytes);
   }
 }

@@ -49,7 +49,7 @@ class Web3jClassPathTest {
           .okHttpClient(shared).tempDirectory(dir).build()) {
         // upload fails unless the service answers with the root computed locally.
         Nft stored = client.upload(file, ImportProfile.IPFS_CAR);
-        assertEquals(PinStatus.PINNED, client.status(stored.cid()).pin().status());
+        assertEquals(PinStatus.PINNED, client.status(stored.cid()).pinStatus());
       }
     }
   }

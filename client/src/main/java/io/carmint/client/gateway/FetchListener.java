@@ -124,14 +124,24 @@ public interface FetchListener {
   /** {@link FetchListener#onRequest(URI, RetrievalMode)} as a lambda. */
   @FunctionalInterface
   interface GatewayAsked {
-    /** @see FetchListener#onRequest(URI, RetrievalMode) */
+    /**
+     * @param gateway the gateway's base URL
+     * @param mode how it is asked
+     * @see FetchListener#onRequest(URI, RetrievalMode)
+     */
     void onRequest(URI gateway, RetrievalMode mode);
   }
 
   /** {@link FetchListener#onBlock(Cid, int, long, long)} as a lambda. */
   @FunctionalInterface
   interface BlockVerified {
-    /** @see FetchListener#onBlock(Cid, int, long, long) */
+    /**
+     * @param cid the block
+     * @param size its length in bytes
+     * @param blocks blocks verified so far from this gateway, this one included
+     * @param bytes bytes of blocks verified so far from this gateway
+     * @see FetchListener#onBlock(Cid, int, long, long)
+     */
     void onBlock(Cid cid, int size, long blocks, long bytes);
   }
 }

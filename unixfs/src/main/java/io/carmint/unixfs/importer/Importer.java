@@ -71,6 +71,8 @@ public final class Importer {
    * The root CID of a file or directory tree with the default profile ({@link ImportProfile#DEFAULT},
    * ipfs-car's): {@code cid(path, ImportProfile.DEFAULT)}.
    *
+   * @param path a file or directory
+   * @return its root CID
    * @throws IOException as {@link #cid(Path, ImportProfile)}
    */
   public static Cid cid(Path path) throws IOException {
