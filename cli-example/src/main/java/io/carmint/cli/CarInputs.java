@@ -24,10 +24,13 @@ final class CarInputs {
     return car.toString().equals("-");
   }
 
-  /** @return a stream over the file, or over standard input (not closed by closing the stream) for {@code -} */
-  static InputStream open(Path car) throws IOException {
+  /**
+   * @param stdin standard input
+   * @return a stream over the file, or over standard input (not closed by closing the stream) for {@code -}
+   */
+  static InputStream open(Path car, InputStream stdin) throws IOException {
     if (isStdin(car)) {
-      return new FilterInputStream(System.in) {
+      return new FilterInputStream(stdin) {
         @Override
         public void close() {
           // standard input stays open
@@ -60,7 +63,7 @@ final class CarInputs {
    * Opens a CAR for random access (block hashes checked on every read). Standard input ({@code -}) is first copied
    * to a temporary file, as ipfs-car does.
    */
-  static RandomAccessCar openRandomAccess(Path car) throws IOException {
+  static RandomAccessCar openRandomAccess(Path car, InputStream stdin) throws IOException {
     if (!isStdin(car)) {
       return new RandomAccessCar(CarFile.open(car, CarReadOptions.DEFAULTS), null);
     }
@@ -68,7 +71,7 @@ final class CarInputs {
     FileChannel ch = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE,
         StandardOpenOption.DELETE_ON_CLOSE);
     try {
-      try (InputStream in = open(car)) {
+      try (InputStream in = open(car, stdin)) {
         in.transferTo(Channels.newOutputStream(ch));
       }
       ch.position(0);

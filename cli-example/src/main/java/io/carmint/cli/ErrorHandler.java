@@ -3,6 +3,7 @@ package io.carmint.cli;
 import io.carmint.multiformats.LimitExceededException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
@@ -72,7 +73,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
   @Override
   public int handleParseException(CommandLine.ParameterException ex, String[] args) {
     PrintWriter err = ex.getCommandLine().getErr();
-    err.println("carmint: " + ex.getMessage());
+    String suggestion = "";
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      List<String> near = Suggestions.near(u.getUnmatched().get(0), ex.getCommandLine().getCommandSpec());
+      if (!near.isEmpty()) {
+        suggestion = "; did you mean " + String.join(" or ", near) + "?";
+      }
+    }
+    err.println("carmint: " + Printable.line(ex.getMessage() + suggestion));
     if (verbose.getAsBoolean()) {
       ex.printStackTrace(err);
     }

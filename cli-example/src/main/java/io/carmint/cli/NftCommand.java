@@ -21,7 +21,16 @@ import picocli.CommandLine.Option;
     description = {"Encode one NFT's metadata and files exactly as the nft.storage JS client 7.2.0 does "
         + "(encodeNFT: the same ipnft and metadata.json), and write the token's CAR.",
         "Prints the ipnft CID and the token URL (ipfs://<ipnft>/metadata.json) for the contract. With --upload the "
-            + "CAR is sent to the configured service, which must answer with that ipnft (as 'upload' checks)."})
+            + "CAR is sent to the configured service, which must answer with that ipnft (as 'upload' checks)."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  carmint nft --name 'Cat #1' --description 'A cat' --image cat.png -o cat.car",
+        "      Print the ipnft and ipfs://<ipnft>/metadata.json, the token URI.",
+        "  carmint nft --name 'Cat #1' --description '' --image cat.png --property rarity=rare "
+            + "--property video=@cat.mp4 -o cat.car --upload",
+        "      With properties (a file after @), uploaded to the configured service.",
+        "  carmint nft --name N --description D --image cat.png -o cat.car --json",
+        "      One JSON object: ipnft, url, car, uploaded."})
 final class NftCommand extends ServiceCommand {
   @Option(names = "--name", paramLabel = "NAME", required = true, description = "The token's name.")
   String name;
@@ -42,7 +51,7 @@ final class NftCommand extends ServiceCommand {
       description = "The CAR file to write (root: the ipnft).")
   Path output;
 
-  @Option(names = "--json", description = "Print one JSON object: ipnft, url, car.")
+  @Option(names = "--json", description = "Print one JSON object: ipnft, url, car, uploaded (see README).")
   boolean json;
 
   @Option(names = "--upload", description = "Also upload the CAR to the service (--endpoint, $NFT_STORAGE_TOKEN).")
@@ -71,8 +80,8 @@ final class NftCommand extends ServiceCommand {
     }
     PrintWriter out = out();
     if (json) {
-      out.println("{\"ipnft\":" + CidCommand.quote(token.ipnft().toString()) + ",\"url\":"
-          + CidCommand.quote(token.url()) + ",\"car\":" + CidCommand.quote(output.toString()) + "}");
+      Json.print(out, Json.object().put("ipnft", token.ipnft().toString()).put("url", token.url())
+          .put("car", output.toString()).put("uploaded", upload));
     } else {
       out.println(token.ipnft());
       out.println(token.url());

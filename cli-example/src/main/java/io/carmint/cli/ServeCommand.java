@@ -35,7 +35,15 @@ import picocli.CommandLine.Spec;
         "Stored blocks are hash-checked when read; an upload holding a damaged block is reported failed. With --data, "
             + "files that cannot be read at start are moved to DIR/quarantine with a warning; --check-data DIR "
             + "checks a whole store.",
-        "Prints the endpoint URL on standard output once it is serving."})
+        "Prints the endpoint URL on standard output once it is serving."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  NFT_STORAGE_TOKEN=secret carmint serve",
+        "      Serve http://127.0.0.1:8787 in memory, accepting the token secret.",
+        "  carmint serve --port 0 --data store --token-file tokens.txt",
+        "      Any free port, uploads kept in store/, tokens read from a file.",
+        "  carmint serve --check-data store",
+        "      Check a data directory without serving; exit code 1 if anything is damaged."})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", defaultValue = "8787",
       description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
@@ -142,7 +150,16 @@ final class ServeCommand implements Callable<Integer> {
     } catch (UnknownHostException | IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    LocalNftStorage service = b.build().start();
+    LocalNftStorage service;
+    try {
+      service = b.build().start();
+    } catch (IOException e) {
+      if (bindFailure(e)) {
+        throw new ProblemException("port " + port + " is in use on " + bind + "; choose another with --port (0 for "
+            + "any free one)");
+      }
+      throw e;
+    }
     Thread hook = new Thread(service::stop, "carmint-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -166,6 +183,16 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return Main.EXIT_OK;
+  }
+
+  /** @return whether {@code e} or one of its causes is a failure to bind the listening socket */
+  private static boolean bindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

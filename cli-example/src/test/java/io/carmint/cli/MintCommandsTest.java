@@ -55,7 +55,7 @@ class MintCommandsTest {
     Run json = run("nft", "--name", "Empty image", "--description", "0 bytes", "--image", image.toString(), "-o",
         car.toString(), "--json");
     assertEquals("{\"ipnft\":\"" + ZERO_BYTES_IPNFT + "\",\"url\":\"ipfs://" + ZERO_BYTES_IPNFT
-        + "/metadata.json\",\"car\":\"" + car + "\"}\n", json.out());
+        + "/metadata.json\",\"car\":\"" + car + "\",\"uploaded\":false}\n", json.out());
   }
 
   @Test
@@ -119,7 +119,9 @@ class MintCommandsTest {
     Run json = run("collection", images.toString(), metadata.toString(), "-o", dir.resolve("out2").toString(),
         "--json");
     assertEquals("{\"imagesCid\":\"" + expected.imagesCid() + "\",\"metadataCid\":\"" + expected.metadataCid()
-        + "\",\"baseUri\":\"ipfs://" + expected.metadataCid() + "/\",\"tokens\":3}\n", json.out());
+        + "\",\"baseUri\":\"ipfs://" + expected.metadataCid() + "/\",\"tokens\":3,\"imagesCar\":\""
+        + dir.resolve("out2/images.car") + "\",\"metadataCar\":\"" + dir.resolve("out2/metadata.car")
+        + "\",\"uploaded\":false}\n", json.out());
 
     Run kubo = run("collection", images.toString(), metadata.toString(), "-o", dir.resolve("out3").toString(),
         "--profile", "kubo");

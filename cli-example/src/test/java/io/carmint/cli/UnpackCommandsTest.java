@@ -16,9 +16,7 @@ import io.carmint.dagpb.PbNode;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.UnixFsData;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -213,17 +211,11 @@ class UnpackCommandsTest {
   @Test
   void standardInputIsCopiedToATemporaryFile() throws IOException {
     byte[] car = Files.readAllBytes(gateway("fixtures/path_gateway_unixfs/dir-with-files.car"));
-    InputStream saved = System.in;
-    try {
-      System.setIn(new ByteArrayInputStream(car));
-      Path out = tmp.resolve("out");
-      assertEquals(0, run("unpack", "-", "-o", out.toString()).code());
-      assertEquals("hello world\n", Files.readString(out.resolve("hello.txt")));
-      System.setIn(new ByteArrayInputStream(car));
-      assertEquals(List.of("ascii-copy.txt", "ascii.txt", "hello.txt", "multiblock.txt"), run("ls", "-").lines());
-    } finally {
-      System.setIn(saved);
-    }
+    Path out = tmp.resolve("out");
+    assertEquals(0, Cli.runWithInput(car, "unpack", "-", "-o", out.toString()).code());
+    assertEquals("hello world\n", Files.readString(out.resolve("hello.txt")));
+    assertEquals(List.of("ascii-copy.txt", "ascii.txt", "hello.txt", "multiblock.txt"),
+        Cli.runWithInput(car, "ls", "-").lines());
   }
 
   // ---------------------------------------------------------------------------------------------- ls
