@@ -5,7 +5,6 @@ import io.carmint.car.BlockLocation;
 import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -48,7 +47,7 @@ final class BlocksCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     CarReadOptions options = CarReadOptions.builder().verifyHashes(!noVerify).build();
-    try (InputStream in = CarInputs.open(car, Main.of(spec).console().in()); CarReader r = CarReader.open(in, options)) {
+    try (CarReader r = CarInputs.reader(car, Main.of(spec).console().in(), options)) {
       for (Block b = r.next(); b != null; b = r.next()) {
         if (json) {
           BlockLocation loc = r.lastLocation();

@@ -46,6 +46,9 @@ final class GetBlockCommand implements Callable<Integer> {
     if (json && output == null) {
       throw new UsageException("--json needs -o FILE: without it the block's bytes are the output");
     }
+    if (output != null) {
+      Outputs.requireWritableFile(output);
+    }
     Block block;
     try (CarInputs.RandomAccessCar f = CarInputs.openRandomAccess(car, Main.of(spec).console().in())) {
       block = f.file().get(cid).orElseThrow(() -> new ProblemException("Block " + cid + " is not in "

@@ -7,6 +7,7 @@ import io.carmint.nft.NftToken;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,7 @@ final class NftCommand extends ServiceCommand {
       b.property(p.substring(0, eq), v);
     }
     NftMetadata metadata = b.build();
+    Outputs.requireWritableFile(output);
     NftStorageClient.Builder client = upload ? service.clientBuilder(true) : null; // usage errors before any work
     NftToken token = metadata.encode(output);
     if (client != null) {
@@ -90,9 +92,12 @@ final class NftCommand extends ServiceCommand {
     return Main.EXIT_OK;
   }
 
-  private static NftAsset file(Path p) {
+  private static NftAsset file(Path p) throws IOException {
+    if (Files.isDirectory(p)) {
+      throw new ProblemException("Is a directory: " + p + " (a file is expected)");
+    }
     if (!Files.isRegularFile(p)) {
-      throw new UsageException("No such file: " + p);
+      throw new NoSuchFileException(p.toString()); // as pack: a missing input is a problem found, exit 1
     }
     return NftAsset.of(p);
   }

@@ -86,8 +86,8 @@ final class PackCommand implements Callable<Integer> {
     if (!stdin && !Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
       throw new NoSuchFileException(input.toString());
     }
-    if (!toStdout && Files.isDirectory(output)) {
-      throw new UsageException("Is a directory: " + output + " (-o names the CAR file to write)");
+    if (!toStdout) {
+      Outputs.requireWritableFile(output);
     }
     ImportProfile profile = stdin ? dag.profile() : dag.profile(input);
     if (stdin && profile.wrap()) {

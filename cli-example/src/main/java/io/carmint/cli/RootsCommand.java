@@ -4,7 +4,6 @@ import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarReader;
 import io.carmint.multiformats.Cid;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,7 +36,7 @@ final class RootsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (InputStream in = CarInputs.open(car, Main.of(spec).console().in()); CarReader r = CarReader.open(in, CarReadOptions.DEFAULTS)) {
+    try (CarReader r = CarInputs.reader(car, Main.of(spec).console().in(), CarReadOptions.DEFAULTS)) {
       if (json) {
         ArrayNode roots = Json.array();
         r.roots().forEach(c -> roots.add(c.toString()));

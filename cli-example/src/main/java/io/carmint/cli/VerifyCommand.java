@@ -59,6 +59,7 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CarVerifier verifier = CarVerifier.builder().partial(partial).build();
     VerifyReport r;
+    CarInputs.requireFile(car);
     if (CarInputs.isStdin(car)) {
       try (java.io.InputStream in = CarInputs.open(car, Main.of(spec).console().in())) {
         r = verifier.verify(in);
@@ -74,7 +75,7 @@ final class VerifyCommand implements Callable<Integer> {
     if (json) {
       printJson(out, r, onlyMissing);
       if (!r.ok()) {
-        throw new ProblemException(failure(problems.size(), onlyMissing));
+        throw new ProblemException(failure(r, onlyMissing));
       }
       return Main.EXIT_OK;
     }
@@ -108,7 +109,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     if (!r.ok()) {
-      throw new ProblemException(failure(problems.size(), onlyMissing));
+      throw new ProblemException(failure(r, onlyMissing));
     }
     out.println("ok");
     out.flush();
@@ -116,8 +117,12 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   /** @return the error line: the CAR, the number of problems, and {@code --partial} if the DAG is only incomplete */
-  private String failure(int problems, boolean onlyMissing) {
-    return (CarInputs.isStdin(car) ? "standard input" : car.toString()) + ": " + problems + " problem(s) found"
+  private String failure(VerifyReport r, boolean onlyMissing) {
+    String name = CarInputs.isStdin(car) ? "standard input" : car.toString();
+    if (r.version() == 0) {
+      return "not a CAR file: " + name + " (" + r.problems().get(0).message() + ")";
+    }
+    return name + ": " + r.problems().size() + " problem(s) found"
         + (onlyMissing ? "; if it is one piece of a split upload, check it with --partial" : "");
   }
 

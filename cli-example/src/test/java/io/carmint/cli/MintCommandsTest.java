@@ -78,8 +78,8 @@ class MintCommandsTest {
     String car = dir.resolve("t.car").toString();
     Run noFile = run("nft", "--name", "n", "--description", "d", "--image", dir.resolve("nope.png").toString(), "-o",
         car);
-    assertEquals(2, noFile.code());
-    assertEquals("carmint: No such file: " + dir.resolve("nope.png") + "\n", noFile.err());
+    assertEquals(1, noFile.code()); // as pack: a missing input is a problem found
+    assertEquals("carmint: no such file: " + dir.resolve("nope.png") + "\n", noFile.err());
     Run badProperty = run("nft", "--name", "n", "--description", "d", "--image", image.toString(), "--property",
         "novalue", "-o", car);
     assertEquals(2, badProperty.code());

@@ -113,7 +113,8 @@ class UnpackCommandsTest {
     assertTrue(notEmpty.err().strip().endsWith("or merge into it with --merge"), notEmpty.err());
     assertEquals(0, run("unpack", car, "-o", out.toString(), "--merge").code());
     assertEquals("keep", Files.readString(out.resolve("mine")));
-    assertOneLineError(run("unpack", car, "-o", out.toString(), "--merge"), 1, out.toRealPath() + "/");
+    assertOneLineError(run("unpack", car, "-o", out.toString(), "--merge"), 1, "already exists: " + out.toRealPath()
+        + "/");
   }
 
   @Test
