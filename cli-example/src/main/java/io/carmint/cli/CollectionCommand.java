@@ -28,11 +28,11 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
         "  carmint collection images metadata -o out",
-        "      out/images.car, out/metadata/ and out/metadata.car; prints both CIDs and the base URI.",
+        "      Write out/images.car, out/metadata/, out/metadata.car; print the base URI.",
         "  carmint collection images metadata -o out --upload",
-        "      The same, then both CARs uploaded to the configured service, which must confirm both roots.",
+        "      Then upload both CARs; the service must confirm both roots.",
         "  carmint collection images metadata -o out --json",
-        "      One JSON object: imagesCid, metadataCid, baseUri, tokens, imagesCar, metadataCar, uploaded."})
+        "      One JSON object: imagesCid, metadataCid, baseUri, tokens, … (see README)."})
 final class CollectionCommand extends ServiceCommand {
   @Parameters(index = "0", paramLabel = "IMAGES_DIR", description = "The images folder (1.png … N.png).")
   Path images;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
         "  source <(carmint completion bash)",
-        "      Complete carmint commands in this bash session (add it to ~/.bashrc to keep it).",
+        "      Complete carmint commands in this bash session (put it in ~/.bashrc).",
         "  carmint completion zsh > ~/.zfunc/_carmint",
         "      Install for zsh (the script calls bashcompinit itself).",
         "  carmint completion fish > ~/.config/fish/completions/carmint.fish",
@@ -99,13 +99,17 @@ final class CompletionCommand implements Callable<Integer> {
     return b.append(" -d ").append(quote(firstSentence(o.description()))).append('\n').toString();
   }
 
+  /** A full stop ending a sentence: not the one in "e.g." or "i.e.". */
+  private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile(
+      "(?<!\\be\\.g|\\bi\\.e)\\. ");
+
   private static String firstSentence(String[] description) {
     if (description.length == 0) {
       return "";
     }
-    String d = description[0].replaceAll("\\s+", " ");
-    int end = d.indexOf(". ");
-    return end > 0 ? d.substring(0, end) : d.replaceFirst("\\.$", "");
+    String d = description[0].replace("%n", " ").replaceAll("\\s+", " ").strip();
+    java.util.regex.Matcher end = SENTENCE_END.matcher(d);
+    return end.find() ? d.substring(0, end.start()) : d.replaceFirst("\\.$", "");
   }
 
   /** @return {@code s} as a fish single-quoted string */

@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
@@ -94,6 +96,13 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
       word = unknownOption(args, cl.getCommandSpec());
     }
     if (word == null) {
+      // picocli: "Invalid value for positional parameter at index 1 (CID): Invalid CID 'x': …"; the index says
+      // nothing to the user and the label is repeated by our converters' messages.
+      Matcher m = POSITIONAL.matcher(ex.getMessage());
+      if (m.lookingAt()) {
+        String rest = ex.getMessage().substring(m.end());
+        return rest.startsWith("Invalid") || rest.startsWith("'") ? rest : "Invalid " + m.group(1) + ": " + rest;
+      }
       return ex.getMessage();
     }
     List<String> near = Suggestions.near(word, cl.getCommandSpec());
@@ -108,6 +117,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
     return ex.getMessage() + suggestion;
   }
+
+  private static final Pattern POSITIONAL =
+      Pattern.compile("Invalid value for positional parameter at index \\d+ \\(([^)]*)\\): ");
 
   /** @return the first argument that looks like an option and is none of {@code spec}'s, or null */
   private static String unknownOption(String[] args, CommandLine.Model.CommandSpec spec) {

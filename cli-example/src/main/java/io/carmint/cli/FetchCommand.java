@@ -49,13 +49,12 @@ import picocli.CommandLine.Spec;
         "Prints: fetched PATH (CID) from GATEWAY: N blocks, N bytes verified[, written to OUT]"},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  carmint fetch bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi --gateway "
-            + "https://trustless-gateway.link -o out",
+        "  carmint fetch CID/docs --gateway https://trustless-gateway.link -o out",
         "      Fetch a file or directory tree into out, every block verified.",
         "  carmint fetch ipfs://CID/docs --car docs.car --scope entity",
-        "      The verified blocks of one directory as a CAR (gateways from $CARMINT_GATEWAY).",
+        "      A directory's own blocks as a verified CAR (gateways: $CARMINT_GATEWAY).",
         "  carmint fetch CID --json",
-        "      Verify only; one JSON object: path, cid, gateway, mode, blocks, bytes, output, failedGateways."})
+        "      Verify only; one JSON object: path, cid, gateway, mode, blocks, bytes, …"})
 final class FetchCommand implements Callable<Integer> {
   static final String GATEWAY_VARIABLE = "CARMINT_GATEWAY";
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         + "if the CAR does not hold it.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  carmint get-block site.car bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4 > block.bin",
+        "  carmint get-block site.car CID > block.bin",
         "      The block's bytes on standard output.",
         "  carmint get-block site.car CID -o block.bin --json",
         "      Into a file; print {\"cid\", \"output\", \"bytes\"}.",

@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
         "  carmint ls site.car",
         "      The names in the root directory.",
         "  carmint ls -l site.car assets/images",
-        "      TYPE, SIZE, CID and NAME of each entry of a subdirectory, separated by tabs.",
+        "      TYPE, SIZE, CID and NAME of each entry of a subdirectory, tab-separated.",
         "  carmint ls site.car --json",
         "      One JSON object an entry: name, type, size, cid, target."})
 final class LsCommand implements Callable<Integer> {

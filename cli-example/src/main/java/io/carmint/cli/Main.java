@@ -37,11 +37,14 @@ import picocli.CommandLine.Option;
         "",
         "Exit codes:",
         "  0  success",
-        "  1  a problem found: bad or incomplete data, a failed verification, a missing file, a service error",
-        "  2  usage: an unknown command or option, a malformed argument, a missing setting",
+        "  1  a problem found: bad or incomplete data, a failed verification, a missing",
+        "     file, an error of the service or gateway",
+        "  2  usage: an unknown command or option, a malformed argument, a missing",
+        "     setting",
         "",
-        "Results go to standard output (--json: one JSON object per result); messages, progress and errors to",
-        "standard error (-q: errors only). Completion: carmint completion bash|zsh|fish."})
+        "Results go to standard output (--json: JSON objects); notes, warnings, progress",
+        "and errors to standard error (-q: errors only).",
+        "Shell completion: carmint completion bash|zsh|fish."})
 public final class Main implements Runnable {
   /**
    * The subcommands, in the order help lists them. They are added in code rather than in the annotation so that

@@ -27,9 +27,8 @@ import picocli.CommandLine.Option;
     footer = {
         "  carmint nft --name 'Cat #1' --description 'A cat' --image cat.png -o cat.car",
         "      Print the ipnft and ipfs://<ipnft>/metadata.json, the token URI.",
-        "  carmint nft --name 'Cat #1' --description '' --image cat.png --property rarity=rare "
-            + "--property video=@cat.mp4 -o cat.car --upload",
-        "      With properties (a file after @), uploaded to the configured service.",
+        "  carmint nft --name N --description D --image a.png -o a.car --upload",
+        "      Also upload the CAR; the service must answer with the same ipnft.",
         "  carmint nft --name N --description D --image cat.png -o cat.car --json",
         "      One JSON object: ipnft, url, car, uploaded."})
 final class NftCommand extends ServiceCommand {

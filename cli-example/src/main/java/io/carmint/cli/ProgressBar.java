@@ -58,6 +58,11 @@ final class ProgressBar implements AutoCloseable {
     return bar;
   }
 
+  /** @return a bar drawn on {@code err} only when {@link #draw()} is called (no ticker): for tests */
+  static ProgressBar drawnOnDemand(PrintWriter err, String label) {
+    return new ProgressBar(label, err, true);
+  }
+
   /** @return a bar that is never drawn */
   static ProgressBar none() {
     return new ProgressBar("", null, false);

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         "  carmint serve --port 0 --data store --token-file tokens.txt",
         "      Any free port, uploads kept in store/, tokens read from a file.",
         "  carmint serve --check-data store",
-        "      Check a data directory without serving; exit code 1 if anything is damaged."})
+        "      Check a data directory exit code 1 if anything is damaged."})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", defaultValue = "8787",
       description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
         "  carmint split site.car -o pieces",
-        "      pieces/site-0.car, pieces/site-1.car \u2026 of at most 50MiB; each printed with its size.",
+        "      pieces/site-0.car, site-1.car \u2026 of at most 50MiB; prints each with its size.",
         "  carmint split site.car --max-size 10MB -o pieces --json",
         "      One JSON object: root, pieces (path and bytes each), unreachable.",
         "  carmint pack photos | carmint split - -o pieces",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
         "  carmint status bafybeidhkumeonuwkebh2i4fc7o7lguehauradvlk57gzake6ggjsy372a",
-        "      cid, status, size, created, type, name, parts and deals, one per line (key TAB value).",
+        "      cid, status, size, created, type, name, parts, deals: KEY<TAB>VALUE lines.",
         "  carmint status CID --json",
         "      One JSON object: cid, status, size, created, type, name, parts, deals."})
 final class StatusCommand extends ServiceCommand {

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     footer = {
         "  carmint unpack site.car -o site",
         "      The tree under the CAR's root into the new directory site.",
-        "  carmint unpack dag.car -o out --root bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
+        "  carmint unpack dag.car -o out --root CID",
         "      One DAG of a CAR with several roots.",
         "  curl -s URL | carmint unpack - -o out --skip-escaping-symlinks",
         "      From standard input, leaving out symlinks that could point outside out."})

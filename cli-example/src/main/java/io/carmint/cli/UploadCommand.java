@@ -46,7 +46,7 @@ import picocli.CommandLine.Parameters;
         "  carmint upload photos",
         "      Pack, split and upload the folder; print the CID the service confirmed.",
         "  carmint upload site.car --verify",
-        "      Upload a CAR, then fetch it back through the service's gateway, every block checked.",
+        "      Upload a CAR, then fetch it back through the service's gateway, verified.",
         "  carmint pack photos | carmint upload -",
         "      Upload the CAR on standard input.",
         "  carmint upload photos --json -q",

@@ -32,11 +32,11 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
         "  carmint verify site.car",
-        "      Structure, hashes, roots and a complete DAG; exit code 1 and every problem if not.",
+        "      Structure, hashes, roots, a complete DAG; else every problem and exit 1.",
         "  carmint verify pieces/site-1.car --partial",
         "      One piece of a split: hashes and structure only.",
         "  carmint verify site.car --json",
-        "      One JSON object: version, roots, counts, dag, notes, problems, ok (see README)."})
+        "      One JSON object: version, roots, counts, dag, problems, ok (see README)."})
 final class VerifyCommand implements Callable<Integer> {
   /** Problems printed before the rest are summarised. */
   static final int MAX_PRINTED = 50;
