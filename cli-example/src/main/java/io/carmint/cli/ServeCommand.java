@@ -127,13 +127,9 @@ final class ServeCommand implements Callable<Integer> {
       throw new UsageException("serve needs at least one token: --token-file FILE, $" + TOKENS_VARIABLE + ", --token "
           + "T or $" + ServiceOptions.TOKEN_VARIABLE);
     }
-    PrintWriter err = spec.commandLine().getErr();
-    LocalNftStorage.Builder b = LocalNftStorage.builder().port(port).dataDirectory(data).warnings(w -> {
-      synchronized (err) {
-        err.println("carmint: warning: " + w);
-        err.flush();
-      }
-    });
+    Main main = Main.of(spec);
+    LocalNftStorage.Builder b = LocalNftStorage.builder().port(port).dataDirectory(data)
+        .warnings(w -> main.note("warning: " + w));
     try {
       b.maxRequestBytes(maxRequestSize).threads(threads).idleTimeout(idleTimeout).headerTimeout(headerTimeout)
           .minBodyRate(minBodyRate).maxConnectionsPerAddress(maxConnectionsPerAddress);
@@ -166,11 +162,8 @@ final class ServeCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       out.println(service.endpoint());
       out.flush();
-      synchronized (err) {
-        err.println("carmint: serving " + service.endpoint() + " with " + accepted.size() + " token(s), storage "
-            + (data == null ? "in memory" : data.toString()) + "; Ctrl-C stops");
-        err.flush();
-      }
+      main.note("serving " + service.endpoint() + " with " + accepted.size() + " token(s), storage "
+          + (data == null ? "in memory" : data.toString()) + "; Ctrl-C stops");
       stop.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

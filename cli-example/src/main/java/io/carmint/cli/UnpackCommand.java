@@ -135,12 +135,10 @@ final class UnpackCommand implements Callable<Integer> {
       from = CarInputs.root(c.file(), root);
       r = unpacker.unpack(bar.shown() ? counted(c.file(), bar) : c.file(), from, output);
     }
-    PrintWriter err = spec.commandLine().getErr();
     for (UnpackResult.SkippedSymlink s : r.skippedSymlinks()) {
-      err.println("carmint: skipped symlink " + EntryNames.quote(s.path()) + " -> " + EntryNames.quote(s.target())
+      Main.of(spec).note("skipped symlink " + EntryNames.quote(s.path()) + " -> " + EntryNames.quote(s.target())
           + ": " + s.reason());
     }
-    err.flush();
     PrintWriter out = spec.commandLine().getOut();
     out.println(String.format(Locale.ROOT, "unpacked %s into %s: %,d directories, %,d files, %,d symlinks, %,d bytes",
         from, r.target(), r.directories(), r.files(), r.symlinks(), r.bytes())
