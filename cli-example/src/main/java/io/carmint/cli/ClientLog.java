@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the client logs (through {@code System.Logger}, which the JDK sends to {@code java.util.logging}) turned into
- * short lines of the CLI: a retry becomes {@code retry 2/5 in 4 s: HTTP 503}, a warning {@code warning: …}; other
- * records are dropped. While installed, the logger's records go nowhere else, so {@code java.util.logging}'s
- * two-line timestamped records never reach the terminal.
+ * What the client (through {@code System.Logger}, which the JDK sends to {@code java.util.logging}) and the libraries
+ * under it (OkHttp) log, turned into short lines of the CLI: the client's retry becomes {@code retry 2/5 in 4 s: HTTP
+ * 503}, any warning {@code warning: …}; other records are dropped. While installed it is the only handler of the
+ * root logger, so {@code java.util.logging}'s two-line timestamped records never reach the terminal.
  */
 final class ClientLog extends Handler implements AutoCloseable {
   /** The logger of {@code io.carmint.client}'s {@code NftStorageClient}, {@code Transport} and uploads. */
@@ -22,15 +22,15 @@ final class ClientLog extends Handler implements AutoCloseable {
   /** The client's retry record: {@code WHAT failed (CAUSE); retry N of M in D ms}. */
   private static final Pattern RETRY = Pattern.compile("(?s)(.*) failed \\((.*)\\); retry (\\d+) of (\\d+) in (\\d+) ms");
 
-  private final Logger logger;
-  private final boolean parentHandlers;
-  private final Level level;
+  private final Logger root = Logger.getLogger("");
+  private final Handler[] rootHandlers;
+  private final Logger client = Logger.getLogger(LOGGER);
+  private final Level clientLevel;
   private final Consumer<String> lines;
 
-  private ClientLog(Logger logger, Consumer<String> lines) {
-    this.logger = logger;
-    this.parentHandlers = logger.getUseParentHandlers();
-    this.level = logger.getLevel();
+  private ClientLog(Consumer<String> lines) {
+    this.rootHandlers = root.getHandlers();
+    this.clientLevel = client.getLevel();
     this.lines = lines;
   }
 
@@ -40,10 +40,12 @@ final class ClientLog extends Handler implements AutoCloseable {
    * @param lines receives each line, without the {@code carmint: } prefix
    */
   static ClientLog install(Consumer<String> lines) {
-    ClientLog log = new ClientLog(Logger.getLogger(LOGGER), lines);
-    log.logger.setUseParentHandlers(false);
-    log.logger.setLevel(Level.INFO);
-    log.logger.addHandler(log);
+    ClientLog log = new ClientLog(lines);
+    for (Handler h : log.rootHandlers) {
+      log.root.removeHandler(h);
+    }
+    log.root.addHandler(log);
+    log.client.setLevel(Level.INFO); // the retries, whatever logging.properties says
     return log;
   }
 
@@ -80,8 +82,10 @@ final class ClientLog extends Handler implements AutoCloseable {
 
   @Override
   public void close() {
-    logger.removeHandler(this);
-    logger.setUseParentHandlers(parentHandlers);
-    logger.setLevel(level);
+    root.removeHandler(this);
+    for (Handler h : rootHandlers) {
+      root.addHandler(h);
+    }
+    client.setLevel(clientLevel);
   }
 }

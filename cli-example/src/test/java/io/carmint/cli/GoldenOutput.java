@@ -48,8 +48,17 @@ final class GoldenOutput {
    * @param args the arguments the run was given, shown in the file's first line
    */
   void check(String file, Cli.Run run, String... args) {
+    checkWithInput(file, run, null, args);
+  }
+
+  /**
+   * As {@link #check}, for a run that read {@code input} (named in the file's first line) on standard input.
+   *
+   * @param input the name shown after {@code <}, or null if the run read nothing
+   */
+  void checkWithInput(String file, Cli.Run run, String input, String... args) {
     String actual = "$ carmint " + normalise(String.join(" ", java.util.Arrays.stream(args).map(GoldenOutput::quote)
-        .toList())) + "\n"
+        .toList())) + (input == null ? "" : " < " + normalise(input)) + "\n"
         + "exit: " + run.code() + "\n"
         + "--- stdout\n" + normalise(run.out())
         + (run.bytes().length > 0 ? "<" + run.bytes().length + " bytes>\n" : "")

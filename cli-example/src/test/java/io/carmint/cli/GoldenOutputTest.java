@@ -101,6 +101,26 @@ class GoldenOutputTest {
     golden("pack/no-such-output-directory.txt", "pack", path("site"), "-o", path("nodir/out.car"));
   }
 
+  /** Runs {@code args} with the file {@code input} on standard input, checked against {@code file}. */
+  private void goldenWithInput(String file, String input, String... args) throws IOException {
+    Cli.Run run = Cli.run(Map.of(), new ByteArrayInputStream(Files.readAllBytes(tmp.resolve(input))), false, false,
+        args);
+    golden.checkWithInput(file, run, input, args);
+  }
+
+  @Test
+  void standardInput() throws IOException {
+    goldenWithInput("cid/stdin.txt", "hello.txt", "cid", "-");
+    goldenWithInput("pack/stdin.txt", "hello.txt", "pack", "-", "-o", path("stdin.car"));
+    goldenWithInput("pack/stdin-wrap.txt", "hello.txt", "pack", "-", "-o", path("stdin.car"), "--wrap");
+    goldenWithInput("roots/stdin.txt", "site.car", "roots", "-");
+    goldenWithInput("ls/stdin.txt", "site.car", "ls", "-", "-l");
+    goldenWithInput("split/stdin.txt", "site.car", "split", "-", "-o", path("stdin-pieces"));
+    goldenWithInput("get-block/stdin.txt", "site.car", "get-block", "-",
+        "bafkreiacmobjtcnw7wku64v2v4x4ms6c4lyb22jnjxtstbxkqchw5gmbh4", "-o", path("stdin-block.bin"), "--json");
+    goldenWithInput("verify/stdin.txt", "x.bin", "verify", "-");
+  }
+
   @Test
   void packRefusesATerminalForTheCar() {
     String[] args = {"pack", path("hello.txt")};
@@ -172,6 +192,15 @@ class GoldenOutputTest {
     service("upload/json.txt", "upload", path("site"), "--json");
     service("upload/car.txt", "upload", path("site.car"), "--verify");
     service("upload/missing.txt", "upload", path("nope"));
+    List<String> stdin = new ArrayList<>(List.of("upload", "-", "--endpoint", SERVICE.endpoint().toString(),
+        "--token-file", path("token")));
+    try {
+      String[] a = stdin.toArray(String[]::new);
+      golden.checkWithInput("upload/stdin.txt", Cli.run(Map.of(), new ByteArrayInputStream(Files.readAllBytes(
+          tmp.resolve("site.car"))), false, false, a), "site.car", a);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     service("status/human.txt", "status", root);
     service("status/json.txt", "status", root, "--json");
     service("check/human.txt", "check", root);
