@@ -122,18 +122,17 @@ final class UploadCommand extends ServiceCommand {
     long start = System.nanoTime();
     Nft nft;
     FetchResult verified = null;
+    Totals totals;
     Path temp = stdin ? Files.createTempFile("carmint-upload-stdin-", isCar ? ".car" : ".bin") : null;
     try (ProgressBar bar = ProgressBar.start(main, err(), "upload", -1);
         NftStorageClient client = b.build()) {
       Path from = input;
-      if (stdin) {
+      if (stdin) { // the client uploads files: standard input is saved to one first
         Files.copy(main.console().in(), temp, StandardCopyOption.REPLACE_EXISTING);
         from = temp;
       }
-      Totals totals = new Totals(bar);
+      totals = new Totals(bar);
       nft = isCar ? client.storeCar(from, totals) : client.upload(from, importProfile, totals);
-      pieces = totals.pieces;
-      bytes = totals.bytes;
       if (verify) {
         try {
           if (verifier == null) {
@@ -155,7 +154,8 @@ final class UploadCommand extends ServiceCommand {
     }
     long nanos = System.nanoTime() - start;
     if (json) {
-      ObjectNode o = Json.object().put("cid", nft.cid().toString()).put("pieces", pieces).put("bytes", bytes)
+      ObjectNode o = Json.object().put("cid", nft.cid().toString()).put("pieces", totals.pieces)
+          .put("bytes", totals.bytes)
           .put("seconds", Math.round(nanos / 1e8) / 10.0).put("verified", verified != null);
       if (verified != null) {
         o.put("verifiedBlocks", verified.blocks()).put("gateway", verified.gateway().toString());
@@ -163,14 +163,11 @@ final class UploadCommand extends ServiceCommand {
       Json.print(out(), o);
       return Main.EXIT_OK;
     }
-    main.note(summary(nft.cid().toString(), pieces, bytes, nanos, verified));
+    main.note(summary(nft.cid().toString(), totals.pieces, totals.bytes, nanos, verified));
     out().println(nft.cid());
     out().flush();
     return Main.EXIT_OK;
   }
-
-  private int pieces;
-  private long bytes;
 
   /**
    * @return the closing line: {@code stored CID — service confirmed the CID (6 pieces, 300 MB, 4.1 s)}, and what
