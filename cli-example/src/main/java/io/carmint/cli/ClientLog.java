@@ -65,7 +65,8 @@ final class ClientLog extends Handler implements AutoCloseable {
     Matcher m = RETRY.matcher(message);
     if (m.matches()) {
       long ms = Long.parseLong(m.group(5));
-      String wait = ms < 1000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : Math.round(ms / 1000.0) + " s";
+      // tenths below a second; 950 ms and up round to whole seconds ("1 s", never "1.0 s")
+      String wait = ms < 950 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : Math.round(ms / 1000.0) + " s";
       return "retry " + m.group(3) + "/" + m.group(4) + " in " + wait + ": " + cause(m.group(2));
     }
     return level.intValue() >= Level.WARNING.intValue() ? "warning: " + message : null;

@@ -178,6 +178,15 @@ class CliConventionsTest {
             + "retry 3 of 5 in 4000 ms"));
   }
 
+  /** A jittered wait just under a second printed as "1.0 s", which the retry line's shape does not allow. */
+  @Test
+  void aWaitJustUnderASecondIsOneSecond() {
+    assertEquals("retry 1/1 in 1 s: HTTP 503",
+        ClientLog.line(Level.INFO, "GET /x failed (HTTP 503); retry 1 of 1 in 999 ms"));
+    assertEquals("retry 1/1 in 0.9 s: HTTP 503",
+        ClientLog.line(Level.INFO, "GET /x failed (HTTP 503); retry 1 of 1 in 949 ms"));
+  }
+
   /**
    * The CAR written to {@code /dev/stdout} of a real process parses as a CAR whose root is the CID printed on
    * standard error: nothing else is in the stream.
