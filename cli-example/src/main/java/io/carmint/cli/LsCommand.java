@@ -1,5 +1,6 @@
 package io.carmint.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.exporter.DirectoryCursor;
 import io.carmint.unixfs.exporter.DirectoryEntry;
@@ -11,6 +12,7 @@ import io.carmint.unixfs.unpack.Unpacker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +41,15 @@ import picocli.CommandLine.Spec;
             + "file's declared size, the symlink target's length or - for a directory, and a symlink's NAME is "
             + "followed by ' -> TARGET'. Names holding control characters are printed quoted with \\uXXXX escapes.",
         "Exit code 1 if PATH does not exist or the DAG is broken (missing or corrupt block, malformed node, a "
-            + "name used twice)."})
+            + "name used twice)."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  carmint ls site.car",
+        "      The names in the root directory.",
+        "  carmint ls -l site.car assets/images",
+        "      TYPE, SIZE, CID and NAME of each entry of a subdirectory, tab-separated.",
+        "  carmint ls site.car --json",
+        "      One JSON object an entry: name, type, size, cid, target."})
 final class LsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file, or - for standard input.")
   Path car;
@@ -59,13 +69,17 @@ final class LsCommand implements Callable<Integer> {
       description = "Stop with exit code 1 after this many entries (default: ${DEFAULT-VALUE}).")
   long maxEntries;
 
+  @Option(names = "--json", description = "Print one JSON object an entry: name, type (directory, file, symlink), "
+      + "size, cid, target (see README).")
+  boolean json;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    try (CarInputs.RandomAccessCar c = CarInputs.openRandomAccess(car)) {
+    try (CarInputs.RandomAccessCar c = CarInputs.openRandomAccess(car, Main.of(spec).console().in())) {
       Exporter exporter = Exporter.builder(c.file()).verifyHashes(false).build(); // the CarFile hashes
       Cid start = CarInputs.root(c.file(), root);
       Cid target = exporter.resolve(start, path);
@@ -73,7 +87,7 @@ final class LsCommand implements Callable<Integer> {
       if (entry.kind() != EntryKind.DIRECTORY) {
         String trimmed = path.replaceAll("/+$", "");
         String name = trimmed.isEmpty() ? target.toString() : trimmed.substring(trimmed.lastIndexOf('/') + 1);
-        out.println(line(exporter, entry, name));
+        print(out, exporter, entry, name);
         return Main.EXIT_OK;
       }
       DirectoryCursor cursor = exporter.openDirectory(target); // refuses a repeated name
@@ -84,12 +98,27 @@ final class LsCommand implements Callable<Integer> {
           throw new ProblemException("Listing stopped after " + maxEntries + " entries (--max-entries); the "
               + "directory declares more");
         }
-        out.println(longFormat ? line(exporter, exporter.stat(e.cid()), e.name()) : Printable.field(e.name()));
+        if (longFormat || json) {
+          print(out, exporter, exporter.stat(e.cid()), e.name());
+        } else {
+          out.println(Printable.field(e.name()));
+        }
       }
     } finally {
       out.flush();
     }
     return Main.EXIT_OK;
+  }
+
+  private void print(PrintWriter out, Exporter exporter, UnixFsEntry entry, String name) throws IOException {
+    if (!json) {
+      out.println(line(exporter, entry, name));
+      return;
+    }
+    ObjectNode o = Json.object().put("name", name).put("type", entry.kind().name().toLowerCase(Locale.ROOT))
+        .put("size", entry.kind() == EntryKind.DIRECTORY ? null : entry.size()).put("cid", entry.cid().toString());
+    o.put("target", entry.kind() == EntryKind.SYMLINK ? exporter.readSymlink(entry.cid()) : null);
+    Json.print(out, o);
   }
 
   private String line(Exporter exporter, UnixFsEntry entry, String name) throws IOException {
