@@ -12,13 +12,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The example's npm project ({@code src/test/js/chain}: Hardhat's node, solc, OpenZeppelin's contracts, pinned by its
  * {@code package-lock.json}) installed with {@code npm ci} into {@code ~/.cache/carmint/mint-erc721-<lock hash>},
  * once per lock file (about 290 MB, half a minute), so that a run installs exactly the locked packages and
- * {@code mvn clean} does not throw them away. The machine's {@code node} runs them (Node.js 18 or later).
+ * {@code mvn clean} does not throw them away. The machine's {@code node} runs them (Node.js 20 or later, as Hardhat's EDR runtime needs).
  */
 final class ChainTools {
   /** The pinned versions, as package.json names them (the lock file pins their dependencies too). */
@@ -49,19 +51,18 @@ final class ChainTools {
   /**
    * Installs the npm project of {@code source} unless the same lock file was installed before.
    *
-   * @throws UnavailableException if node (18 or later) or npm is missing, or {@code npm ci} fails (no registry)
+   * @throws UnavailableException if node (20 or later) or npm is missing, or {@code npm ci} fails (no registry)
    * @throws IOException if the files cannot be copied
    */
   static ChainTools install(Path source) throws IOException, InterruptedException, UnavailableException {
     String node = output("node", "--version");
     if (node == null) {
-      throw new UnavailableException("node is not installed: the example's chain (Hardhat) needs Node.js 18+");
+      throw new UnavailableException("node is not installed: the example's chain (Hardhat) needs Node.js 20+");
     }
-    if (Integer.parseInt(node.strip().replaceAll("^v(\\d+).*$", "$1")) < 18) {
-      throw new UnavailableException("node " + node.strip() + " is too old: Hardhat " + HARDHAT + " needs 18+");
-    }
-    if (output("npm", "--version") == null) {
-      throw new UnavailableException("npm is not installed: the example installs its chain with npm ci");
+    Matcher major = Pattern.compile("v(\\d+)\\.").matcher(node);
+    if (!major.lookingAt() || Integer.parseInt(major.group(1)) < 20) {
+      throw new UnavailableException("node " + node.strip() + " is too old: Hardhat " + HARDHAT + " (its EDR runtime) "
+          + "needs Node.js 20+");
     }
     String key = sha256(Files.readAllBytes(source.resolve("package-lock.json"))).substring(0, 16);
     Path dir = Path.of(System.getProperty("user.home"), ".cache", "carmint", "mint-erc721-" + key);
@@ -71,6 +72,9 @@ final class ChainTools {
     }
     Path done = dir.resolve("node_modules").resolve(".carmint-installed");
     if (!Files.exists(done)) {
+      if (output("npm", "--version") == null) {
+        throw new UnavailableException("npm is not installed: the example installs its chain with npm ci");
+      }
       Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
           .directory(dir.toFile()).redirectErrorStream(true).start();
       String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -97,11 +101,20 @@ final class ChainTools {
   }
 
   /**
-   * Compiles {@code contracts/<name>.sol} with the pinned solc for {@link #EVM_VERSION} (a few seconds).
+   * Compiles {@code contracts/<name>.sol} with the pinned solc for {@link #EVM_VERSION} (a few seconds), or reads
+   * the output of an earlier compilation of the same contract, script and lock file ({@code build/} in
+   * {@link #dir()}).
    *
    * @throws IOException if solc fails (its messages in the exception)
    */
   Compiled compile(String name) throws IOException, InterruptedException {
+    String key = sha256((Files.readString(dir.resolve("contracts/" + name + ".sol"))
+        + Files.readString(dir.resolve("compile.mjs")) + Files.readString(dir.resolve("package-lock.json")))
+        .getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    Path cached = dir.resolve("build").resolve(name + "-" + key + ".json");
+    if (Files.exists(cached)) {
+      return parse(Files.readString(cached));
+    }
     Path errors = Files.createTempFile("solc", ".log");
     try {
       Process p = new ProcessBuilder(node("compile.mjs", name, EVM_VERSION)).directory(dir.toFile())
@@ -111,7 +124,12 @@ final class ChainTools {
         p.destroyForcibly();
         throw new IOException("solc failed to compile " + name + ": " + Files.readString(errors).strip());
       }
-      return parse(out);
+      Compiled compiled = parse(out);
+      Files.createDirectories(cached.getParent());
+      Path partial = Files.createTempFile(cached.getParent(), name, ".tmp");
+      Files.writeString(partial, out);
+      Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE);
+      return compiled;
     } finally {
       Files.deleteIfExists(errors);
     }

@@ -1,5 +1,7 @@
 package io.carmint.examples.mint;
 
+import static java.math.BigInteger.ONE;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carmint.client.Nft;
 import io.carmint.client.NftStorageClient;
@@ -144,28 +146,30 @@ public final class MintErc721 {
         TransactionReceipt r = nft.mint(collector);
         out.println("3. minted #" + i + " to " + collector + " (tx " + r.getTransactionHash() + ")");
       }
+      Nft storedImages;
+      Nft storedMetadata;
       try (NftStorageClient storage = NftStorageClient.builder().endpoint(endpoint).token(apiToken).build()) {
-        Nft storedImages = storage.storeCar(c.imagesCar());
-        Nft storedMetadata = storage.storeCar(c.metadataCar());
-        out.println("3. stored " + storedImages.cid() + " and " + storedMetadata.cid() + ": the CIDs of step 1");
+        storedImages = storage.storeCar(c.imagesCar());
+        storedMetadata = storage.storeCar(c.metadataCar());
+      }
+      out.println("3. stored " + storedImages.cid() + " and " + storedMetadata.cid() + ": the CIDs of step 1");
 
-        // 4. Each token read back from the chain, its metadata and image fetched with every block verified.
-        try (TrustlessGatewayClient gateway = TrustlessGatewayClient.builder().gateway(endpoint).build()) {
-          for (BigInteger id = BigInteger.ONE; id.compareTo(nft.totalMinted()) <= 0; id = id.add(BigInteger.ONE)) {
-            String uri = nft.tokenUri(id);                              // ipfs://<metadataCid>/<id>
-            FetchResult m = gateway.fetch(IpfsPath.parse(uri), fetched.resolve(id.toString()));
-            String image = json.readTree(m.output().toFile()).get("image").asText(); // ipfs://<imagesCid>/<id>.png
-            FetchResult i = gateway.fetch(IpfsPath.parse(image), fetched.resolve(id + ".png"));
-            out.println("4. #" + id + " owned by " + nft.ownerOf(id) + ", tokenURI " + uri + ": " + m.blocks()
-                + " block(s) verified; image " + image + ": " + i.bytes() + " bytes verified, "
-                + sameAs(i.output(), images, image));
-            tokens.add(new Token(id, nft.ownerOf(id), uri, m.output(), image, i.output()));
-          }
+      // 4. Each token read back from the chain, its metadata and image fetched with every block verified.
+      try (TrustlessGatewayClient gateway = TrustlessGatewayClient.builder().gateway(endpoint).build()) {
+        for (BigInteger id = ONE; id.compareTo(nft.totalMinted()) <= 0; id = id.add(ONE)) {
+          String uri = nft.tokenUri(id);                                // ipfs://<metadataCid>/<id>
+          FetchResult m = gateway.fetch(IpfsPath.parse(uri), fetched.resolve(id.toString()));
+          String image = json.readTree(m.output().toFile()).get("image").asText(); // ipfs://<imagesCid>/<id>.png
+          FetchResult i = gateway.fetch(IpfsPath.parse(image), fetched.resolve(id + ".png"));
+          out.println("4. #" + id + " owned by " + nft.ownerOf(id) + ", tokenURI " + uri + ": " + m.blocks()
+              + " block(s) verified; image " + image + ": " + i.bytes() + " bytes verified, "
+              + sameAs(i.output(), images, image));
+          tokens.add(new Token(id, nft.ownerOf(id), uri, m.output(), image, i.output()));
         }
-        return new Minted(c.imagesCid(), c.metadataCid(), storedImages.cid(), storedMetadata.cid(),
-            nft.address(), tokens, chain.process());
       }
       // --- end ---
+      return new Minted(c.imagesCid(), c.metadataCid(), storedImages.cid(), storedMetadata.cid(), nft.address(),
+          tokens, chain.process());
     } finally {
       if (web3 != null) {
         web3.shutdown();
