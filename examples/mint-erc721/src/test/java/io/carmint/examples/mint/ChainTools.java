@@ -3,10 +3,12 @@ package io.carmint.examples.mint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -67,27 +69,37 @@ final class ChainTools {
     String key = sha256(Files.readAllBytes(source.resolve("package-lock.json"))).substring(0, 16);
     Path dir = Path.of(System.getProperty("user.home"), ".cache", "carmint", "mint-erc721-" + key);
     Files.createDirectories(dir.resolve("contracts"));
-    for (String f : FILES) {
-      Files.copy(source.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-    }
-    Path done = dir.resolve("node_modules").resolve(".carmint-installed");
-    if (!Files.exists(done)) {
-      if (output("npm", "--version") == null) {
-        throw new UnavailableException("npm is not installed: the example installs its chain with npm ci");
+    // Another run (a second build on the same machine) may be installing the same lock file: one at a time.
+    try (FileChannel lockFile = FileChannel.open(dir.resolve(".install.lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE)) {
+      lockFile.lock(); // released when the channel closes
+      for (String f : FILES) {
+        Files.copy(source.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
       }
-      Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-          .directory(dir.toFile()).redirectErrorStream(true).start();
-      String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!npm.waitFor(10, TimeUnit.MINUTES)) {
-        npm.destroyForcibly();
-        throw new UnavailableException("npm ci did not finish in 10 minutes in " + dir);
+      Path done = dir.resolve("node_modules").resolve(".carmint-installed");
+      if (!Files.exists(done)) {
+        npmCi(dir);
+        Files.writeString(done, key);
       }
-      if (npm.exitValue() != 0) {
-        throw new UnavailableException("npm ci failed (no npm registry?) in " + dir + ": " + log.strip());
-      }
-      Files.writeString(done, key);
     }
     return new ChainTools(dir);
+  }
+
+  private static void npmCi(Path dir) throws IOException, InterruptedException, UnavailableException {
+    if (output("npm", "--version") == null) {
+      throw new UnavailableException("npm is not installed: the example installs its chain with npm ci");
+    }
+    Path log = dir.resolve("npm-ci.log");
+    Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!npm.waitFor(10, TimeUnit.MINUTES)) {
+      npm.destroyForcibly();
+      throw new UnavailableException("npm ci did not finish in 10 minutes in " + dir + " (log: " + log + ")");
+    }
+    if (npm.exitValue() != 0) {
+      throw new UnavailableException("npm ci failed (no npm registry?) in " + dir + ": "
+          + Files.readString(log).strip());
+    }
   }
 
   /** @return where the packages are installed */

@@ -33,6 +33,8 @@ final class DevChain implements AutoCloseable {
   private final Deque<String> tail = new ArrayDeque<>();
 
   private DevChain(ChainTools tools, String minterKey) throws IOException {
+    // Hardhat reports the port it was given, not the one it got, so it cannot be given port 0: a port the OS just
+    // handed out and released is free unless another process takes it in between (then the start fails, saying so).
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();

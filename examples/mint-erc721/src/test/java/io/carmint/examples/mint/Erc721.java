@@ -27,7 +27,7 @@ import org.web3j.tx.response.TransactionReceiptProcessor;
  * {@link TransactionManager} (a raw transaction with the owner's key); each must succeed (receipt status 1).
  */
 final class Erc721 {
-  /** Gas for the deployment and for one mint: more than either uses (about 1.3 M and 75 k). */
+  /** Gas limits for the deployment and for one mint, well above what each uses (the receipts show it). */
   private static final BigInteger DEPLOY_GAS = BigInteger.valueOf(3_000_000);
   private static final BigInteger MINT_GAS = BigInteger.valueOf(300_000);
 
@@ -92,6 +92,7 @@ final class Erc721 {
     return (BigInteger) call("totalMinted", List.of(), new TypeReference<Uint256>() {}).getValue();
   }
 
+  @SuppressWarnings("rawtypes") // web3j's Function and FunctionReturnDecoder take and give a raw List<Type>
   private <T extends Type<?>> Type<?> call(String name, List<Type> args, TypeReference<T> returns)
       throws IOException {
     Function f = new Function(name, args, List.of(returns));

@@ -139,12 +139,14 @@ public final class MintErc721 {
       long chainId = web3.ethChainId().send().getChainId().longValueExact();
       TransactionManager owner = new RawTransactionManager(web3, minter, chainId);
       Erc721 nft = Erc721.deploy(web3, owner, compiled.bytecode(), "carmint dots", "DOT", c.baseUri());
-      out.println("2. deployed " + nft.address() + " (tx " + nft.deployment().getTransactionHash() + ")");
+      TransactionReceipt d = nft.deployment();
+      out.println("2. deployed " + nft.address() + " (tx " + d.getTransactionHash() + ", gas " + d.getGasUsed() + ")");
 
       // 3. Mint; then upload both CARs: storeCar fails unless the service stores the very root computed in 1.
       for (int i = 1; i <= TOKENS; i++) {
         TransactionReceipt r = nft.mint(collector);
-        out.println("3. minted #" + i + " to " + collector + " (tx " + r.getTransactionHash() + ")");
+        out.println("3. minted #" + i + " to " + collector + " (tx " + r.getTransactionHash() + ", gas "
+            + r.getGasUsed() + ")");
       }
       Nft storedImages;
       Nft storedMetadata;
