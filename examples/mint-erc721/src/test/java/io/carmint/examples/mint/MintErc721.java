@@ -117,7 +117,7 @@ public final class MintErc721 {
     ChainTools.Compiled compiled = tools.compile("CarmintCollection");
     Credentials minter = Credentials.create(newKey());   // fresh for each run; funded by the chain
     String collector = "0x" + Keys.getAddress(newKey()); // who receives the tokens
-    String apiToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    String apiToken = token();
     ObjectMapper json = new ObjectMapper();
     Web3j web3 = null;
     try (DevChain chain = DevChain.start(tools, Numeric.toHexStringWithPrefixZeroPadded(
@@ -177,6 +177,13 @@ public final class MintErc721 {
         web3.shutdown();
       }
     }
+  }
+
+  /** @return a new random API token for the storage service of this run */
+  private static String token() {
+    byte[] b = new byte[16];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
   }
 
   /** @return a new secp256k1 key pair (web3j generates it with Bouncy Castle) */
