@@ -2,6 +2,7 @@ package io.carmint.cli;
 
 import io.carmint.client.CheckResult;
 import io.carmint.client.NftStorageClient;
+import io.carmint.client.Pin;
 import io.carmint.multiformats.Cid;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,8 +22,8 @@ final class CheckCommand extends ServiceCommand {
       CheckResult r = client.check(cid);
       PrintWriter out = out();
       out.println("cid\t" + r.cid());
-      out.println("status\t" + pinStatus(r.pin()));
-      out.println("size\t" + (r.pin() == null ? 0 : r.pin().size()));
+      out.println("status\t" + pinStatus(r.pinStatus()));
+      out.println("size\t" + r.pin().map(Pin::size).orElse(0L));
       out.println("deals\t" + r.deals().size());
       out.flush();
     }

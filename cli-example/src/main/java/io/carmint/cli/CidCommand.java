@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         + "for standard input), without storing anything; 'carmint pack' writes the same DAG to a CAR.",
         "Profiles: ipfs-car (default: as 'ipfs-car pack PATH', which wraps a single file in a directory unless "
         + "--no-wrap), nft.storage, unixfs-v1-2025, unixfs-v0-2015 (alias kubo; 'ipfs add'), kubo-v1 ('ipfs add "
-        + "--cid-version=1'). Options override the profile one by one; as in Kubo, --cid-version 1 turns on raw "
+        + "--cid-version=1'), kubo-trickle ('ipfs add --trickle'). Options override the profile one by one; as in Kubo, --cid-version 1 turns on raw "
         + "leaves unless --no-raw-leaves is given, and a --hash other than sha2-256 implies CID version 1."})
 final class CidCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PATH", description = "A file, a directory, or - for standard input.")

@@ -36,7 +36,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
           "EscapingSymlinkPolicy.SKIP", "--skip-escaping-symlinks")),
       Map.entry("split", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-size",
           "TreewalkSplitter.Builder.maxTotalSize", "--max-total")),
-      Map.entry("upload", withTimeouts(Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-chunk-size",
+      Map.entry("upload", withTimeouts(Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-piece-size",
           "NftStorageClient.Builder.minUploadSpeed", "--min-upload-speed"))),
       Map.entry("nft", withTimeouts(Map.of())),
       Map.entry("collection", withTimeouts(Map.of())),

@@ -164,12 +164,12 @@ final class FetchCommand implements Callable<Integer> {
       out.println("{\"path\":" + CidCommand.quote(r.path().toString()) + ",\"cid\":" + CidCommand.quote(
           r.cid().toString()) + ",\"gateway\":" + CidCommand.quote(r.gateway().toString()) + ",\"mode\":"
           + CidCommand.quote(mode(r.mode())) + ",\"blocks\":" + r.blocks() + ",\"bytes\":" + r.bytes()
-          + ",\"output\":" + (r.output() == null ? "null" : CidCommand.quote(r.output().toString()))
+          + ",\"output\":" + r.output().map(o -> CidCommand.quote(o.toString())).orElse("null")
           + ",\"failedGateways\":[" + r.failures().stream().map(f -> CidCommand.quote(f.getMessage()))
           .collect(Collectors.joining(",")) + "]}");
     } else {
       out.println(String.format(Locale.ROOT, "fetched %s (%s) from %s: %,d blocks, %,d bytes verified%s", r.path(),
-          r.cid(), r.gateway(), r.blocks(), r.bytes(), r.output() == null ? "" : ", written to " + r.output()));
+          r.cid(), r.gateway(), r.blocks(), r.bytes(), r.output().map(o -> ", written to " + o).orElse("")));
     }
     out.flush();
     return Main.EXIT_OK;

@@ -72,7 +72,7 @@ final class ListCommand extends ServiceCommand {
   }
 
   private static void print(PrintWriter out, Nft n) {
-    out.println(n.cid() + "\t" + n.created() + "\t" + pinStatus(n.pin()) + "\t" + n.size() + "\t"
-        + (n.name() == null ? "" : Printable.field(n.name())));
+    out.println(n.cid() + "\t" + n.created().orElse(null) + "\t" + pinStatus(n.pinStatus()) + "\t" + n.size()
+        + "\t" + n.name().map(Printable::field).orElse(""));
   }
 }

@@ -27,13 +27,11 @@ final class StatusCommand extends ServiceCommand {
   /** Prints an upload as {@code key<TAB>value} lines. */
   static void print(PrintWriter out, Nft nft) {
     out.println("cid\t" + nft.cid());
-    out.println("status\t" + pinStatus(nft.pin()));
+    out.println("status\t" + pinStatus(nft.pinStatus()));
     out.println("size\t" + nft.size());
-    out.println("created\t" + nft.created());
-    out.println("type\t" + Printable.field(nft.type()));
-    if (nft.name() != null) {
-      out.println("name\t" + Printable.field(nft.name()));
-    }
+    out.println("created\t" + nft.created().orElse(null));
+    out.println("type\t" + Printable.field(nft.type().orElse(null)));
+    nft.name().ifPresent(name -> out.println("name\t" + Printable.field(name)));
     out.println("parts\t" + nft.parts().size());
     out.println("deals\t" + nft.deals().size());
     out.flush();

@@ -48,11 +48,16 @@ final class UploadCommand extends ServiceCommand {
   @Option(names = "--pack", description = "Pack the input even if its name ends in .car (upload a CAR file as a file).")
   boolean pack;
 
-  @Option(names = "--max-chunk-size", paramLabel = "SIZE", converter = SizeConverter.class,
+  @Option(names = "--max-piece-size", paramLabel = "SIZE", converter = SizeConverter.class,
       defaultValue = (NftStorageLimits.DEFAULT_PIECE_SIZE >> 20) + "MiB",
-      description = "Largest piece per request (default: ${DEFAULT-VALUE}; at most "
+      description = "Largest CAR piece per request (default: ${DEFAULT-VALUE}; at most "
           + (NftStorageLimits.MAX_PIECE_SIZE / 1_000_000) + "MB).")
-  long maxChunkSize;
+  long maxPieceSize;
+
+  /** The former name, kept hidden for scripts: it said "chunk" for a CAR piece, which is not a UnixFS chunk. */
+  @Option(names = "--max-chunk-size", paramLabel = "SIZE", converter = SizeConverter.class, hidden = true,
+      description = "Deprecated alias of --max-piece-size.")
+  Long maxChunkSize;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + NftStorageLimits.UPLOAD_CONCURRENCY,
       description = "Pieces uploaded at once (default: ${DEFAULT-VALUE}).")
@@ -91,7 +96,9 @@ final class UploadCommand extends ServiceCommand {
     ImportProfile importProfile = isCar ? null : dag.profile(input);
     NftStorageClient.Builder b = service.clientBuilder(true);
     try {
-      b.maxChunkSize(maxChunkSize).concurrency(concurrency).minUploadSpeed(minUploadSpeed);
+      boolean alias = maxChunkSize != null && !spec.commandLine().getParseResult().hasMatchedOption(
+          "--max-piece-size");
+      b.maxPieceSize(alias ? maxChunkSize : maxPieceSize).concurrency(concurrency).minUploadSpeed(minUploadSpeed);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -165,7 +165,7 @@ class MintCommandsTest {
 
   private void assertPinned(Cid cid) throws IOException {
     try (NftStorageClient c = NftStorageClient.builder().endpoint(SERVICE.endpoint()).token(TOKEN).build()) {
-      assertEquals(PinStatus.PINNED, c.status(cid).pin().status());
+      assertEquals(PinStatus.PINNED, c.status(cid).pinStatus());
     }
   }
 

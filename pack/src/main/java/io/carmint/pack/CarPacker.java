@@ -52,6 +52,25 @@ public final class CarPacker {
     this.v2Options = b.v2Options.toBuilder().car(b.writeOptions).build();
   }
 
+  /**
+   * The packer for the common case, for one-liners such as {@code CarPacker.of().pack(folder, car)}: the default
+   * profile ({@link ImportProfile#DEFAULT}, ipfs-car's), CARv1, de-duplication on; the same as
+   * {@code builder().build()}.
+   *
+   * @return that packer
+   */
+  public static CarPacker of() {
+    return builder().build();
+  }
+
+  /**
+   * @param profile how to import, e.g. {@link ImportProfile#KUBO}
+   * @return a packer with an importer of {@code profile}, CARv1, de-duplication on
+   */
+  public static CarPacker of(ImportProfile profile) {
+    return builder().importer(Importer.of(profile)).build();
+  }
+
   /** @return a builder: ipfs-car profile, CARv1, de-duplication on */
   public static Builder builder() {
     return new Builder();

@@ -27,6 +27,18 @@ class CarPackerTest {
       CarPacker.builder().importer(Importer.of(ImportProfile.IPFS_CAR)).build();
 
   @Test
+  void ofGivesTheDefaultPackerOrOneForAProfile(@TempDir Path tmp) throws IOException {
+    Path in = Files.writeString(tmp.resolve("hello.txt"), "hello world\n", StandardCharsets.US_ASCII);
+    PackResult byDefault = CarPacker.of().pack(in, tmp.resolve("default.car"));
+    PackResult built = packer.pack(in, tmp.resolve("built.car"));
+    assertEquals(built, byDefault);
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("built.car")), Files.readAllBytes(tmp.resolve("default.car")));
+    // Kubo's 'ipfs add' CID of "hello world\n" (reference/javascript-tools.md §9)
+    assertEquals("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o",
+        CarPacker.of(ImportProfile.KUBO).pack(in, tmp.resolve("kubo.car")).root().toString());
+  }
+
+  @Test
   void aSuccessfulPackLeavesOnlyTheCar(@TempDir Path tmp) throws IOException {
     Path in = Files.writeString(tmp.resolve("hello.txt"), "hello world", StandardCharsets.US_ASCII);
     Path out = tmp.resolve("out").resolve("hello.car");
