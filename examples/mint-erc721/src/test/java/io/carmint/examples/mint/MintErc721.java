@@ -160,13 +160,15 @@ public final class MintErc721 {
       try (TrustlessGatewayClient gateway = TrustlessGatewayClient.builder().gateway(endpoint).build()) {
         for (BigInteger id = ONE; id.compareTo(nft.totalMinted()) <= 0; id = id.add(ONE)) {
           String uri = nft.tokenUri(id);                                // ipfs://<metadataCid>/<id>
-          FetchResult m = gateway.fetch(IpfsPath.parse(uri), fetched.resolve(id.toString()));
-          String image = json.readTree(m.output().toFile()).get("image").asText(); // ipfs://<imagesCid>/<id>.png
-          FetchResult i = gateway.fetch(IpfsPath.parse(image), fetched.resolve(id + ".png"));
+          Path meta = fetched.resolve(id.toString());
+          FetchResult m = gateway.fetch(IpfsPath.parse(uri), meta);
+          String image = json.readTree(meta.toFile()).get("image").asText(); // ipfs://<imagesCid>/<id>.png
+          Path png = fetched.resolve(id + ".png");
+          FetchResult i = gateway.fetch(IpfsPath.parse(image), png);
           out.println("4. #" + id + " owned by " + nft.ownerOf(id) + ", tokenURI " + uri + ": " + m.blocks()
               + " block(s) verified; image " + image + ": " + i.bytes() + " bytes verified, "
-              + sameAs(i.output(), images, image));
-          tokens.add(new Token(id, nft.ownerOf(id), uri, m.output(), image, i.output()));
+              + sameAs(png, images, image));
+          tokens.add(new Token(id, nft.ownerOf(id), uri, meta, image, png));
         }
       }
       // --- end ---
