@@ -19,6 +19,14 @@ final class Car {
 
   private Car() {}
 
+  /** @return the first 51 bytes of a CARv2 with header {@code h}: the pragma, then the header */
+  static byte[] v2Prefix(CarV2Header h) {
+    byte[] out = new byte[V2_MIN_DATA_OFFSET];
+    System.arraycopy(PRAGMA, 0, out, 0, PRAGMA_SIZE);
+    System.arraycopy(h.toBytes(), 0, out, PRAGMA_SIZE, V2_HEADER_SIZE);
+    return out;
+  }
+
   /** @return {@code n} with thousands separators, e.g. {@code 1,234} */
   static String fmt(long n) {
     return String.format(Locale.ROOT, "%,d", n);
