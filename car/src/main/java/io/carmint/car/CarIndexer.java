@@ -29,9 +29,10 @@ import java.util.Objects;
  * </ul>
  *
  * <pre>{@code
+ * CarIndexer.Written w;
  * try (FileChannel in = FileChannel.open(v1Car, StandardOpenOption.READ);
  *     FileChannel out = FileChannel.open(v2Car, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
- *   CarV2Header h = CarIndexer.writeIndexed(in, out, CarReadOptions.DEFAULTS, CarV2WriteOptions.DEFAULTS);
+ *   w = CarIndexer.writeIndexed(in, out, CarReadOptions.DEFAULTS, CarV2WriteOptions.DEFAULTS); // go-car's bytes
  * }
  * }</pre>
  *
@@ -43,6 +44,16 @@ import java.util.Objects;
  */
 public final class CarIndexer {
   private CarIndexer() {}
+
+  /**
+   * What {@link #writeIndexed} or {@link #detach} wrote.
+   *
+   * @param header the CARv2 header written (for {@link #detach}, the source's)
+   * @param indexCodec the index's codec
+   * @param indexEntries the index's entries
+   * @param bytes bytes written
+   */
+  public record Written(CarV2Header header, Multicodec indexCodec, long indexEntries, long bytes) {}
 
   /** A scanned CAR: where its payload is and the index records of all its sections. */
   private record Scan(int version, CarV2Header v2Header, long payloadOffset, long payloadSize,
@@ -100,16 +111,16 @@ public final class CarIndexer {
    *
    * @param car the CAR, read from offset 0 (its position is not used or changed)
    * @param out where the CARv2 goes, written sequentially from its current position; not closed
-   * @return the header written
+   * @return what was written
    * @throws IOException as {@link #build}, or if writing fails or the file changes size while it is copied
    */
-  public static CarV2Header writeIndexed(FileChannel car, WritableByteChannel out, CarReadOptions readOptions,
+  public static Written writeIndexed(FileChannel car, WritableByteChannel out, CarReadOptions readOptions,
       CarV2WriteOptions options) throws IOException {
     return writeIndexed(car, out, readOptions, options, false);
   }
 
   /** As {@link #writeIndexed(FileChannel, WritableByteChannel, CarReadOptions, CarV2WriteOptions)}; refuses a CARv2 if {@code onlyV1}. */
-  static CarV2Header writeIndexed(FileChannel car, WritableByteChannel out, CarReadOptions readOptions,
+  static Written writeIndexed(FileChannel car, WritableByteChannel out, CarReadOptions readOptions,
       CarV2WriteOptions options, boolean onlyV1) throws IOException {
     Scan s = scan(car, readOptions);
     if (onlyV1 && s.version() != 1) {
@@ -121,8 +132,9 @@ public final class CarIndexer {
     writeZeros(out, options.dataPadding());
     copy(car, s.payloadOffset(), s.payloadSize(), out);
     writeZeros(out, options.indexPadding());
-    writeFully(out, ByteBuffer.wrap(index(s.records(), options).toBytes()));
-    return h;
+    CarIndex index = index(s.records(), options);
+    long n = writeFully(out, ByteBuffer.wrap(index.toBytes()));
+    return new Written(h, index.codec(), index.size(), h.indexOffset() + n);
   }
 
   /**
@@ -132,14 +144,14 @@ public final class CarIndexer {
    *
    * @param car the CARv2, read from offset 0 (its position is not used or changed)
    * @param out where the index goes, written sequentially; not closed
-   * @return the number of bytes written
+   * @return what was written: the source's header, the index's codec, entries and length
    * @throws CarIndexException if the CAR has no index ({@link CarIndexException#offset()} -1), if it is malformed or
    *     of an unknown codec, or if it does not match the payload
    * @throws UnsupportedCarVersionException if the CAR is a CARv1
    * @throws LimitExceededException if the index is longer than {@code readOptions}' {@code maxIndexSize}
    * @throws IOException as {@link #build}, or if writing fails
    */
-  public static long detach(FileChannel car, WritableByteChannel out, CarReadOptions readOptions)
+  public static Written detach(FileChannel car, WritableByteChannel out, CarReadOptions readOptions)
       throws IOException {
     Scan s = scan(car, readOptions);
     if (s.v2Header() == null) {
@@ -170,7 +182,7 @@ public final class CarIndexer {
       throw new CarIndexException(at, mismatch(index, s.records(), h));
     }
     writeFully(out, ByteBuffer.wrap(bytes));
-    return len;
+    return new Written(h, index.codec(), index.size(), len);
   }
 
   /**

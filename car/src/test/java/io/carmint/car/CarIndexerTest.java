@@ -53,12 +53,15 @@ class CarIndexerTest {
     Path v1Car = Fixtures.goCar("sample-v1.car");
     Path v2Car = tmp.resolve("v2.car");
     // --- Javadoc example ---
+    CarIndexer.Written w;
     try (FileChannel in = FileChannel.open(v1Car, StandardOpenOption.READ);
         FileChannel out = FileChannel.open(v2Car, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      CarV2Header h = CarIndexer.writeIndexed(in, out, CarReadOptions.DEFAULTS, CarV2WriteOptions.DEFAULTS);
+      w = CarIndexer.writeIndexed(in, out, CarReadOptions.DEFAULTS, CarV2WriteOptions.DEFAULTS); // go-car's bytes
     }
     // --- end ---
     assertArrayEquals(bytes("sample-wrapped-v2.car"), Files.readAllBytes(v2Car));
+    assertEquals(new CarIndexer.Written(new CarV2Header(0, 0, 51, 479_907, 479_958),
+        Multicodec.CAR_MULTIHASH_INDEX_SORTED, 1043, 521_708), w);
   }
 
   @Test
@@ -102,7 +105,9 @@ class CarIndexerTest {
   void detachWritesTheEmbeddedIndex() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (FileChannel in = FileChannel.open(Fixtures.goCar("sample-wrapped-v2.car"), StandardOpenOption.READ)) {
-      assertEquals(41_750, CarIndexer.detach(in, Channels.newChannel(out), CarReadOptions.DEFAULTS));
+      CarIndexer.Written w = CarIndexer.detach(in, Channels.newChannel(out), CarReadOptions.DEFAULTS);
+      assertEquals(new CarIndexer.Written(new CarV2Header(0, 0, 51, 479_907, 479_958),
+          Multicodec.CAR_MULTIHASH_INDEX_SORTED, 1043, 41_750), w);
     }
     assertArrayEquals(bytes("sample-multihash-index-sorted.carindex"), out.toByteArray());
   }
@@ -131,7 +136,7 @@ class CarIndexerTest {
     assertEquals(0, out.size());
   }
 
-  private long detach(Path car) throws IOException {
+  private CarIndexer.Written detach(Path car) throws IOException {
     try (FileChannel in = FileChannel.open(car, StandardOpenOption.READ)) {
       return CarIndexer.detach(in, Channels.newChannel(new ByteArrayOutputStream()), CarReadOptions.DEFAULTS);
     }
