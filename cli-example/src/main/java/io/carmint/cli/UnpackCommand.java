@@ -2,8 +2,6 @@ package io.carmint.cli;
 
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.exporter.EntryNames;
-import io.carmint.unixfs.unpack.EscapingSymlinkPolicy;
-import io.carmint.unixfs.unpack.TargetPolicy;
 import io.carmint.unixfs.unpack.UnpackResult;
 import io.carmint.unixfs.unpack.Unpacker;
 import java.io.IOException;
@@ -12,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,68 +43,41 @@ final class UnpackCommand implements Callable<Integer> {
       description = "Unpack this CID instead of the CAR's root (needed when the CAR has several roots).")
   Cid root;
 
-  @Option(names = "--skip-escaping-symlinks", description = "Leave out (and report on stderr) symlinks whose target "
-      + "could lead outside DIR, instead of failing.")
-  boolean skipEscapingSymlinks;
-
-  @Option(names = "--merge", description = "Allow a non-empty DIR: existing directories are merged into; an entry "
-      + "whose path exists as a file or symlink still fails.")
-  boolean merge;
-
-  @Option(names = "--max-entries", paramLabel = "N", defaultValue = "" + Unpacker.DEFAULT_MAX_ENTRIES,
-      description = "Most entries (files, directories, symlinks) to unpack (default: ${DEFAULT-VALUE}).")
-  long maxEntries;
-
-  @Option(names = "--max-bytes", paramLabel = "SIZE", converter = SizeConverter.class,
-      description = "Most bytes of file content to write, e.g. 100GiB (default: 1,024 times the CAR's size, at least "
-          + "1GiB and at most 32GiB).")
-  Long maxBytes;
-
-  @Option(names = "--max-blocks", paramLabel = "N", defaultValue = "" + Unpacker.DEFAULT_MAX_BLOCKS,
-      description = "Most block reads (default: ${DEFAULT-VALUE}).")
-  long maxBlocks;
-
-  @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + Unpacker.DEFAULT_MAX_DEPTH,
-      description = "Deepest directory nesting (default: ${DEFAULT-VALUE}, at most " + Unpacker.MAX_DEPTH_LIMIT
-          + ").")
-  int maxDepth;
+  @Mixin
+  UnpackOptions options;
 
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    Unpacker unpacker;
-    try {
-      Unpacker.Builder b = Unpacker.builder().maxEntries(maxEntries).maxBlocks(maxBlocks)
-          .maxDepth(maxDepth).verifyHashes(false) // the CarFile hashes every block it returns
-          .escapingSymlinks(skipEscapingSymlinks ? EscapingSymlinkPolicy.SKIP : EscapingSymlinkPolicy.REFUSE)
-          .targetPolicy(merge ? TargetPolicy.MERGE : TargetPolicy.REQUIRE_EMPTY);
-      if (maxBytes != null) {
-        b.maxTotalBytes(maxBytes);
-      }
-      unpacker = b.build();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+    Unpacker unpacker = options.unpacker();
     UnpackResult r;
     Cid from;
     try (CarInputs.RandomAccessCar c = CarInputs.openRandomAccess(car)) {
       from = CarInputs.root(c.file(), root);
       r = unpacker.unpack(c.file(), from, output);
     }
-    PrintWriter err = spec.commandLine().getErr();
+    reportSkipped(spec.commandLine().getErr(), r);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("unpacked " + from + " into " + r.target() + ": " + counts(r));
+    out.flush();
+    return Main.EXIT_OK;
+  }
+
+  /** Reports each symlink left out, one line each. */
+  static void reportSkipped(PrintWriter err, UnpackResult r) {
     for (UnpackResult.SkippedSymlink s : r.skippedSymlinks()) {
       err.println("carmint: skipped symlink " + EntryNames.quote(s.path()) + " -> " + EntryNames.quote(s.target())
           + ": " + s.reason());
     }
     err.flush();
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(String.format(Locale.ROOT, "unpacked %s into %s: %,d directories, %,d files, %,d symlinks, %,d bytes",
-        from, r.target(), r.directories(), r.files(), r.symlinks(), r.bytes())
-        + (r.skippedSymlinks().isEmpty() ? "" : String.format(Locale.ROOT, " (%,d symlinks skipped)",
-        r.skippedSymlinks().size())));
-    out.flush();
-    return Main.EXIT_OK;
+  }
+
+  /** @return {@code N directories, N files, N symlinks, N bytes}, and the symlinks skipped if any */
+  static String counts(UnpackResult r) {
+    return String.format(Locale.ROOT, "%,d directories, %,d files, %,d symlinks, %,d bytes", r.directories(),
+        r.files(), r.symlinks(), r.bytes()) + (r.skippedSymlinks().isEmpty() ? ""
+        : String.format(Locale.ROOT, " (%,d symlinks skipped)", r.skippedSymlinks().size()));
   }
 }
