@@ -201,7 +201,7 @@ public final class CarFilter {
         duplicate.accept(cid);
       } else if (out.size() > maxCids) {
         throw new LimitExceededException("The CID list holds more than " + maxCids + " CIDs",
-            "CarFilter.DEFAULT_MAX_CIDS", maxCids, out.size(), -1);
+            "CarFilter.readCids(maxCids)", maxCids, out.size(), -1);
       }
     }
     return out;

@@ -155,7 +155,7 @@ public final class CarIndexer {
       throws IOException {
     Scan s = scan(car, readOptions);
     if (s.v2Header() == null) {
-      throw new UnsupportedCarVersionException(0, 1, "2 (a CARv1 has no index; build one with CarIndexer.build)");
+      throw new UnsupportedCarVersionException(0, 1, "2; a CARv1 has no index, build one with CarIndexer.build");
     }
     CarV2Header h = s.v2Header();
     if (!h.hasIndex()) {

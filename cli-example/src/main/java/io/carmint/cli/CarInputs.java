@@ -64,6 +64,23 @@ final class CarInputs {
     if (!isStdin(car)) {
       return new RandomAccessCar(CarFile.open(car, CarReadOptions.DEFAULTS), null);
     }
+    FileChannel ch = channel(car);
+    try {
+      return new RandomAccessCar(CarFile.open(ch, CarReadOptions.DEFAULTS), ch);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the argument as a readable file channel; standard input ({@code -}) is first copied to a temporary file,
+   * deleted when the channel is closed.
+   */
+  static FileChannel channel(Path car) throws IOException {
+    if (!isStdin(car)) {
+      return FileChannel.open(car, StandardOpenOption.READ);
+    }
     Path temp = Files.createTempFile("carmint-stdin-", ".car");
     FileChannel ch = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE,
         StandardOpenOption.DELETE_ON_CLOSE);
@@ -72,7 +89,7 @@ final class CarInputs {
         in.transferTo(Channels.newOutputStream(ch));
       }
       ch.position(0);
-      return new RandomAccessCar(CarFile.open(ch, CarReadOptions.DEFAULTS), ch);
+      return ch;
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;

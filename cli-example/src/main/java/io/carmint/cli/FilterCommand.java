@@ -1,0 +1,117 @@
+package io.carmint.cli;
+
+import io.carmint.car.CarFilter;
+import io.carmint.multiformats.Cid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code carmint filter CAR [-o OUT] [--cid-file FILE] [--inverse]}: keeps (or drops) the blocks of a CAR listed in
+ * a CID list, with {@link CarFilter}.
+ *
+ * <p>Prints one line, to stderr when the CAR goes to stdout: {@code filtered CAR into OUT: kept N blocks, dropped
+ * N; CARvV, N roots, N bytes} (plus the duplicates and identity blocks left out, when there are). {@code --json}:
+ * {@code {"car", "output", "version", "roots": [...], "blocks", "dropped", "duplicates", "identity", "bytes"}}.
+ * A CID listed twice and a header left without roots are reported on stderr.
+ */
+@Command(name = "filter", mixinStandardHelpOptions = true,
+    description = {"Copy the blocks of a CAR whose CIDs are listed (one per line, in --cid-file or on standard "
+        + "input), or with --inverse those not listed, into a new CAR, as go-car's car filter does: the header "
+        + "keeps the roots that pass the filter (possibly none: a warning), CIDs match exactly, blocks with "
+        + "identity CIDs are left out, a block whose multihash was already written is written once, and the "
+        + "output is a CARv2 with a car-multihash-index-sorted index (or a CARv1 with --car-version 1).",
+        "Every block's hash is checked as it is read; nothing is written unless the whole CAR is sound.",
+        "Without -o, the CAR goes to standard output when that is not a terminal."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  carmint filter site.car --cid-file keep.txt -o part.car",
+        "  carmint filter site.car --cid-file drop.txt --inverse -o rest.car",
+        "  carmint blocks site.car | head -3 | carmint filter site.car -o first3.car --car-version 1"})
+final class FilterCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "CAR", description = "The CAR (v1 or v2), or - for standard input.")
+  Path car;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write; - for standard output.")
+  Path output;
+
+  @Option(names = "--cid-file", paramLabel = "FILE", description = "The CID list (default: standard input).")
+  Path cidFile;
+
+  @Option(names = "--inverse", description = "Drop the listed CIDs and keep the rest.")
+  boolean inverse;
+
+  @Option(names = "--car-version", paramLabel = "1|2", defaultValue = "2",
+      description = "CAR version written (default: ${DEFAULT-VALUE}, with an index, as go-car).")
+  int carVersion;
+
+  @Option(names = "--max-cids", paramLabel = "N", defaultValue = "" + CarFilter.DEFAULT_MAX_CIDS,
+      description = "Most CIDs the list may hold (default: ${DEFAULT-VALUE}).")
+  long maxCids;
+
+  @Option(names = "--json", description = "Print one JSON object: car, output, version, roots, blocks, dropped, "
+      + "duplicates, identity, bytes.")
+  boolean json;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (carVersion != 1 && carVersion != 2) {
+      throw new UsageException("--car-version must be 1 or 2, got " + carVersion);
+    }
+    if (cidFile == null && CarInputs.isStdin(car)) {
+      throw new UsageException("The CAR comes from standard input, so the CID list cannot: give --cid-file FILE");
+    }
+    IndexCommand.checkOutput(output);
+    PrintWriter err = spec.commandLine().getErr();
+    Set<Cid> cids;
+    try (InputStream in = cidFile == null ? CarInputs.open(Path.of("-")) : Files.newInputStream(cidFile);
+        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      cids = CarFilter.readCids(r, maxCids, c -> err.println("carmint: CID listed twice: " + c));
+    }
+    CarFilter filter = CarFilter.builder().cids(cids).inverse(inverse).version(carVersion).build();
+    CarFilter.Result r;
+    try (InputStream in = CarInputs.open(car)) {
+      r = FileOutput.write(output, out -> filter.filter(in, out));
+    }
+    if (r.roots().isEmpty()) {
+      err.println("carmint: warning: no root passed the filter; the new CAR's header lists none");
+    }
+    err.flush();
+    PrintWriter report = FileOutput.isStdout(output) ? err : spec.commandLine().getOut();
+    if (json) {
+      report.println("{\"car\":" + CidCommand.quote(car.toString()) + ",\"output\":" + IndexCommand.jsonPath(output)
+          + ",\"version\":" + r.version() + ",\"roots\":[" + r.roots().stream().map(c -> CidCommand.quote(c.toString()))
+          .collect(Collectors.joining(",")) + "],\"blocks\":" + r.blocks() + ",\"dropped\":" + r.dropped()
+          + ",\"duplicates\":" + r.duplicates() + ",\"identity\":" + r.identity() + ",\"bytes\":" + r.bytes() + "}");
+    } else {
+      StringBuilder skipped = new StringBuilder();
+      if (r.duplicates() > 0) {
+        skipped.append(String.format(Locale.ROOT, ", %,d duplicates", r.duplicates()));
+      }
+      if (r.identity() > 0) {
+        skipped.append(String.format(Locale.ROOT, ", %,d identity blocks", r.identity()));
+      }
+      report.println(String.format(Locale.ROOT, "filtered %s into %s: kept %,d blocks, dropped %,d%s; CARv%d, %,d "
+          + "roots, %,d bytes", car, FileOutput.name(output), r.blocks(), r.dropped(), skipped, r.version(),
+          r.roots().size(), r.bytes()));
+    }
+    report.flush();
+    return Main.EXIT_OK;
+  }
+}
