@@ -141,6 +141,19 @@ class CarFilterTest {
   }
 
   @Test
+  void aStreamGivingOneByteAtATimeGivesTheSameCar() throws IOException {
+    Path whole = tmp.resolve("whole.car");
+    filter("sample-wrapped-v2.car", FILTERED, false, 2, whole);
+    Path slow = tmp.resolve("slow.car");
+    Set<Cid> set = CarFilter.readCids(new StringReader(String.join("\n", FILTERED)), 100, c -> { });
+    try (InputStream in = new OneByteInputStream(Files.newInputStream(Fixtures.goCar("sample-wrapped-v2.car")));
+        FileChannel o = FileChannel.open(slow, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      CarFilter.builder().cids(set).build().filter(in, o);
+    }
+    assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(slow));
+  }
+
+  @Test
   void readsCidListsAsGoCarDoes() throws IOException {
     List<Cid> dup = new ArrayList<>();
     Set<Cid> s = CarFilter.readCids(new StringReader("  " + SIMPLE.get(0) + " \r\n\n" + SIMPLE.get(1) + "\n"
