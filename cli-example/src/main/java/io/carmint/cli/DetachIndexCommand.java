@@ -47,14 +47,14 @@ final class DetachIndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    IndexCommand.checkOutput(output);
+    FileOutput.check(output);
     CarIndexer.Written w;
     try (FileChannel in = CarInputs.channel(car)) {
       w = FileOutput.write(output, out -> CarIndexer.detach(in, out, CarReadOptions.DEFAULTS));
     }
-    PrintWriter report = FileOutput.isStdout(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    PrintWriter report = FileOutput.report(spec.commandLine(), output);
     if (json) {
-      report.println("{\"car\":" + CidCommand.quote(car.toString()) + ",\"output\":" + IndexCommand.jsonPath(output)
+      report.println("{\"car\":" + CidCommand.quote(car.toString()) + ",\"output\":" + FileOutput.json(output)
           + ",\"indexCodec\":" + CidCommand.quote(w.indexCodec().name()) + ",\"indexEntries\":" + w.indexEntries()
           + ",\"bytes\":" + w.bytes() + "}");
     } else {

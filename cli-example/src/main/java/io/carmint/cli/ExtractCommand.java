@@ -89,7 +89,7 @@ final class ExtractCommand implements Callable<Integer> {
       }
     }
     UnpackCommand.reportSkipped(spec.commandLine().getErr(), r);
-    PrintWriter report = stdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    PrintWriter report = FileOutput.report(spec.commandLine(), output);
     String shown = path.isEmpty() ? "/" : path;
     if (json) {
       report.println("{\"car\":" + CidCommand.quote(car.toString()) + ",\"path\":" + CidCommand.quote(shown)

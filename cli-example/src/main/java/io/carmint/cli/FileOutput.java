@@ -3,12 +3,14 @@ package io.carmint.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine;
 
 /**
  * Where a command's binary output (a CAR, an index) goes: a file, or standard output for {@code -} (or no
@@ -23,7 +25,7 @@ final class FileOutput {
     T write(FileChannel out) throws IOException;
   }
 
-  /** Standard output: replaceable in tests. */
+  /** @return the process's standard output, read when it is written (tests replace it with System.setOut) */
   static PrintStream stdout() {
     return System.out;
   }
@@ -84,5 +86,27 @@ final class FileOutput {
   /** @return how the output is named in messages */
   static String name(Path output) {
     return isStdout(output) ? "standard output" : output.toString();
+  }
+
+  /**
+   * @throws UsageException if there is no {@code -o} and standard output is a terminal, or {@code -o} is a directory
+   */
+  static void check(Path output) {
+    if (output == null && !isStdout(null)) {
+      throw new UsageException("Standard output is a terminal; give -o FILE (or -o - to write binary there anyway)");
+    }
+    if (output != null && !isStdout(output) && Files.isDirectory(output)) {
+      throw new UsageException("Is a directory: " + output + "; -o names the file to write");
+    }
+  }
+
+  /** @return {@code output} as JSON: null for standard output */
+  static String json(Path output) {
+    return isStdout(output) ? "null" : CidCommand.quote(output.toString());
+  }
+
+  /** @return where a command reports on what it wrote: stderr when the data went to stdout, else stdout */
+  static PrintWriter report(CommandLine cl, Path output) {
+    return isStdout(output) ? cl.getErr() : cl.getOut();
   }
 }

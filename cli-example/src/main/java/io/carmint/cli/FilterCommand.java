@@ -77,7 +77,7 @@ final class FilterCommand implements Callable<Integer> {
     if (cidFile == null && CarInputs.isStdin(car)) {
       throw new UsageException("The CAR comes from standard input, so the CID list cannot: give --cid-file FILE");
     }
-    IndexCommand.checkOutput(output);
+    FileOutput.check(output);
     PrintWriter err = spec.commandLine().getErr();
     Set<Cid> cids;
     try (InputStream in = cidFile == null ? CarInputs.open(Path.of("-")) : Files.newInputStream(cidFile);
@@ -93,9 +93,9 @@ final class FilterCommand implements Callable<Integer> {
       err.println("carmint: warning: no root passed the filter; the new CAR's header lists none");
     }
     err.flush();
-    PrintWriter report = FileOutput.isStdout(output) ? err : spec.commandLine().getOut();
+    PrintWriter report = FileOutput.report(spec.commandLine(), output);
     if (json) {
-      report.println("{\"car\":" + CidCommand.quote(car.toString()) + ",\"output\":" + IndexCommand.jsonPath(output)
+      report.println("{\"car\":" + CidCommand.quote(car.toString()) + ",\"output\":" + FileOutput.json(output)
           + ",\"version\":" + r.version() + ",\"roots\":[" + r.roots().stream().map(c -> CidCommand.quote(c.toString()))
           .collect(Collectors.joining(",")) + "],\"blocks\":" + r.blocks() + ",\"dropped\":" + r.dropped()
           + ",\"duplicates\":" + r.duplicates() + ",\"identity\":" + r.identity() + ",\"bytes\":" + r.bytes() + "}");

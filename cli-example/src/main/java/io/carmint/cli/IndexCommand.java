@@ -73,7 +73,7 @@ final class IndexCommand implements Callable<Integer> {
       default -> throw new UsageException("Unknown --codec " + Printable.field(codec)
           + "; use car-multihash-index-sorted or car-index-sorted");
     };
-    checkOutput(output);
+    FileOutput.check(output);
     CarV2WriteOptions options = CarV2WriteOptions.builder().indexCodec(indexCodec)
         .storeIdentityCids(storeIdentityCids).build();
     CarIndexer.Written w;
@@ -90,9 +90,9 @@ final class IndexCommand implements Callable<Integer> {
         return new CarIndexer.Written(null, index.codec(), index.size(), b.capacity());
       });
     }
-    PrintWriter report = FileOutput.isStdout(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    PrintWriter report = FileOutput.report(spec.commandLine(), output);
     if (json) {
-      report.println("{\"car\":" + CidCommand.quote(car.toString()) + ",\"output\":" + jsonPath(output)
+      report.println("{\"car\":" + CidCommand.quote(car.toString()) + ",\"output\":" + FileOutput.json(output)
           + ",\"indexCodec\":" + CidCommand.quote(w.indexCodec().name()) + ",\"indexEntries\":" + w.indexEntries()
           + ",\"bytes\":" + w.bytes() + ",\"dataSize\":" + (indexOnly ? "null" : w.header().dataSize())
           + ",\"indexOffset\":" + (indexOnly ? "null" : w.header().indexOffset()) + "}");
@@ -103,22 +103,5 @@ final class IndexCommand implements Callable<Integer> {
     }
     report.flush();
     return Main.EXIT_OK;
-  }
-
-  /**
-   * @throws UsageException if there is no {@code -o} and standard output is a terminal, or {@code -o} is a directory
-   */
-  static void checkOutput(Path output) {
-    if (output == null && !FileOutput.isStdout(null)) {
-      throw new UsageException("Standard output is a terminal; give -o FILE (or -o - to write binary there anyway)");
-    }
-    if (output != null && !FileOutput.isStdout(output) && java.nio.file.Files.isDirectory(output)) {
-      throw new UsageException("Is a directory: " + output + "; -o names the file to write");
-    }
-  }
-
-  /** @return {@code output} as JSON: null for standard output */
-  static String jsonPath(Path output) {
-    return FileOutput.isStdout(output) ? "null" : CidCommand.quote(output.toString());
   }
 }
