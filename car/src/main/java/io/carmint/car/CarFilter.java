@@ -41,7 +41,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>The input is read as a stream (any CARv1 or CARv2, block hashes checked with the default read options), one
- * block at a time; memory is the CID set plus one index record per block written. Immutable and thread-safe.
+ * block at a time; memory is the CID set plus one index record per block written (about 100 bytes; the blocks
+ * written are bounded as the index would be, by {@link CarReadOptions#maxIndexSize()}). Immutable and thread-safe.
  */
 public final class CarFilter {
   /** Most CIDs {@link #readCids} accepts by default: 1,000,000 (about 100 MB of heap). */
@@ -97,7 +98,8 @@ public final class CarFilter {
    * @return what was written
    * @throws CarFormatException if the input is malformed (a subclass names the problem and its offset)
    * @throws TruncatedCarException if it ends inside a header or section
-   * @throws LimitExceededException if a header or section is above the read options' limits
+   * @throws LimitExceededException if a header or section is above the read options' limits, or the blocks written
+   *     would need an index above their {@code maxIndexSize}
    * @throws io.carmint.block.BlockIntegrityException if a block does not hash to its CID
    * @throws IOException if reading or writing fails
    */
@@ -118,6 +120,7 @@ public final class CarFilter {
     long duplicates = 0;
     long identity = 0;
     long payload = header.length;
+    long entryBytes = 0;
     OutputStream o = new BufferedOutputStream(Channels.newOutputStream(out.position(base + prefix)), 1 << 16);
     o.write(header);
     byte[] varint = new byte[Varint.MAX_LENGTH];
@@ -130,6 +133,8 @@ public final class CarFilter {
       } else if (!written.add(cid.multihash())) {
         duplicates++;
       } else {
+        entryBytes = CarIndexer.checkIndexSize(entryBytes, cid.multihash().digestLength(),
+            reader.lastLocation().offset(), readOptions);
         records.add(new IndexRecord(cid.multihash(), payload));
         long len = (long) cid.byteLength() + b.length();
         int v = Varint.write(len, varint, 0);

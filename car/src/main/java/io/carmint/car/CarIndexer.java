@@ -38,7 +38,8 @@ import java.util.Objects;
  *
  * <p>The CAR is read twice: once to find its sections (block bytes are skipped, not read or hashed; the structure
  * is checked as {@link CarFile} checks it), then to copy the payload. Memory is one index record per section (about
- * 100 bytes) plus the encoded index, never the blocks. Identity CIDs are left out of the index unless
+ * 100 bytes) plus the encoded index, never the blocks; an index larger than {@link CarReadOptions#maxIndexSize()}
+ * (which readers would refuse) is refused while scanning, which bounds that memory. Identity CIDs are left out of the index unless
  * {@link CarV2WriteOptions#storeIdentityCids()}, which also sets the "fully indexed" characteristic. Entries with
  * the same digest are ordered by offset (go-car leaves their order to its sort). Stateless and thread-safe.
  */
@@ -65,12 +66,33 @@ public final class CarIndexer {
     CarV2Header h = parser.v2Header().orElse(null);
     long base = h == null ? 0 : h.dataOffset();
     List<IndexRecord> records = new ArrayList<>();
+    long entryBytes = 0;
     for (CarParser.Section s = parser.next(false); s != null; s = parser.next(false)) {
       BlockLocation loc = s.location();
+      entryBytes = checkIndexSize(entryBytes, loc.cid().multihash().digestLength(), loc.offset(), options);
       records.add(new IndexRecord(loc.cid().multihash(), loc.offset() - base));
     }
     long size = h == null ? car.size() : h.dataSize();
     return new Scan(parser.version(), h, base, size, records);
+  }
+
+  /**
+   * Counts one more index entry of a {@code digestLength}-byte digest: an index bigger than the readers accept
+   * ({@link CarReadOptions#maxIndexSize()}) is refused while the CAR is scanned, which also bounds the memory the
+   * entries take (about 100 bytes each: 256 MiB of 40-byte entries is 6.7 million, some 700 MB of heap).
+   *
+   * @return the entries' bytes so far
+   * @throws LimitExceededException if they pass the limit
+   */
+  static long checkIndexSize(long entryBytes, int digestLength, long offset, CarReadOptions options)
+      throws LimitExceededException {
+    long n = entryBytes + digestLength + 8L;
+    if (n > options.maxIndexSize()) {
+      throw new LimitExceededException("The CAR's index would pass " + Car.fmt(options.maxIndexSize()) + " bytes at "
+          + "the section at offset " + Car.fmt(offset), "CarReadOptions.maxIndexSize", options.maxIndexSize(), n,
+          offset);
+    }
+    return n;
   }
 
   private static CarIndex index(List<IndexRecord> all, CarV2WriteOptions options) {
@@ -96,7 +118,8 @@ public final class CarIndexer {
    * @param car the CAR, read from offset 0 (its position is not used or changed)
    * @throws CarFormatException if the CAR is malformed (a subclass names the problem and its offset)
    * @throws TruncatedCarException if it ends inside a header or section
-   * @throws LimitExceededException if a header or section is above {@code readOptions}' limits
+   * @throws LimitExceededException if a header or section is above {@code readOptions}' limits, or the index would be
+   *     above its {@code maxIndexSize}
    * @throws IOException if reading fails
    */
   public static CarIndex build(FileChannel car, CarReadOptions readOptions, CarV2WriteOptions options)

@@ -126,6 +126,18 @@ class CarIndexerTest {
   }
 
   @Test
+  void anIndexAboveTheReadersLimitIsRefusedWhileScanning() throws IOException {
+    // sample-v1's 1043 blake2b-256 entries take 1043 × 40 bytes; 6 identity entries are counted too (10-14 + 8 each)
+    CarReadOptions small = CarReadOptions.builder().maxIndexSize(40_000).build();
+    try (FileChannel in = FileChannel.open(Fixtures.goCar("sample-v1.car"), StandardOpenOption.READ)) {
+      io.carmint.multiformats.LimitExceededException e = assertThrows(
+          io.carmint.multiformats.LimitExceededException.class,
+          () -> CarIndexer.build(in, small, CarV2WriteOptions.DEFAULTS));
+      assertEquals("CarReadOptions.maxIndexSize", e.setting());
+    }
+  }
+
+  @Test
   void aTruncatedCarIsRefusedBeforeAnythingIsWritten() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (FileChannel in = FileChannel.open(Fixtures.goCar("sample-v1-tailing-corrupt-section.car"),
