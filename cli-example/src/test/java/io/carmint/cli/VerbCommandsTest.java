@@ -275,8 +275,19 @@ class VerbCommandsTest {
     assertEquals(new Run(0, "", ""), p.run());
     assertTrue(new String(p.stdout(), StandardCharsets.UTF_8)
         .contains("  <title>Cryptographic hash function</title>\n"));
+    Piped json = piped(new byte[0], "extract", goCarInput("simple-unixfs.car").toString(), "c/8/H.txt", "-o", "-",
+        "--json");
+    assertEquals(new Run(0, "", "{\"car\":\"" + goCarInput("simple-unixfs.car") + "\",\"path\":\"c/8/H.txt\","
+        + "\"cid\":\"" + cid(goCarInput("simple-unixfs.car"), "c/8/H.txt") + "\",\"output\":null,\"directories\":0,"
+        + "\"files\":1,\"symlinks\":0,\"bytes\":4}\n"), json.run());
+    assertEquals("c8H\n", new String(json.stdout(), StandardCharsets.US_ASCII));
     assertOneLineError(piped(new byte[0], "extract", goCarInput("simple-unixfs.car").toString(), "a").run(), 2,
         "a is a directory, not a file: give -o OUT to extract it");
+  }
+
+  /** @return the CID of the file at {@code path}, as {@code ls -l} shows it (its one line's third field) */
+  private static String cid(Path car, String path) {
+    return run("ls", "-l", car.toString(), path).lines().get(0).split("\t")[2];
   }
 
   @Test
