@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         "Without -o, the index goes to standard output when that is not a terminal."},
     footerHeading = "%nExamples:%n",
     footer = {"  carmint detach-index site-v2.car -o site.carindex",
-        "  carmint detach-index site-v2.car --json -o site.carindex   # {\"car\":…,\"indexEntries\":…,…}"})
+        "  carmint detach-index site-v2.car --json > site.carindex  # JSON on stderr"})
 final class DetachIndexCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CARv2, or - for standard input (copied to a "
       + "temporary file).")

@@ -39,10 +39,10 @@ import picocli.CommandLine.Spec;
             + "twice, symlinks that could lead outside OUT, sizes that differ from the declared ones, trees beyond "
             + "the limits. Nothing is left behind by a failed extract."},
     footerHeading = "%nExamples:%n",
-    footer = {"  carmint extract site.car images/cat.png -o cat.png     # one file",
-        "  carmint extract site.car images -o images             # one directory and everything below",
-        "  carmint extract site.car docs/readme.txt | less       # a file to standard output",
-        "  carmint extract site.car -o site                      # the whole tree, as unpack"})
+    footer = {"  carmint extract site.car images/cat.png -o cat.png  # one file",
+        "  carmint extract site.car images -o images          # a directory's tree",
+        "  carmint extract site.car docs/readme.txt | less    # a file to stdout",
+        "  carmint extract site.car -o site                   # all, as unpack does"})
 final class ExtractCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file, or - for standard input (copied to a "
       + "temporary file).")

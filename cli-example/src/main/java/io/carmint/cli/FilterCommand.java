@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {"  carmint filter site.car --cid-file keep.txt -o part.car",
         "  carmint filter site.car --cid-file drop.txt --inverse -o rest.car",
-        "  carmint blocks site.car | head -3 | carmint filter site.car -o first3.car --car-version 1"})
+        "  carmint blocks site.car | head -3 | carmint filter site.car -o first3.car"})
 final class FilterCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR (v1 or v2), or - for standard input.")
   Path car;

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {"  carmint hash site.car                  # bagbaiera…",
         "  carmint hash site.car --only-multihash  # zQm…, the base58btc multihash",
-        "  cat site.car | carmint hash --json      # {\"car\":\"-\",\"cid\":\"bagbaiera…\",\"multihash\":\"zQm…\"}"})
+        "  cat site.car | carmint hash --json      # {\"car\":\"-\",\"cid\":…,\"multihash\":…}"})
 final class HashCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "CAR", defaultValue = "-",
       description = "The CAR file, or - for standard input (the default).")

@@ -35,10 +35,10 @@ import picocli.CommandLine.Spec;
         "The CAR's structure is checked (block hashes are not: see verify); nothing is written unless it is sound.",
         "Without -o, the CARv2 goes to standard output when that is not a terminal."},
     footerHeading = "%nExamples:%n",
-    footer = {"  carmint index site.car -o site-v2.car          # CARv1 -> CARv2 with an index",
-        "  carmint index site-v2.car -o fixed.car         # rebuild the index of a CARv2",
-        "  carmint index site.car --index-only -o site.carindex --codec car-index-sorted",
-        "  carmint index - < site.car > site-v2.car       # a pipe: the summary line goes to stderr"})
+    footer = {"  carmint index site.car -o site-v2.car       # CARv1 -> CARv2 with an index",
+        "  carmint index site-v2.car -o fixed.car      # rebuild a CARv2's index",
+        "  carmint index site.car --index-only -o site.carindex",
+        "  carmint index - < site.car > site-v2.car    # the summary goes to stderr"})
 final class IndexCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR (v1 or v2), or - for standard input (copied to "
       + "a temporary file).")
