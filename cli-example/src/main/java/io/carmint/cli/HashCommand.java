@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
         "  carmint hash site.car --only-multihash  # zQm…, the base58btc multihash",
         "  cat site.car | carmint hash --json      # {\"car\":\"-\",\"cid\":…,\"multihash\":…}"})
 final class HashCommand implements Callable<Integer> {
-  @Parameters(index = "0", arity = "0..1", paramLabel = "CAR", defaultValue = "-",
-      description = "The CAR file, or - for standard input (the default).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "CAR",
+      description = "The CAR file, or - for standard input (the default when it is not a terminal).")
   Path car;
 
   @Option(names = {"-m", "--only-multihash"}, description = "Print the base58btc multihash (zQm…) instead of the CID.")
@@ -55,11 +55,18 @@ final class HashCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (car == null) {
+      if (System.console() != null) {
+        throw new UsageException("Give a CAR file, or pipe one in (standard input is a terminal)");
+      }
+      car = Path.of("-");
+    }
     Cid cid;
     try (InputStream in = CarInputs.open(car)) {
       cid = noCheck ? CarHash.of(in) : CarHash.ofCar(in, CarReadOptions.DEFAULTS);
     } catch (CarFormatException | TruncatedCarException e) {
-      throw new ProblemException("not a CAR file: " + car + ": " + e.getMessage() + " (--no-check hashes any bytes)");
+      throw new ProblemException("not a CAR file: " + (CarInputs.isStdin(car) ? "standard input" : car) + ": "
+          + e.getMessage() + " (--no-check hashes any bytes)");
     }
     String multihash = Multibase.BASE58_BTC.encode(cid.multihash().toBytes());
     PrintWriter out = spec.commandLine().getOut();

@@ -119,7 +119,7 @@ class VerbCommandsTest {
   @Test
   void hashOfBytesThatAreNotACarFailsUnlessNoCheck() {
     byte[] text = "not a CAR\n".getBytes(StandardCharsets.US_ASCII);
-    assertOneLineError(piped(text, "hash").run(), 1, "not a CAR file: -: Truncated CAR: CAR header at offset 0 "
+    assertOneLineError(piped(text, "hash").run(), 1, "not a CAR file: standard input: Truncated CAR: CAR header at offset 0 "
         + "declares 110 bytes, got 9 (--no-check hashes any bytes)");
     // what `ipfs-car hash` (3.1.0) printed for a file holding these 10 bytes
     assertEquals(new Run(0, "bagbaieralm72cehpeo4gjmwnbciogsiitlils235yvc54fd4qypbntkruwua\n", ""),
@@ -135,6 +135,19 @@ class VerbCommandsTest {
     assertEquals(new Run(0, "indexed " + goCar("sample-v1.car") + " into " + out + ": CARv2, 479,907-byte payload, "
         + "car-multihash-index-sorted index of 1,043 entries, 521,708 bytes\n", ""), r);
     assertArrayEquals(Files.readAllBytes(goCar("sample-wrapped-v2.car")), Files.readAllBytes(out));
+  }
+
+  @Test
+  void aSymbolicLinkGivenAsOutputIsWrittenThrough() throws IOException {
+    Path target = tmp.resolve("target.car");
+    Files.writeString(target, "old");
+    Path link = Files.createSymbolicLink(tmp.resolve("link.car"), target);
+    assertEquals(0, run("index", goCar("sample-v1.car").toString(), "-o", link.toString()).code());
+    assertTrue(Files.isSymbolicLink(link));
+    assertArrayEquals(Files.readAllBytes(goCar("sample-wrapped-v2.car")), Files.readAllBytes(target));
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertEquals(2, left.count()); // no temporary file left beside them
+    }
   }
 
   @Test
