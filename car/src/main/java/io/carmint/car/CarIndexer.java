@@ -185,27 +185,13 @@ public final class CarIndexer {
       throw new CarIndexException(-1, "The CARv2 has no index (its header's index offset is 0)");
     }
     long at = h.indexOffset();
-    long len = car.size() - at;
-    if (len < 0) {
-      throw new TruncatedCarException(at, "CARv2 index", -1, 0);
-    }
-    if (len > readOptions.maxIndexSize()) {
-      throw new LimitExceededException("CARv2 index at offset " + Car.fmt(at) + " has " + Car.fmt(len) + " bytes",
-          "CarReadOptions.maxIndexSize", readOptions.maxIndexSize(), len, at);
-    }
-    byte[] bytes = new byte[(int) len];
-    ByteBuffer buf = ByteBuffer.wrap(bytes);
-    while (buf.hasRemaining()) {
-      if (car.read(buf, at + buf.position()) < 0) {
-        throw new TruncatedCarException(at, "CARv2 index", len, buf.position());
-      }
-    }
+    byte[] bytes = Car.readIndexBytes(car, at, car.size(), readOptions);
     CarIndex index = CarIndex.decode(bytes, at);
     if (!matches(index, s.records(), h.fullyIndexed())) {
       throw new CarIndexException(at, mismatch(index, s.records(), h));
     }
     writeFully(out, ByteBuffer.wrap(bytes));
-    return new Written(h, index.codec(), index.size(), len);
+    return new Written(h, index.codec(), index.size(), bytes.length);
   }
 
   /**
