@@ -5,7 +5,6 @@ import io.carmint.car.BlockLocation;
 import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,7 +17,15 @@ import picocli.CommandLine.Spec;
 /** {@code carmint blocks CAR}: lists the blocks in file order, checking each hash unless told not to. */
 @Command(name = "blocks", mixinStandardHelpOptions = true,
     description = "List the CID of every block in a CAR, in file order. Each block's hash is checked; the first "
-        + "mismatch stops the listing with exit code 1.")
+        + "mismatch stops the listing with exit code 1.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  carmint blocks site.car",
+        "      One CID a line, in file order, every hash checked.",
+        "  carmint blocks site.car -l",
+        "      CID, length and section offset, separated by tabs.",
+        "  carmint blocks site.car --json",
+        "      One JSON object a line: cid, length, offset."})
 final class BlocksCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file, or - for standard input.")
   Path car;
@@ -30,6 +37,9 @@ final class BlocksCommand implements Callable<Integer> {
       + "CID<TAB>length<TAB>offset.")
   boolean longFormat;
 
+  @Option(names = "--json", description = "Print one JSON object a line: cid, length, offset (see README).")
+  boolean json;
+
   @Spec
   CommandSpec spec;
 
@@ -37,9 +47,13 @@ final class BlocksCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     CarReadOptions options = CarReadOptions.builder().verifyHashes(!noVerify).build();
-    try (InputStream in = CarInputs.open(car); CarReader r = CarReader.open(in, options)) {
+    try (CarReader r = CarInputs.reader(car, Main.of(spec).console().in(), options)) {
       for (Block b = r.next(); b != null; b = r.next()) {
-        if (longFormat) {
+        if (json) {
+          BlockLocation loc = r.lastLocation();
+          Json.print(out, Json.object().put("cid", b.cid().toString()).put("length", loc.blockLength())
+              .put("offset", loc.offset()));
+        } else if (longFormat) {
           BlockLocation loc = r.lastLocation();
           out.println(b.cid() + "\t" + loc.blockLength() + "\t" + loc.offset());
         } else {

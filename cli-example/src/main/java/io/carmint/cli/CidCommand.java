@@ -26,8 +26,18 @@ import picocli.CommandLine.Spec;
         + "for standard input), without storing anything; 'carmint pack' writes the same DAG to a CAR.",
         "Profiles: ipfs-car (default: as 'ipfs-car pack PATH', which wraps a single file in a directory unless "
         + "--no-wrap), nft.storage, unixfs-v1-2025, unixfs-v0-2015 (alias kubo; 'ipfs add'), kubo-v1 ('ipfs add "
-        + "--cid-version=1'). Options override the profile one by one; as in Kubo, --cid-version 1 turns on raw "
-        + "leaves unless --no-raw-leaves is given, and a --hash other than sha2-256 implies CID version 1."})
+        + "--cid-version=1'), kubo-trickle ('ipfs add --trickle'). Options override the profile one by one; as in Kubo, --cid-version 1 turns on raw "
+        + "leaves unless --no-raw-leaves is given, and a --hash other than sha2-256 implies CID version 1."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  carmint cid photos",
+        "      The root 'ipfs-car pack photos' would print.",
+        "  carmint cid photos --profile kubo",
+        "      The CID 'ipfs add -r photos' prints (CIDv0).",
+        "  echo hello | carmint cid - --base base36",
+        "      Standard input as one file, printed in base36.",
+        "  carmint cid photos --json",
+        "      One JSON object: cid, profile, dagSize, contentBytes, blocks."})
 final class CidCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PATH", description = "A file, a directory, or - for standard input.")
   Path path;
@@ -56,12 +66,12 @@ final class CidCommand implements Callable<Integer> {
     }
     Importer importer = Importer.of(p);
     BlockSink discard = BlockSink.discard();
-    ImportResult r = stdin ? importer.importStream(System.in, discard) : importer.importPath(path, discard);
+    ImportResult r = stdin ? importer.importStream(Main.of(spec).console().in(), discard) : importer.importPath(path, discard);
     String cid = format(r.root(), mb);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println("{\"cid\":" + quote(cid) + ",\"profile\":" + quote(p.name()) + ",\"dagSize\":" + r.dagSize()
-          + ",\"contentBytes\":" + r.contentBytes() + ",\"blocks\":" + r.blocks() + "}");
+      Json.print(out, Json.object().put("cid", cid).put("profile", p.name()).put("dagSize", r.dagSize())
+          .put("contentBytes", r.contentBytes()).put("blocks", r.blocks()));
     } else {
       out.println(cid);
     }
@@ -88,20 +98,5 @@ final class CidCommand implements Callable<Integer> {
       return cid.toV1().toString(base);
     }
     return cid.toString(base);
-  }
-
-  /** @return {@code s} as a JSON string literal */
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20) {
-        b.append(String.format("\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append('"').toString();
   }
 }

@@ -1,6 +1,7 @@
 package io.carmint.cli;
 
 import io.carmint.client.NftStorageClient;
+import io.carmint.client.UploadListener;
 import io.carmint.nft.CollectionResult;
 import io.carmint.nft.MissingImagesException;
 import io.carmint.nft.NftCollection;
@@ -23,7 +24,15 @@ import picocli.CommandLine.Parameters;
         + "to ipfs://<imagesCid>/<name>, changing no other byte, and pack the result.",
         "Writes OUT_DIR/images.car, OUT_DIR/metadata/ and OUT_DIR/metadata.car; prints the images CID, the metadata "
             + "CID and the contract's base URI (ipfs://<metadataCid>/). References to images that do not exist are "
-            + "all listed, and nothing is written (exit 1)."})
+            + "all listed, and nothing is written (exit 1)."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  carmint collection images metadata -o out",
+        "      Write out/images.car, out/metadata/, out/metadata.car; print the base URI.",
+        "  carmint collection images metadata -o out --upload",
+        "      Then upload both CARs; the service must confirm both roots.",
+        "  carmint collection images metadata -o out --json",
+        "      One JSON object: imagesCid, metadataCid, baseUri, tokens, … (see README)."})
 final class CollectionCommand extends ServiceCommand {
   @Parameters(index = "0", paramLabel = "IMAGES_DIR", description = "The images folder (1.png … N.png).")
   Path images;
@@ -40,7 +49,8 @@ final class CollectionCommand extends ServiceCommand {
   @Mixin
   DagOptions dag;
 
-  @Option(names = "--json", description = "Print one JSON object: imagesCid, metadataCid, baseUri, tokens.")
+  @Option(names = "--json", description = "Print one JSON object: imagesCid, metadataCid, baseUri, tokens, "
+      + "imagesCar, metadataCar, uploaded (see README).")
   boolean json;
 
   @Option(names = "--upload", description = "Also upload both CARs to the service (--endpoint, "
@@ -51,29 +61,40 @@ final class CollectionCommand extends ServiceCommand {
   public Integer call() throws IOException {
     NftStorageClient.Builder client = upload ? service.clientBuilder(true) : null; // usage errors before any work
     CollectionResult r;
-    try {
-      r = NftCollection.builder().images(images).metadata(metadata).output(output).profile(dag.profile()).build()
-          .write();
-    } catch (MissingImagesException e) {
-      PrintWriter err = err();
-      for (MissingImagesException.MissingImage m : e.references()) {
-        err.println("carmint: " + m + ": no such image in " + images);
+    try (ProgressBar bar = ProgressBar.start(Main.of(spec), err(), "collection", -1)) {
+      try {
+        r = NftCollection.builder().images(images).metadata(metadata).output(output).profile(dag.profile()).build()
+            .write();
+      } catch (MissingImagesException e) {
+        PrintWriter err = err();
+        bar.erase();
+        for (MissingImagesException.MissingImage m : e.references()) {
+          err.println("carmint: " + m + ": no such image in " + images);
+        }
+        err.flush();
+        throw new ProblemException(e.references().size() + (e.references().size() == 1 ? " reference"
+            : " references") + " to missing images; nothing written");
       }
-      err.flush();
-      throw new ProblemException(e.references().size() + (e.references().size() == 1 ? " reference" : " references")
-          + " to missing images; nothing written");
-    }
-    if (client != null) {
-      try (NftStorageClient c = client.build()) {
-        c.storeCar(r.imagesCar()); // each piece's answer must name the CAR's root
-        c.storeCar(r.metadataCar());
+      if (client != null) {
+        try (NftStorageClient c = client.build()) {
+          UploadListener sent = new UploadListener() {
+            @Override
+            public void onProgress(long done, long total) {
+              bar.total(total);
+              bar.done(done);
+            }
+          };
+          c.storeCar(r.imagesCar(), sent); // each piece's answer must name the CAR's root
+          c.storeCar(r.metadataCar(), sent);
+        }
       }
     }
     PrintWriter out = out();
     if (json) {
-      out.println("{\"imagesCid\":" + CidCommand.quote(r.imagesCid().toString()) + ",\"metadataCid\":"
-          + CidCommand.quote(r.metadataCid().toString()) + ",\"baseUri\":" + CidCommand.quote(r.baseUri())
-          + ",\"tokens\":" + r.tokens() + "}");
+      Json.print(out, Json.object().put("imagesCid", r.imagesCid().toString())
+          .put("metadataCid", r.metadataCid().toString()).put("baseUri", r.baseUri()).put("tokens", r.tokens())
+          .put("imagesCar", r.imagesCar().toString()).put("metadataCar", r.metadataCar().toString())
+          .put("uploaded", upload));
     } else {
       out.println("images: " + r.imagesCid());
       out.println("metadata: " + r.metadataCid());

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 final class DagOptions {
   @Option(names = "--profile", paramLabel = "NAME", defaultValue = "ipfs-car",
       description = "DAG profile: ipfs-car (default), nft.storage, unixfs-v1-2025, unixfs-v0-2015 (alias kubo), "
-          + "kubo-v1.")
+          + "kubo-v1, kubo-trickle.")
   String profile;
 
   @Option(names = "--cid-version", paramLabel = "0|1", description = "CID version (overrides the profile).")

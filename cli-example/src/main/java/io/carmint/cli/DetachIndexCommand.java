@@ -29,8 +29,11 @@ import picocli.CommandLine.Spec;
             + "index, or an index that is malformed or does not match the data.",
         "Without -o, the index goes to standard output when that is not a terminal."},
     footerHeading = "%nExamples:%n",
-    footer = {"  carmint detach-index site-v2.car -o site.carindex",
-        "  carmint detach-index site-v2.car --json > site.carindex  # JSON on stderr"})
+    footer = {
+        "  carmint detach-index site-v2.car -o site.carindex",
+        "      The CARv2's index, once checked against its data, into site.carindex.",
+        "  carmint detach-index site-v2.car --json > site.carindex",
+        "      The index to standard output; the JSON object to standard error."})
 final class DetachIndexCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CARv2, or - for standard input (copied to a "
       + "temporary file).")
@@ -47,19 +50,20 @@ final class DetachIndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    FileOutput.check(output);
+    FileOutput to = FileOutput.of(spec, output);
     CarIndexer.Written w;
-    try (FileChannel in = CarInputs.channel(car)) {
-      w = FileOutput.write(output, out -> CarIndexer.detach(in, out, CarReadOptions.DEFAULTS));
+    try (FileChannel in = CarInputs.channel(car, Main.of(spec).console().in())) {
+      w = to.write(out -> CarIndexer.detach(in, out, CarReadOptions.DEFAULTS));
+    } catch (IOException e) {
+      throw CarInputs.named(car, e);
     }
-    PrintWriter report = FileOutput.report(spec.commandLine(), output);
+    PrintWriter report = to.report();
     if (json) {
-      report.println("{\"car\":" + CidCommand.quote(car.toString()) + ",\"output\":" + FileOutput.json(output)
-          + ",\"indexCodec\":" + CidCommand.quote(w.indexCodec().name()) + ",\"indexEntries\":" + w.indexEntries()
-          + ",\"bytes\":" + w.bytes() + "}");
+      Json.print(report, Json.object().put("car", car.toString()).put("output", to.json())
+          .put("indexCodec", w.indexCodec().name()).put("indexEntries", w.indexEntries()).put("bytes", w.bytes()));
     } else {
       report.println(String.format(Locale.ROOT, "detached the %s index of %s (%,d entries, %,d bytes) into %s",
-          w.indexCodec().name(), car, w.indexEntries(), w.bytes(), FileOutput.name(output)));
+          w.indexCodec().name(), car, w.indexEntries(), w.bytes(), to.name()));
     }
     report.flush();
     return Main.EXIT_OK;

@@ -3,8 +3,11 @@ package io.carmint.cli;
 import io.carmint.multiformats.LimitExceededException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
@@ -33,7 +36,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
       Map.entry("filter", Map.of("CarFilter.readCids(maxCids)", "--max-cids")),
       Map.entry("split", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-size",
           "TreewalkSplitter.Builder.maxTotalSize", "--max-total")),
-      Map.entry("upload", withTimeouts(Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-chunk-size",
+      Map.entry("upload", withTimeouts(Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-piece-size",
           "NftStorageClient.Builder.minUploadSpeed", "--min-upload-speed"))),
       Map.entry("nft", withTimeouts(Map.of())),
       Map.entry("collection", withTimeouts(Map.of())),
@@ -80,12 +83,68 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
   @Override
   public int handleParseException(CommandLine.ParameterException ex, String[] args) {
     PrintWriter err = ex.getCommandLine().getErr();
-    err.println("carmint: " + ex.getMessage());
+    err.println("carmint: " + Printable.line(usageMessage(ex, args)));
     if (verbose.getAsBoolean()) {
       ex.printStackTrace(err);
     }
     err.flush();
     return Main.EXIT_USAGE;
+  }
+
+  /**
+   * @return the line for a usage error: a mistyped command or option is named first, with the closest names ("did
+   *     you mean"), even when picocli saw a missing parameter first (the mistyped option took its place)
+   */
+  static String usageMessage(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    String word = null;
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      word = u.getUnmatched().get(0);
+    } else if (ex instanceof CommandLine.MissingParameterException) {
+      word = unknownOption(args, cl.getCommandSpec());
+    }
+    if (word == null) {
+      // picocli: "Invalid value for positional parameter at index 1 (CID): Invalid CID 'x': …"; the index says
+      // nothing to the user and the label is repeated by our converters' messages.
+      Matcher m = POSITIONAL.matcher(ex.getMessage());
+      if (m.lookingAt()) {
+        String rest = ex.getMessage().substring(m.end());
+        return rest.startsWith("Invalid") || rest.startsWith("'") ? rest : "Invalid " + m.group(1) + ": " + rest;
+      }
+      return ex.getMessage();
+    }
+    List<String> near = Suggestions.near(word, cl.getCommandSpec());
+    String suggestion = near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
+    boolean root = cl.getCommandSpec().parent() == null;
+    if (word.length() > 1 && word.startsWith("-")) {
+      return "Unknown option '" + word + "'" + (root ? "" : " of '" + cl.getCommandName() + "'") + suggestion
+          + " (see 'carmint " + (root ? "" : cl.getCommandName() + " ") + "--help')";
+    }
+    if (!cl.getSubcommands().isEmpty()) {
+      return "Unknown command '" + word + "'" + suggestion + " (see 'carmint --help')";
+    }
+    return ex.getMessage() + suggestion;
+  }
+
+  private static final Pattern POSITIONAL =
+      Pattern.compile("Invalid value for positional parameter at index \\d+ \\(([^)]*)\\): ");
+
+  /** @return the first argument that looks like an option and is none of {@code spec}'s, or null */
+  private static String unknownOption(String[] args, CommandLine.Model.CommandSpec spec) {
+    for (String a : args) {
+      if (a.equals("--")) {
+        return null;
+      }
+      if (a.length() > 1 && a.startsWith("-") && !Character.isDigit(a.charAt(1))) {
+        String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+        boolean known = spec.findOption(name) != null || (!name.startsWith("--") && name.length() > 2
+            && spec.findOption(name.substring(0, 2)) != null); // -ofile, -lH
+        if (!known) {
+          return name;
+        }
+      }
+    }
+    return null;
   }
 
   @Override
@@ -125,20 +184,43 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     return Main.EXIT_PROBLEM;
   }
 
+  /**
+   * @return a file system failure of the JDK as {@code what: FILE}, e.g. {@code no such file: x.car}, {@code Is a
+   *     directory: out}; any other (a library's own reason) as {@code FILE: reason}
+   */
+  static String fileProblem(java.nio.file.FileSystemException f) {
+    String what;
+    if (f instanceof java.nio.file.NoSuchFileException) {
+      what = "no such file";
+    } else if (f instanceof java.nio.file.AccessDeniedException) {
+      what = "permission denied";
+    } else if (f instanceof java.nio.file.FileAlreadyExistsException) {
+      what = "already exists";
+    } else if (f instanceof java.nio.file.NotDirectoryException) {
+      what = "not a directory";
+    } else if (f instanceof java.nio.file.DirectoryNotEmptyException) {
+      what = "directory not empty";
+    } else if ("Is a directory".equals(f.getReason()) || "Not a directory".equals(f.getReason())) {
+      what = f.getReason(); // the JDK's words for EISDIR and ENOTDIR
+    } else {
+      return f.getMessage();
+    }
+    return what + ": " + f.getFile() + (f.getOtherFile() == null ? "" : " (" + f.getOtherFile() + ")");
+  }
+
   /** @param options the library settings the command's options change, and those options */
   static String oneLine(Throwable ex, Map<String, String> options) {
     String msg = ex.getMessage();
-    if (msg == null || msg.isBlank()) {
-      msg = ex.getClass().getSimpleName();
+    if (ex instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+      msg = fileProblem(f);
+    } else if (msg == null || msg.isBlank()) {
+      msg = "failed without a message (run with --verbose for its stack trace)";
     }
     for (Map.Entry<String, String> e : options.entrySet()) {
       msg = msg.replace(e.getKey(), e.getValue());
     }
-    if (ex instanceof java.nio.file.NoSuchFileException) {
-      msg = "no such file: " + msg;
-    } else if (ex instanceof java.nio.file.AccessDeniedException) {
-      msg = "permission denied: " + msg;
-    }
+    // A library message may quote a cause as "ConnectException: …": the class name says nothing to the user.
+    msg = msg.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)*[A-Z][A-Za-z0-9]*(?:Exception|Error): ", "");
     return Printable.line(msg); // a service's message, a name in a CAR: nothing may rewrite the terminal
   }
 }

@@ -8,7 +8,7 @@ import io.carmint.unixfs.exporter.UnixFsEntry;
 import io.carmint.unixfs.unpack.UnpackResult;
 import io.carmint.unixfs.unpack.Unpacker;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,12 +37,18 @@ import picocli.CommandLine.Spec;
             + "by hash, so only the blocks on the path and below it are needed.",
         "Checked and refused with exit code 1 as for unpack: missing or corrupt blocks, unsafe names, a name used "
             + "twice, symlinks that could lead outside OUT, sizes that differ from the declared ones, trees beyond "
-            + "the limits. Nothing is left behind by a failed extract."},
+            + "the limits. A failed extract removes what it wrote; a file sent to standard output is streamed as its "
+            + "blocks are checked."},
     footerHeading = "%nExamples:%n",
-    footer = {"  carmint extract site.car images/cat.png -o cat.png  # one file",
-        "  carmint extract site.car images -o images          # a directory's tree",
-        "  carmint extract site.car docs/readme.txt | less    # a file to stdout",
-        "  carmint extract site.car -o site                   # all, as unpack does"})
+    footer = {
+        "  carmint extract site.car images/cat.png -o cat.png",
+        "      One file of the tree, written at cat.png.",
+        "  carmint extract site.car images -o images",
+        "      A directory's tree, into the new directory images.",
+        "  carmint extract site.car docs/readme.txt | less",
+        "      A file to standard output.",
+        "  carmint extract site.car -o site",
+        "      The whole tree, as unpack does."})
 final class ExtractCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file, or - for standard input (copied to a "
       + "temporary file).")
@@ -73,13 +79,15 @@ final class ExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Unpacker unpacker = options.unpacker();
-    boolean stdout = FileOutput.isStdout(output);
+    Main main = Main.of(spec);
+    boolean stdout = output == null ? !main.console().outIsTerminal() : output.toString().equals("-")
+        || PackCommand.isStandardOutput(output);
     if (output == null && !stdout) {
       throw new UsageException("Standard output is a terminal; give -o OUT (or -o - to write the file there anyway)");
     }
     Cid target;
     UnpackResult r;
-    try (CarInputs.RandomAccessCar c = CarInputs.openRandomAccess(car)) {
+    try (CarInputs.RandomAccessCar c = CarInputs.openRandomAccess(car, main.console().in())) {
       Exporter exporter = Exporter.builder(c.file()).verifyHashes(false).build(); // the CarFile hashes
       target = exporter.resolve(CarInputs.root(c.file(), root), path);
       if (stdout) {
@@ -88,14 +96,13 @@ final class ExtractCommand implements Callable<Integer> {
         r = unpacker.unpack(c.file(), target, output);
       }
     }
-    UnpackCommand.reportSkipped(spec.commandLine().getErr(), r);
-    PrintWriter report = FileOutput.report(spec.commandLine(), output);
+    UnpackCommand.reportSkipped(main, r);
+    PrintWriter report = stdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
     String shown = path.isEmpty() ? "/" : path;
     if (json) {
-      report.println("{\"car\":" + CidCommand.quote(car.toString()) + ",\"path\":" + CidCommand.quote(shown)
-          + ",\"cid\":" + CidCommand.quote(target.toString()) + ",\"output\":" + (stdout ? "null"
-          : CidCommand.quote(r.target().toString())) + ",\"directories\":" + r.directories() + ",\"files\":"
-          + r.files() + ",\"symlinks\":" + r.symlinks() + ",\"bytes\":" + r.bytes() + "}");
+      Json.print(report, Json.object().put("car", car.toString()).put("path", shown).put("cid", target.toString())
+          .put("output", stdout ? null : r.target().toString()).put("directories", r.directories())
+          .put("files", r.files()).put("symlinks", r.symlinks()).put("bytes", r.bytes()));
     } else if (!stdout) {
       report.println("extracted " + Printable.field(shown) + " (" + target + ") into " + r.target() + ": "
           + UnpackCommand.counts(r));
@@ -114,7 +121,7 @@ final class ExtractCommand implements Callable<Integer> {
       throw new LimitExceededException(String.format(Locale.ROOT, "The file declares %,d bytes", entry.size()),
           "Unpacker.Builder.maxTotalBytes", maxBytes, entry.size(), -1);
     }
-    PrintStream out = FileOutput.stdout();
+    OutputStream out = Main.of(spec).console().out();
     long n = exporter.readFile(entry.cid(), out);
     out.flush();
     return new UnpackResult(Path.of("-"), 0, 1, 0, List.of(), n, 0);

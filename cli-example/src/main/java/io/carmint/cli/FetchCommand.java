@@ -1,5 +1,7 @@
 package io.carmint.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carmint.client.gateway.DagScope;
 import io.carmint.client.gateway.FetchListener;
 import io.carmint.client.gateway.FetchRequest;
@@ -20,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +46,15 @@ import picocli.CommandLine.Spec;
         "Asks for a CAR (order=dfs, dups=y); a gateway that will not serve one is asked block by block. A gateway "
             + "that fails (error, stall, a corrupt, missing, extra or unexpected block) is given up for the next; "
             + "when all fail: exit 1 and one line with each gateway's reason.",
-        "Prints: fetched PATH (CID) from GATEWAY: N blocks, N bytes verified[, written to OUT]"})
+        "Prints: fetched PATH (CID) from GATEWAY: N blocks, N bytes verified[, written to OUT]"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  carmint fetch CID/docs --gateway https://trustless-gateway.link -o out",
+        "      Fetch a file or directory tree into out, every block verified.",
+        "  carmint fetch ipfs://CID/docs --car docs.car --scope entity",
+        "      A directory's own blocks as a verified CAR (gateways: $CARMINT_GATEWAY).",
+        "  carmint fetch CID --json",
+        "      Verify only; one JSON object: path, cid, gateway, mode, blocks, bytes, …"})
 final class FetchCommand implements Callable<Integer> {
   static final String GATEWAY_VARIABLE = "CARMINT_GATEWAY";
 
@@ -107,7 +116,8 @@ final class FetchCommand implements Callable<Integer> {
       + "failedGateways.")
   boolean json;
 
-  @Option(names = "--progress", description = "Report progress on standard error.")
+  @Option(names = "--progress", description = "Also report each gateway asked or given up, and every 1,000 blocks, "
+      + "on standard error (a progress bar is shown whenever standard error is a terminal).")
   boolean progress;
 
   @Spec
@@ -151,25 +161,28 @@ final class FetchCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
+    Main main = main();
     FetchResult r;
-    try (TrustlessGatewayClient client = b.build()) {
-      r = client.fetch(request.listener(progress ? new Progress(err) : FetchListener.NONE));
+    try (ProgressBar bar = ProgressBar.start(main, err, "fetch", -1);
+        TrustlessGatewayClient client = b.build()) {
+      r = client.fetch(request.listener(new Progress(main, bar, progress)));
     }
-    for (GatewayException f : r.failures()) {
-      err.println("carmint: gateway failed, the next was tried: " + f.getMessage());
+    if (!progress) { // with --progress each failure was told as it happened
+      for (GatewayException f : r.failures()) {
+        main.note("gateway failed, the next was tried: " + f.getMessage());
+      }
     }
-    err.flush();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println("{\"path\":" + CidCommand.quote(r.path().toString()) + ",\"cid\":" + CidCommand.quote(
-          r.cid().toString()) + ",\"gateway\":" + CidCommand.quote(r.gateway().toString()) + ",\"mode\":"
-          + CidCommand.quote(mode(r.mode())) + ",\"blocks\":" + r.blocks() + ",\"bytes\":" + r.bytes()
-          + ",\"output\":" + (r.output() == null ? "null" : CidCommand.quote(r.output().toString()))
-          + ",\"failedGateways\":[" + r.failures().stream().map(f -> CidCommand.quote(f.getMessage()))
-          .collect(Collectors.joining(",")) + "]}");
+      ObjectNode o = Json.object().put("path", r.path().toString()).put("cid", r.cid().toString())
+          .put("gateway", r.gateway().toString()).put("mode", mode(r.mode())).put("blocks", r.blocks())
+          .put("bytes", r.bytes()).put("output", r.output().map(Object::toString).orElse(null));
+      ArrayNode failed = o.putArray("failedGateways");
+      r.failures().forEach(f -> failed.add(f.getMessage()));
+      Json.print(out, o);
     } else {
       out.println(String.format(Locale.ROOT, "fetched %s (%s) from %s: %,d blocks, %,d bytes verified%s", r.path(),
-          r.cid(), r.gateway(), r.blocks(), r.bytes(), r.output() == null ? "" : ", written to " + r.output()));
+          r.cid(), r.gateway(), r.blocks(), r.bytes(), r.output().map(o -> ", written to " + o).orElse("")));
     }
     out.flush();
     return Main.EXIT_OK;
@@ -202,38 +215,47 @@ final class FetchCommand implements Callable<Integer> {
       try {
         b.gateway(u);
       } catch (IllegalArgumentException e) {
-        throw new UsageException("Bad gateway '" + u + "': " + e.getMessage());
+        throw new UsageException("Bad gateway '" + u + "': " + ServiceOptions.urlProblem(e));
       }
     }
     return b;
   }
 
-  /** Progress on stderr: each gateway asked or given up, and every 1,000 blocks. */
+  /**
+   * Progress on stderr: the bar's byte count; with {@code --progress}, also a line for each gateway asked or given
+   * up and every 1,000 blocks.
+   */
   static final class Progress implements FetchListener {
-    private final PrintWriter err;
+    private final Main main;
+    private final ProgressBar bar;
+    private final boolean lines;
 
-    Progress(PrintWriter err) {
-      this.err = err;
+    Progress(Main main, ProgressBar bar, boolean lines) {
+      this.main = main;
+      this.bar = bar;
+      this.lines = lines;
     }
 
     @Override
     public void onRequest(URI gateway, RetrievalMode mode) {
-      err.println("carmint: asking " + gateway + (mode == RetrievalMode.CAR ? " for a CAR" : " block by block"));
-      err.flush();
+      if (lines) {
+        main.note("asking " + gateway + (mode == RetrievalMode.CAR ? " for a CAR" : " block by block"));
+      }
     }
 
     @Override
     public void onBlock(Cid cid, int size, long blocks, long bytes) {
-      if (blocks % 1000 == 0) {
-        err.printf(Locale.ROOT, "carmint: %,d blocks, %,d bytes verified%n", blocks, bytes);
-        err.flush();
+      bar.done(bytes);
+      if (lines && blocks % 1000 == 0) {
+        main.note(String.format(Locale.ROOT, "%,d blocks, %,d bytes verified", blocks, bytes));
       }
     }
 
     @Override
     public void onGatewayFailed(GatewayException failure) {
-      err.println("carmint: " + failure.getMessage());
-      err.flush();
+      if (lines) {
+        main.note(failure.getMessage());
+      }
     }
   }
 }

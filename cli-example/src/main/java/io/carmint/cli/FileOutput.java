@@ -2,7 +2,6 @@ package io.carmint.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -10,13 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
-import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Where a command's binary output (a CAR, an index) goes: a file, or standard output for {@code -} (or no
- * {@code -o} when standard output is not a terminal). It is always built complete in a temporary file first, so a
- * failed command leaves an existing output file as it was and writes nothing to standard output; a file is then
- * renamed into place, except a symbolic link, device or named pipe, which is written through.
+ * Where a command's binary output (a CAR, an index) goes: a file, or standard output for {@code -} or
+ * {@code /dev/stdout} (or no {@code -o} when standard output is not a terminal). It is always built complete in a
+ * temporary file first, so a failed command leaves an existing output file as it was and writes nothing to standard
+ * output; a file is then renamed into place, except a symbolic link, device or named pipe, which is written
+ * through. Standard output is the {@link Console}'s.
  */
 final class FileOutput {
   /** Writes a complete output into the channel of an empty temporary file. */
@@ -25,28 +25,49 @@ final class FileOutput {
     T write(FileChannel out) throws IOException;
   }
 
-  /** @return the process's standard output, read when it is written (tests replace it with System.setOut) */
-  static PrintStream stdout() {
-    return System.out;
-  }
+  private final CommandSpec spec;
+  private final Path output;
+  private final boolean stdout;
 
-  private FileOutput() {}
-
-  /** @return whether {@code output} means standard output: {@code -}, or absent while stdout is not a terminal */
-  static boolean isStdout(Path output) {
-    return output == null ? System.console() == null : output.toString().equals("-");
+  private FileOutput(CommandSpec spec, Path output) {
+    this.spec = spec;
+    this.output = output;
+    this.stdout = output == null ? !Main.of(spec).console().outIsTerminal()
+        : output.toString().equals("-") || PackCommand.isStandardOutput(output);
   }
 
   /**
-   * Runs {@code writer} into a temporary file, then delivers the file to {@code output} (standard output if
-   * {@link #isStdout}).
+   * @param spec the command writing
+   * @param output its {@code -o} argument, or null if none was given
+   * @return the output, checked before any work
+   * @throws UsageException if there is no {@code -o} and standard output is a terminal
+   * @throws ProblemException if {@code -o} is a directory or its directory does not exist
+   */
+  static FileOutput of(CommandSpec spec, Path output) {
+    FileOutput o = new FileOutput(spec, output);
+    if (output == null && !o.stdout) {
+      throw new UsageException("Standard output is a terminal; give -o FILE (or -o - to write binary there anyway)");
+    }
+    if (!o.stdout) {
+      Outputs.requireWritableFile(output);
+    }
+    return o;
+  }
+
+  /** @return whether the output is standard output */
+  boolean isStdout() {
+    return stdout;
+  }
+
+  /**
+   * Runs {@code writer} into a temporary file, then delivers the file to the output.
    *
    * @return what the writer returned
    * @throws IOException if the writer or the delivery fails; the temporary file is removed either way
    */
-  static <T> T write(Path output, Writer<T> writer) throws IOException {
+  <T> T write(Writer<T> writer) throws IOException {
     Path tmp;
-    boolean sibling = !isStdout(output) && !writtenThrough(output);
+    boolean sibling = !stdout && !writtenThrough(output);
     if (sibling) {
       Path dir = output.toAbsolutePath().getParent();
       tmp = dir.resolve("." + output.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
@@ -62,8 +83,8 @@ final class FileOutput {
       }
       if (sibling) {
         Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } else if (isStdout(output)) {
-        PrintStream out = stdout();
+      } else if (stdout) {
+        OutputStream out = Main.of(spec).console().out();
         Files.copy(tmp, out);
         out.flush();
       } else {
@@ -84,29 +105,17 @@ final class FileOutput {
   }
 
   /** @return how the output is named in messages */
-  static String name(Path output) {
-    return isStdout(output) ? "standard output" : output.toString();
+  String name() {
+    return stdout ? "standard output" : output.toString();
   }
 
-  /**
-   * @throws UsageException if there is no {@code -o} and standard output is a terminal, or {@code -o} is a directory
-   */
-  static void check(Path output) {
-    if (output == null && !isStdout(null)) {
-      throw new UsageException("Standard output is a terminal; give -o FILE (or -o - to write binary there anyway)");
-    }
-    if (output != null && !isStdout(output) && Files.isDirectory(output)) {
-      throw new UsageException("Is a directory: " + output + "; -o names the file to write");
-    }
+  /** @return the output for {@code --json}: null for standard output */
+  String json() {
+    return stdout ? null : output.toString();
   }
 
-  /** @return {@code output} as JSON: null for standard output */
-  static String json(Path output) {
-    return isStdout(output) ? "null" : CidCommand.quote(output.toString());
-  }
-
-  /** @return where a command reports on what it wrote: stderr when the data went to stdout, else stdout */
-  static PrintWriter report(CommandLine cl, Path output) {
-    return isStdout(output) ? cl.getErr() : cl.getOut();
+  /** @return where the command reports on what it wrote: stderr when the data went to stdout, else stdout */
+  PrintWriter report() {
+    return stdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
   }
 }

@@ -1,5 +1,7 @@
 package io.carmint.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carmint.car.CarFilter;
 import io.carmint.multiformats.Cid;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,9 +39,13 @@ import picocli.CommandLine.Spec;
         "Every block's hash is checked as it is read; nothing is written unless the whole CAR is sound.",
         "Without -o, the CAR goes to standard output when that is not a terminal."},
     footerHeading = "%nExamples:%n",
-    footer = {"  carmint filter site.car --cid-file keep.txt -o part.car",
+    footer = {
+        "  carmint filter site.car --cid-file keep.txt -o part.car",
+        "      Keep the blocks whose CIDs keep.txt lists, one a line.",
         "  carmint filter site.car --cid-file drop.txt --inverse -o rest.car",
-        "  carmint blocks site.car | head -3 | carmint filter site.car -o first3.car"})
+        "      Drop those blocks and keep the rest.",
+        "  carmint blocks site.car | head -3 | carmint filter site.car -o first3.car",
+        "      The CID list from standard input."})
 final class FilterCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR (v1 or v2), or - for standard input.")
   Path car;
@@ -77,28 +82,31 @@ final class FilterCommand implements Callable<Integer> {
     if (cidFile == null && CarInputs.isStdin(car)) {
       throw new UsageException("The CAR comes from standard input, so the CID list cannot: give --cid-file FILE");
     }
-    FileOutput.check(output);
-    PrintWriter err = spec.commandLine().getErr();
+    FileOutput to = FileOutput.of(spec, output);
+    Main main = Main.of(spec);
     Set<Cid> cids;
-    try (InputStream in = cidFile == null ? CarInputs.open(Path.of("-")) : Files.newInputStream(cidFile);
+    try (InputStream in = cidFile == null ? main.console().in() : Files.newInputStream(cidFile);
         Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      cids = CarFilter.readCids(r, maxCids, c -> err.println("carmint: CID listed twice: " + c));
+      cids = CarFilter.readCids(r, maxCids, c -> main.note("CID listed twice: " + c));
     }
     CarFilter filter = CarFilter.builder().cids(cids).inverse(inverse).version(carVersion).build();
     CarFilter.Result r;
-    try (InputStream in = CarInputs.open(car)) {
-      r = FileOutput.write(output, out -> filter.filter(in, out));
+    try (InputStream in = CarInputs.open(car, main.console().in())) {
+      r = to.write(out -> filter.filter(in, out));
+    } catch (IOException e) {
+      throw CarInputs.named(car, e);
     }
     if (r.roots().isEmpty()) {
-      err.println("carmint: warning: no root passed the filter; the new CAR's header lists none");
+      main.note("warning: no root passed the filter; the new CAR's header lists none");
     }
-    err.flush();
-    PrintWriter report = FileOutput.report(spec.commandLine(), output);
+    PrintWriter report = to.report();
     if (json) {
-      report.println("{\"car\":" + CidCommand.quote(car.toString()) + ",\"output\":" + FileOutput.json(output)
-          + ",\"version\":" + r.version() + ",\"roots\":[" + r.roots().stream().map(c -> CidCommand.quote(c.toString()))
-          .collect(Collectors.joining(",")) + "],\"blocks\":" + r.blocks() + ",\"dropped\":" + r.dropped()
-          + ",\"duplicates\":" + r.duplicates() + ",\"identity\":" + r.identity() + ",\"bytes\":" + r.bytes() + "}");
+      ArrayNode roots = Json.array();
+      r.roots().forEach(c -> roots.add(c.toString()));
+      ObjectNode o = Json.object().put("car", car.toString()).put("output", to.json()).put("version", r.version());
+      o.set("roots", roots);
+      Json.print(report, o.put("blocks", r.blocks()).put("dropped", r.dropped()).put("duplicates", r.duplicates())
+          .put("identity", r.identity()).put("bytes", r.bytes()));
     } else {
       StringBuilder skipped = new StringBuilder();
       if (r.duplicates() > 0) {
@@ -108,7 +116,7 @@ final class FilterCommand implements Callable<Integer> {
         skipped.append(String.format(Locale.ROOT, ", %,d identity blocks", r.identity()));
       }
       report.println(String.format(Locale.ROOT, "filtered %s into %s: kept %,d blocks, dropped %,d%s; CARv%d, %,d "
-          + "roots, %,d bytes", car, FileOutput.name(output), r.blocks(), r.dropped(), skipped, r.version(),
+          + "roots, %,d bytes", car, to.name(), r.blocks(), r.dropped(), skipped, r.version(),
           r.roots().size(), r.bytes()));
     }
     report.flush();

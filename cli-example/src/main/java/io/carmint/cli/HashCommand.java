@@ -32,9 +32,13 @@ import picocli.CommandLine.Spec;
             + "lengths and CIDs, a CARv2 index; block hashes are not checked: see verify), and bytes that are not "
             + "a CAR give exit code 1."},
     footerHeading = "%nExamples:%n",
-    footer = {"  carmint hash site.car                  # bagbaiera…",
-        "  carmint hash site.car --only-multihash  # zQm…, the base58btc multihash",
-        "  cat site.car | carmint hash --json      # {\"car\":\"-\",\"cid\":…,\"multihash\":…}"})
+    footer = {
+        "  carmint hash site.car",
+        "      The CID of the file site.car (bagbaiera…), as ipfs-car hash prints it.",
+        "  carmint hash site.car --only-multihash",
+        "      Its base58btc multihash (zQm…).",
+        "  cat site.car | carmint hash --json",
+        "      From standard input; print {\"car\":\"-\",\"cid\",\"multihash\"}."})
 final class HashCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "CAR",
       description = "The CAR file, or - for standard input (the default when it is not a terminal).")
@@ -56,27 +60,27 @@ final class HashCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (car == null) {
-      if (System.console() != null) {
+      if (Main.of(spec).console().inIsTerminal()) {
         throw new UsageException("Give a CAR file, or pipe one in (standard input is a terminal)");
       }
       car = Path.of("-");
     }
     Cid cid;
-    try (InputStream in = CarInputs.open(car)) {
+    try (InputStream in = CarInputs.open(car, Main.of(spec).console().in())) {
       cid = noCheck ? CarHash.of(in) : CarHash.ofCar(in, CarReadOptions.DEFAULTS);
     } catch (CarFormatException | TruncatedCarException e) {
-      throw new ProblemException("not a CAR file: " + (CarInputs.isStdin(car) ? "standard input" : car) + ": "
-          + e.getMessage() + " (--no-check hashes any bytes)");
+      String name = CarInputs.isStdin(car) ? "standard input" : car.toString();
+      throw new CarInputs.CarInputException("not a CAR file: " + name + " (" + e.getMessage() + "); --no-check "
+          + "hashes any bytes", e);
     }
     String multihash = Multibase.BASE58_BTC.encode(cid.multihash().toBytes());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println("{\"car\":" + CidCommand.quote(car.toString()) + ",\"cid\":" + CidCommand.quote(cid.toString())
-          + ",\"multihash\":" + CidCommand.quote(multihash) + "}");
+      Json.print(out, Json.object().put("car", car.toString()).put("cid", cid.toString()).put("multihash", multihash));
     } else {
       out.println(onlyMultihash ? multihash : cid.toString());
+      out.flush();
     }
-    out.flush();
     return Main.EXIT_OK;
   }
 }

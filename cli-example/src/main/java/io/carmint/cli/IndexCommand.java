@@ -35,10 +35,15 @@ import picocli.CommandLine.Spec;
         "The CAR's structure is checked (block hashes are not: see verify); nothing is written unless it is sound.",
         "Without -o, the CARv2 goes to standard output when that is not a terminal."},
     footerHeading = "%nExamples:%n",
-    footer = {"  carmint index site.car -o site-v2.car       # CARv1 -> CARv2 with an index",
-        "  carmint index site-v2.car -o fixed.car      # rebuild a CARv2's index",
+    footer = {
+        "  carmint index site.car -o site-v2.car",
+        "      A CARv1 as a CARv2 with an index.",
+        "  carmint index site-v2.car -o fixed.car",
+        "      A CARv2 with its index rebuilt.",
         "  carmint index site.car --index-only -o site.carindex",
-        "  carmint index - < site.car > site-v2.car    # the summary goes to stderr"})
+        "      The index alone, as go-car's car index create writes it.",
+        "  carmint index - < site.car > site-v2.car",
+        "      Standard input to standard output; the summary goes to standard error."})
 final class IndexCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR (v1 or v2), or - for standard input (copied to "
       + "a temporary file).")
@@ -73,12 +78,12 @@ final class IndexCommand implements Callable<Integer> {
       default -> throw new UsageException("Unknown --codec " + Printable.field(codec)
           + "; use car-multihash-index-sorted or car-index-sorted");
     };
-    FileOutput.check(output);
+    FileOutput to = FileOutput.of(spec, output);
     CarV2WriteOptions options = CarV2WriteOptions.builder().indexCodec(indexCodec)
         .storeIdentityCids(storeIdentityCids).build();
     CarIndexer.Written w;
-    try (FileChannel in = CarInputs.channel(car)) {
-      w = FileOutput.write(output, out -> {
+    try (FileChannel in = CarInputs.channel(car, Main.of(spec).console().in())) {
+      w = to.write(out -> {
         if (!indexOnly) {
           return CarIndexer.writeIndexed(in, out, CarReadOptions.DEFAULTS, options);
         }
@@ -89,16 +94,18 @@ final class IndexCommand implements Callable<Integer> {
         }
         return new CarIndexer.Written(null, index.codec(), index.size(), b.capacity());
       });
+    } catch (IOException e) {
+      throw CarInputs.named(car, e);
     }
-    PrintWriter report = FileOutput.report(spec.commandLine(), output);
+    PrintWriter report = to.report();
     if (json) {
-      report.println("{\"car\":" + CidCommand.quote(car.toString()) + ",\"output\":" + FileOutput.json(output)
-          + ",\"indexCodec\":" + CidCommand.quote(w.indexCodec().name()) + ",\"indexEntries\":" + w.indexEntries()
-          + ",\"bytes\":" + w.bytes() + ",\"dataSize\":" + (indexOnly ? "null" : w.header().dataSize())
-          + ",\"indexOffset\":" + (indexOnly ? "null" : w.header().indexOffset()) + "}");
+      Json.print(report, Json.object().put("car", car.toString()).put("output", to.json())
+          .put("indexCodec", w.indexCodec().name()).put("indexEntries", w.indexEntries()).put("bytes", w.bytes())
+          .put("dataSize", indexOnly ? null : w.header().dataSize())
+          .put("indexOffset", indexOnly ? null : w.header().indexOffset()));
     } else {
       report.println(String.format(Locale.ROOT, "indexed %s into %s: %s%s index of %,d entries, %,d bytes",
-          car, FileOutput.name(output), indexOnly ? "" : String.format(Locale.ROOT, "CARv2, %,d-byte payload, ",
+          car, to.name(), indexOnly ? "" : String.format(Locale.ROOT, "CARv2, %,d-byte payload, ",
           w.header().dataSize()), w.indexCodec().name(), w.indexEntries(), w.bytes()));
     }
     report.flush();

@@ -21,7 +21,15 @@ import picocli.CommandLine.Option;
         "The service's 'before' is inclusive: a page asked with --before the last time shown starts with that "
             + "upload again; --all pages through everything and shows each upload once, and stops with exit code 1 "
             + "at a page that does not go back in time (a service ignoring --before would repeat uploads without "
-            + "end)."})
+            + "end)."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  carmint list",
+        "      The newest uploads: CID, created, status, size, name, separated by tabs.",
+        "  carmint list --all --json",
+        "      Every upload, one JSON object a line (as 'status --json').",
+        "  carmint list --before 2024-05-01T12:00:00Z --limit 10",
+        "      Ten uploads created at or before that time."})
 final class ListCommand extends ServiceCommand {
   @Option(names = "--before", paramLabel = "TIME",
       description = "Only uploads created at or before TIME (ISO-8601, e.g. 2024-05-01T12:00:00Z).")
@@ -33,6 +41,9 @@ final class ListCommand extends ServiceCommand {
 
   @Option(names = "--all", description = "List every upload, page by page (pages of --limit).")
   boolean all;
+
+  @Option(names = "--json", description = "Print one JSON object a line, as 'status --json' (see README).")
+  boolean json;
 
   @Override
   public Integer call() throws IOException {
@@ -55,15 +66,15 @@ final class ListCommand extends ServiceCommand {
       if (all) {
         try {
           for (Iterator<Nft> it = client.listAll(limit); it.hasNext(); ) {
-            print(out, it.next());
+            print(out, it.next(), json);
           }
         } catch (UncheckedIOException e) {
           throw e.getCause();
         }
       } else {
         ListPage page = client.list(from, limit);
-        page.nfts().forEach(n -> print(out, n));
-        page.count().ifPresent(c -> err().println("carmint: " + c + " upload(s) in total"));
+        page.nfts().forEach(n -> print(out, n, json));
+        page.count().ifPresent(c -> Main.of(spec).note(c + " upload(s) in total"));
       }
     }
     out.flush();
@@ -71,8 +82,12 @@ final class ListCommand extends ServiceCommand {
     return Main.EXIT_OK;
   }
 
-  private static void print(PrintWriter out, Nft n) {
-    out.println(n.cid() + "\t" + n.created() + "\t" + pinStatus(n.pin()) + "\t" + n.size() + "\t"
-        + (n.name() == null ? "" : Printable.field(n.name())));
+  private static void print(PrintWriter out, Nft n, boolean json) {
+    if (json) {
+      Json.print(out, StatusCommand.json(n));
+      return;
+    }
+    out.println(n.cid() + "\t" + n.created().orElse(null) + "\t" + pinStatus(n.pinStatus()) + "\t" + n.size()
+        + "\t" + n.name().map(Printable::field).orElse(""));
   }
 }

@@ -1,5 +1,6 @@
 package io.carmint.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.exporter.DirectoryCursor;
 import io.carmint.unixfs.exporter.DirectoryEntry;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +48,17 @@ import picocli.CommandLine.Spec;
             + "path relative to PATH, e.g. images/cat.png; a name that is not a safe path segment ('..', one holding "
             + "'/') stops the listing.",
         "Exit code 1 if PATH does not exist or the DAG is broken (missing or corrupt block, malformed node, a "
-            + "name used twice)."})
+            + "name used twice)."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  carmint ls site.car",
+        "      The names in the root directory.",
+        "  carmint ls -l site.car assets/images",
+        "      TYPE, SIZE, CID and NAME of each entry of a subdirectory, tab-separated.",
+        "  carmint ls site.car --json",
+        "      One JSON object an entry: name, type, size, cid, target.",
+        "  carmint ls -R -l site.car",
+        "      The whole tree, each entry by its path (as ipfs-car ls --verbose)."})
 final class LsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file, or - for standard input.")
   Path car;
@@ -70,13 +82,17 @@ final class LsCommand implements Callable<Integer> {
       description = "Stop with exit code 1 after this many entries (default: ${DEFAULT-VALUE}).")
   long maxEntries;
 
+  @Option(names = "--json", description = "Print one JSON object an entry: name (with -R the path relative to PATH), "
+      + "type (directory, file, symlink), size, cid, target (see README).")
+  boolean json;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    try (CarInputs.RandomAccessCar c = CarInputs.openRandomAccess(car)) {
+    try (CarInputs.RandomAccessCar c = CarInputs.openRandomAccess(car, Main.of(spec).console().in())) {
       Exporter exporter = Exporter.builder(c.file()).verifyHashes(false).build(); // the CarFile hashes
       Cid start = CarInputs.root(c.file(), root);
       Cid target = exporter.resolve(start, path);
@@ -84,7 +100,7 @@ final class LsCommand implements Callable<Integer> {
       if (entry.kind() != EntryKind.DIRECTORY) {
         String trimmed = path.replaceAll("/+$", "");
         String name = trimmed.isEmpty() ? target.toString() : trimmed.substring(trimmed.lastIndexOf('/') + 1);
-        out.println(line(exporter, entry, name));
+        print(out, exporter, entry, name);
         return Main.EXIT_OK;
       }
       if (recursive) {
@@ -99,7 +115,11 @@ final class LsCommand implements Callable<Integer> {
           throw new ProblemException("Listing stopped after " + maxEntries + " entries (--max-entries); the "
               + "directory declares more");
         }
-        out.println(longFormat ? line(exporter, exporter.stat(e.cid()), e.name()) : Printable.field(e.name()));
+        if (longFormat || json) {
+          print(out, exporter, exporter.stat(e.cid()), e.name());
+        } else {
+          out.println(Printable.field(e.name()));
+        }
       }
     } finally {
       out.flush();
@@ -129,22 +149,34 @@ final class LsCommand implements Callable<Integer> {
     public void directory(String path, Cid cid) throws IOException {
       if (!path.isEmpty()) {
         count();
-        out.println(line(exporter, new UnixFsEntry(cid, EntryKind.DIRECTORY, -1, false), path));
+        print(out, exporter, new UnixFsEntry(cid, EntryKind.DIRECTORY, -1, false), path);
       }
     }
 
     @Override
     public void file(String path, Cid cid, long size, InputStream content) throws IOException {
       count();
-      out.println(line(exporter, new UnixFsEntry(cid, EntryKind.FILE, size, false), path));
+      print(out, exporter, new UnixFsEntry(cid, EntryKind.FILE, size, false), path);
     }
 
     @Override
     public void symlink(String path, Cid cid, String target) throws IOException {
       count();
-      out.println(line(exporter, new UnixFsEntry(cid, EntryKind.SYMLINK,
-          target.getBytes(StandardCharsets.UTF_8).length, false), path));
+      print(out, exporter, new UnixFsEntry(cid, EntryKind.SYMLINK, target.getBytes(StandardCharsets.UTF_8).length,
+          false), path);
     }
+  }
+
+  /** Prints one entry: its line, or with {@code --json} its object. */
+  private void print(PrintWriter out, Exporter exporter, UnixFsEntry entry, String name) throws IOException {
+    if (!json) {
+      out.println(line(exporter, entry, name));
+      return;
+    }
+    ObjectNode o = Json.object().put("name", name).put("type", entry.kind().name().toLowerCase(Locale.ROOT))
+        .put("size", entry.kind() == EntryKind.DIRECTORY ? null : entry.size()).put("cid", entry.cid().toString());
+    o.put("target", entry.kind() == EntryKind.SYMLINK ? exporter.readSymlink(entry.cid()) : null);
+    Json.print(out, o);
   }
 
   private String line(Exporter exporter, UnixFsEntry entry, String name) throws IOException {

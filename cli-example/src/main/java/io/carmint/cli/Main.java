@@ -23,7 +23,28 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Turn files and folders into IPFS content (UnixFS DAGs, CAR files) locally, and upload them to an "
-        + "NFT.Storage-compatible service, checking the CID.")
+        + "NFT.Storage-compatible service, checking the CID.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  carmint pack photos -o photos.car",
+        "      Pack the folder photos into a CAR; print its root CID.",
+        "  carmint cid photos --profile kubo",
+        "      The CID 'ipfs add -r photos' would print, without writing anything.",
+        "  carmint upload photos --endpoint http://127.0.0.1:8787",
+        "      Pack, split and upload; print the CID the service confirmed.",
+        "  carmint pack --help",
+        "      Everything about one command.",
+        "",
+        "Exit codes:",
+        "  0  success",
+        "  1  a problem found: bad or incomplete data, a failed verification, a missing",
+        "     file, an error of the service or gateway",
+        "  2  usage: an unknown command or option, a malformed argument, a missing",
+        "     setting",
+        "",
+        "Results go to standard output (--json: JSON objects); notes, warnings, progress",
+        "and errors to standard error (-q: errors only).",
+        "Shell completion: carmint completion bash|zsh|fish."})
 public final class Main implements Runnable {
   /**
    * The subcommands, in the order help lists them. They are added in code rather than in the annotation so that
@@ -35,7 +56,7 @@ public final class Main implements Runnable {
       GetBlockCommand.class, UploadCommand.class, NftCommand.class, CollectionCommand.class, StatusCommand.class,
       CheckCommand.class, ListCommand.class, DeleteCommand.class, ServeCommand.class, LsCommand.class,
       UnpackCommand.class, FetchCommand.class, ExtractCommand.class, HashCommand.class, IndexCommand.class,
-      DetachIndexCommand.class, FilterCommand.class);
+      DetachIndexCommand.class, FilterCommand.class, CompletionCommand.class);
 
   /** Exit code for success. */
   public static final int EXIT_OK = 0;
@@ -47,8 +68,47 @@ public final class Main implements Runnable {
   @Option(names = "--verbose", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
   boolean verbose;
 
+  @Option(names = {"-q", "--quiet"}, description = "Print results and errors only: no progress, notes or warnings.",
+      scope = CommandLine.ScopeType.INHERIT)
+  boolean quiet;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  /** The byte streams and terminals; replaceable in tests. */
+  private Console console = Console.system();
+
+  /** The progress bar being drawn, erased before a message is printed; none if none. */
+  private ProgressBar progress = ProgressBar.none();
+
+  /** @return the streams and terminals of this run */
+  Console console() {
+    return console;
+  }
+
+  /** @return the {@link Main} of the command line a command belongs to */
+  static Main of(CommandLine.Model.CommandSpec spec) {
+    return (Main) spec.root().userObject();
+  }
+
+  /** Records the bar being drawn, so that {@link #note} can erase it first. */
+  synchronized void progress(ProgressBar bar) {
+    progress = bar;
+  }
+
+  /**
+   * Prints {@code carmint: MESSAGE} on standard error (the progress bar erased first), unless {@code -q}: for
+   * notes and warnings, not for results or errors.
+   */
+  synchronized void note(String message) {
+    if (quiet) {
+      return;
+    }
+    progress.erase();
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("carmint: " + message);
+    err.flush();
+  }
 
   /** Environment variables the commands read (NFT_STORAGE_TOKEN, NFT_STORAGE_ENDPOINT); replaceable in tests. */
   private Map<String, String> environment = System.getenv();
@@ -94,8 +154,15 @@ public final class Main implements Runnable {
   /** As {@link #commandLine(PrintWriter, PrintWriter, Map)} with the subcommands given. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env,
       List<Class<?>> subcommands) {
+    return commandLine(out, err, env, subcommands, Console.system());
+  }
+
+  /** As {@link #commandLine(PrintWriter, PrintWriter, Map, List)} with the byte streams and terminals given. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env,
+      List<Class<?>> subcommands, Console console) {
     Main main = new Main();
     main.environment = Map.copyOf(env);
+    main.console = console;
     CommandLine cl = new CommandLine(main);
     for (Class<?> c : subcommands) {
       cl.addSubcommand(c);
@@ -107,7 +174,7 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(handler);
     CommandLine.IExecutionStrategy run = cl.getExecutionStrategy();
     cl.setExecutionStrategy(parsed -> {
-      try {
+      try (ClientLog log = ClientLog.install(main::note)) {
         return run.execute(parsed);
       } catch (Error e) { // picocli hands only Exceptions to the handler; errors would end in a raw stack trace
         return handler.handleError(e, parsed.commandSpec().commandLine());
@@ -132,6 +199,7 @@ public final class Main implements Runnable {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int code = commandLineFor(args, out, err, System.getenv()).execute(args);
+    System.out.flush();
     out.flush();
     err.flush();
     System.exit(code);

@@ -7,6 +7,7 @@ import io.carmint.nft.NftToken;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,15 @@ import picocli.CommandLine.Option;
     description = {"Encode one NFT's metadata and files exactly as the nft.storage JS client 7.2.0 does "
         + "(encodeNFT: the same ipnft and metadata.json), and write the token's CAR.",
         "Prints the ipnft CID and the token URL (ipfs://<ipnft>/metadata.json) for the contract. With --upload the "
-            + "CAR is sent to the configured service, which must answer with that ipnft (as 'upload' checks)."})
+            + "CAR is sent to the configured service, which must answer with that ipnft (as 'upload' checks)."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  carmint nft --name 'Cat #1' --description 'A cat' --image cat.png -o cat.car",
+        "      Print the ipnft and ipfs://<ipnft>/metadata.json, the token URI.",
+        "  carmint nft --name N --description D --image a.png -o a.car --upload",
+        "      Also upload the CAR; the service must answer with the same ipnft.",
+        "  carmint nft --name N --description D --image cat.png -o cat.car --json",
+        "      One JSON object: ipnft, url, car, uploaded."})
 final class NftCommand extends ServiceCommand {
   @Option(names = "--name", paramLabel = "NAME", required = true, description = "The token's name.")
   String name;
@@ -42,7 +51,7 @@ final class NftCommand extends ServiceCommand {
       description = "The CAR file to write (root: the ipnft).")
   Path output;
 
-  @Option(names = "--json", description = "Print one JSON object: ipnft, url, car.")
+  @Option(names = "--json", description = "Print one JSON object: ipnft, url, car, uploaded (see README).")
   boolean json;
 
   @Option(names = "--upload", description = "Also upload the CAR to the service (--endpoint, $NFT_STORAGE_TOKEN).")
@@ -62,6 +71,7 @@ final class NftCommand extends ServiceCommand {
       b.property(p.substring(0, eq), v);
     }
     NftMetadata metadata = b.build();
+    Outputs.requireWritableFile(output);
     NftStorageClient.Builder client = upload ? service.clientBuilder(true) : null; // usage errors before any work
     NftToken token = metadata.encode(output);
     if (client != null) {
@@ -71,8 +81,8 @@ final class NftCommand extends ServiceCommand {
     }
     PrintWriter out = out();
     if (json) {
-      out.println("{\"ipnft\":" + CidCommand.quote(token.ipnft().toString()) + ",\"url\":"
-          + CidCommand.quote(token.url()) + ",\"car\":" + CidCommand.quote(output.toString()) + "}");
+      Json.print(out, Json.object().put("ipnft", token.ipnft().toString()).put("url", token.url())
+          .put("car", output.toString()).put("uploaded", upload));
     } else {
       out.println(token.ipnft());
       out.println(token.url());
@@ -81,9 +91,12 @@ final class NftCommand extends ServiceCommand {
     return Main.EXIT_OK;
   }
 
-  private static NftAsset file(Path p) {
+  private static NftAsset file(Path p) throws IOException {
+    if (Files.isDirectory(p)) {
+      throw new ProblemException("Is a directory: " + p + " (a file is expected)");
+    }
     if (!Files.isRegularFile(p)) {
-      throw new UsageException("No such file: " + p);
+      throw new NoSuchFileException(p.toString()); // as pack: a missing input is a problem found, exit 1
     }
     return NftAsset.of(p);
   }

@@ -35,7 +35,15 @@ import picocli.CommandLine.Spec;
         "Stored blocks are hash-checked when read; an upload holding a damaged block is reported failed. With --data, "
             + "files that cannot be read at start are moved to DIR/quarantine with a warning; --check-data DIR "
             + "checks a whole store.",
-        "Prints the endpoint URL on standard output once it is serving."})
+        "Prints the endpoint URL on standard output once it is serving."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  NFT_STORAGE_TOKEN=secret carmint serve",
+        "      Serve http://127.0.0.1:8787 in memory, accepting the token secret.",
+        "  carmint serve --port 0 --data store --token-file tokens.txt",
+        "      Any free port, uploads kept in store/, tokens read from a file.",
+        "  carmint serve --check-data store",
+        "      Check a data directory exit code 1 if anything is damaged."})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", defaultValue = "8787",
       description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
@@ -119,13 +127,9 @@ final class ServeCommand implements Callable<Integer> {
       throw new UsageException("serve needs at least one token: --token-file FILE, $" + TOKENS_VARIABLE + ", --token "
           + "T or $" + ServiceOptions.TOKEN_VARIABLE);
     }
-    PrintWriter err = spec.commandLine().getErr();
-    LocalNftStorage.Builder b = LocalNftStorage.builder().port(port).dataDirectory(data).warnings(w -> {
-      synchronized (err) {
-        err.println("carmint: warning: " + w);
-        err.flush();
-      }
-    });
+    Main main = Main.of(spec);
+    LocalNftStorage.Builder b = LocalNftStorage.builder().port(port).dataDirectory(data)
+        .warnings(w -> main.note("warning: " + w));
     try {
       b.maxRequestBytes(maxRequestSize).threads(threads).idleTimeout(idleTimeout).headerTimeout(headerTimeout)
           .minBodyRate(minBodyRate).maxConnectionsPerAddress(maxConnectionsPerAddress);
@@ -142,18 +146,24 @@ final class ServeCommand implements Callable<Integer> {
     } catch (UnknownHostException | IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    LocalNftStorage service = b.build().start();
+    LocalNftStorage service;
+    try {
+      service = b.build().start();
+    } catch (IOException e) {
+      if (bindFailure(e)) {
+        throw new ProblemException("port " + port + " is in use on " + bind + "; choose another with --port (0 for "
+            + "any free one)");
+      }
+      throw e;
+    }
     Thread hook = new Thread(service::stop, "carmint-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       PrintWriter out = spec.commandLine().getOut();
       out.println(service.endpoint());
       out.flush();
-      synchronized (err) {
-        err.println("carmint: serving " + service.endpoint() + " with " + accepted.size() + " token(s), storage "
-            + (data == null ? "in memory" : data.toString()) + "; Ctrl-C stops");
-        err.flush();
-      }
+      main.note("serving " + service.endpoint() + " with " + accepted.size() + " token(s), storage "
+          + (data == null ? "in memory" : data.toString()) + "; Ctrl-C stops");
       stop.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -166,6 +176,16 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return Main.EXIT_OK;
+  }
+
+  /** @return whether {@code e} or one of its causes is a failure to bind the listening socket */
+  private static boolean bindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.carmint.cli;
 
 import io.carmint.client.NftStorageClient;
-import io.carmint.client.Pin;
+import io.carmint.client.PinStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -42,7 +42,7 @@ abstract class ServiceCommand implements Callable<Integer> {
   }
 
   /** @return the pin's status as the API names it ({@code pinned}, {@code queued}…), or {@code unknown} if absent */
-  static String pinStatus(Pin pin) {
-    return pin == null ? "unknown" : pin.status().wireName();
+  static String pinStatus(PinStatus status) {
+    return status.wireName();
   }
 }

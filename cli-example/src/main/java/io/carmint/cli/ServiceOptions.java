@@ -4,6 +4,11 @@ import io.carmint.car.NftStorageLimits;
 import io.carmint.client.NftStorageClient;
 import io.carmint.client.RetryPolicy;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +72,9 @@ final class ServiceOptions {
     try {
       b.endpoint(url);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException("Bad endpoint '" + url + "': " + urlProblem(e));
     }
+    checkReachable(url);
     String token = token();
     if (token == null && tokenRequired) {
       throw new UsageException("No API token: set " + TOKEN_VARIABLE + " or pass --token-file FILE");
@@ -80,6 +86,47 @@ final class ServiceOptions {
     }
     return b.retryPolicy(RetryPolicy.builder().maxRetries(retries).build()).callTimeout(callTimeout)
         .deadline(deadline);
+  }
+
+  /**
+   * @return what is wrong with a URL, in words: the reason and position of a {@link java.net.URISyntaxException}
+   *     (not its class name and quoted input), else the message
+   */
+  static String urlProblem(IllegalArgumentException e) {
+    if (e.getCause() instanceof java.net.URISyntaxException u) {
+      return "not a URL: " + u.getReason().toLowerCase(java.util.Locale.ROOT)
+          + (u.getIndex() >= 0 ? " at character " + (u.getIndex() + 1) : "");
+    }
+    return e.getMessage();
+  }
+
+  /** How long the reachability check waits for a connection before leaving the question to the client. */
+  static final int CONNECT_CHECK_MILLIS = 3000;
+
+  /**
+   * Fails fast, with one clear line, when nothing listens at the endpoint (connection refused) or its host does not
+   * resolve: the client would retry such a request for half a minute. Any other outcome (a slow or filtered network)
+   * is left to the client's own timeouts and retries.
+   *
+   * @throws ProblemException if the connection is refused or the host unknown
+   */
+  static void checkReachable(String url) {
+    URI uri = URI.create(url.strip());
+    String host = uri.getHost();
+    if (host == null) {
+      return;
+    }
+    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host, port), CONNECT_CHECK_MILLIS);
+    } catch (UnknownHostException e) {
+      throw new ProblemException("Cannot reach " + url + ": unknown host " + host);
+    } catch (ConnectException e) {
+      throw new ProblemException("Cannot reach " + url + ": connection refused (is the service running? check "
+          + "--endpoint or $" + ENDPOINT_VARIABLE + ")");
+    } catch (IOException | IllegalArgumentException | SecurityException e) {
+      // a timeout or another network state: the client's timeouts and retries decide
+    }
   }
 
   private String token() throws IOException {

@@ -1,6 +1,7 @@
 package io.carmint.cli;
 
-import io.carmint.car.CarFile;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carmint.car.NftStorageLimits;
 import io.carmint.car.split.Piece;
 import io.carmint.car.split.SplitResult;
@@ -24,9 +25,17 @@ import picocli.CommandLine.Spec;
         + "DIR/<name>-<n>.car, n from 0; each is printed with its size.",
         "All or nothing: the pieces appear in DIR only once all are complete; a failed split leaves DIR as it was. "
             + "The pieces hold at most --max-total bytes in all; with --carbites (a block written each time it is "
-            + "linked) that total is counted before anything is written."})
+            + "linked) that total is counted before anything is written."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  carmint split site.car -o pieces",
+        "      pieces/site-0.car, site-1.car \u2026 of at most 50MiB; prints each with its size.",
+        "  carmint split site.car --max-size 10MB -o pieces --json",
+        "      One JSON object: root, pieces (path and bytes each), unreachable.",
+        "  carmint pack photos | carmint split - -o pieces",
+        "      Split the CAR on standard input (pieces named stdin-N.car)."})
 final class SplitCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file (one root).")
+  @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file (one root), or - for standard input.")
   Path car;
 
   @Option(names = "--max-size", paramLabel = "SIZE", converter = SizeConverter.class,
@@ -46,6 +55,9 @@ final class SplitCommand implements Callable<Integer> {
       + "only, so pieces may exceed SIZE; repeated blocks are written each time).")
   boolean carbites;
 
+  @Option(names = "--json", description = "Print one JSON object: root, pieces (path, bytes), unreachable (see README).")
+  boolean json;
+
   @Spec
   CommandSpec spec;
 
@@ -55,26 +67,39 @@ final class SplitCommand implements Callable<Integer> {
       throw new UsageException("--max-size must be at least 64 bytes, got " + maxSize);
     }
     PrintWriter out = spec.commandLine().getOut();
+    Main main = Main.of(spec);
     if (maxSize > NftStorageLimits.MAX_PIECE_SIZE) {
-      spec.commandLine().getErr().println("carmint: warning: pieces above " + (NftStorageLimits.MAX_PIECE_SIZE
-          / 1_000_000) + " MB are rejected by NFT.Storage");
+      main.note("warning: pieces above " + (NftStorageLimits.MAX_PIECE_SIZE / 1_000_000)
+          + " MB are rejected by NFT.Storage");
     }
-    String name = car.getFileName().toString().replaceFirst("\\.car$", "");
+    String name = CarInputs.isStdin(car) ? "stdin" : car.getFileName().toString().replaceFirst("\\.car$", "");
     SplitResult result;
+    String splitRoot;
     TreewalkSplitter.Builder splitter = TreewalkSplitter.builder().maxPieceSize(maxSize).carbitesCompatible(carbites);
     if (maxTotal != null) {
       splitter.maxTotalSize(maxTotal);
     }
-    try (CarFile f = CarFile.open(car)) {
-      result = splitter.build().split(f, dir, name);
+    try (CarInputs.RandomAccessCar f = CarInputs.openRandomAccess(car, main.console().in());
+        ProgressBar bar = ProgressBar.start(main, spec.commandLine().getErr(), "split", -1)) {
+      result = splitter.build().split(f.file(), dir, name);
+      splitRoot = f.file().roots().get(0).toString(); // the split refuses a CAR without exactly one root
     }
-    for (Piece p : result.pieces()) {
-      out.println(String.format(Locale.ROOT, "%s\t%d", dir.resolve(TreewalkSplitter.pieceName(name, p.index())),
-          p.size()));
+    if (json) {
+      ObjectNode o = Json.object().put("root", splitRoot);
+      ArrayNode pieces = o.putArray("pieces");
+      for (Piece p : result.pieces()) {
+        pieces.addObject().put("path", dir.resolve(TreewalkSplitter.pieceName(name, p.index())).toString())
+            .put("bytes", p.size());
+      }
+      Json.print(out, o.put("unreachable", result.unreachable()));
+    } else {
+      for (Piece p : result.pieces()) {
+        out.println(String.format(Locale.ROOT, "%s\t%d", dir.resolve(TreewalkSplitter.pieceName(name, p.index())),
+            p.size()));
+      }
     }
     if (result.unreachable() > 0) {
-      spec.commandLine().getErr().println("carmint: warning: " + result.unreachable()
-          + " block(s) not reachable from the root were left out");
+      main.note("warning: " + result.unreachable() + " block(s) not reachable from the root were left out");
     }
     out.flush();
     return Main.EXIT_OK;

@@ -78,9 +78,10 @@ class CarCommandsTest {
     Path missing = shared("go-car/cmd-car-inputs/simple-unixfs-missing-blocks.car");
     Run bad = run("verify", missing.toString());
     assertEquals(1, bad.code());
-    assertEquals(3, bad.lines().stream().filter(l -> l.startsWith("problem: MISSING_BLOCK: Block Qm")).count(),
+    assertEquals(3, bad.lines().stream().filter(l -> l.startsWith("problem: missing block: Block Qm")).count(),
         bad.out());
-    assertTrue(bad.err().endsWith("3 problem(s) found\n"), bad.err());
+    assertTrue(bad.err().endsWith("3 problem(s) found; if it is one piece of a split upload, check it with "
+        + "--partial\n"), bad.err());
     assertEquals(0, run("verify", "--partial", missing.toString()).code());
   }
 
@@ -165,7 +166,7 @@ class CarCommandsTest {
     assertTrue(Files.notExists(tmp.resolve("block")));
     Run verify = run("verify", car.toString());
     assertEquals(1, verify.code());
-    assertTrue(verify.out().contains("problem: UNVERIFIABLE_HASH: Cannot verify block " + shortCid), verify.out());
+    assertTrue(verify.out().contains("problem: unverifiable hash: Cannot verify block " + shortCid), verify.out());
   }
 
   @Test

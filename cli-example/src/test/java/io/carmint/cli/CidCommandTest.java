@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.cli.Cli.Run;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,17 +53,11 @@ class CidCommandTest {
     Files.createDirectories(dir);
     ok(run("cid", dir.toString()), "bafybeiczsscdsbs7ffqz55asqdf3smv6klcw3gofszvwlyarci47bgf354");
     ok(run("cid", dir.toString(), "--profile", "kubo"), "QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn");
-    InputStream saved = System.in;
-    try {
-      System.setIn(new ByteArrayInputStream("hello world".getBytes(StandardCharsets.UTF_8)));
-      ok(run("cid", "-"), "bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e");
-      System.setIn(new ByteArrayInputStream(new byte[0]));
-      ok(run("cid", "-", "--profile", "kubo"), "QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH");
-      Run wrap = run("cid", "-", "--wrap");
-      assertEquals(2, wrap.code());
-    } finally {
-      System.setIn(saved);
-    }
+    ok(Cli.runWithInput("hello world".getBytes(StandardCharsets.UTF_8), "cid", "-"),
+        "bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e");
+    ok(Cli.runWithInput(new byte[0], "cid", "-", "--profile", "kubo"), "QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH");
+    Run wrap = Cli.runWithInput(new byte[0], "cid", "-", "--wrap");
+    assertEquals(2, wrap.code());
   }
 
   @Test

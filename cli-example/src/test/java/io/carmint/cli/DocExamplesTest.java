@@ -67,6 +67,30 @@ class DocExamplesTest {
   }
 
   @Test
+  void everyReadmesMavenCoordinatesCarryThePomsVersion() throws IOException {
+    String pom = Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8);
+    Matcher parent = Pattern.compile("<artifactId>carmint-parent</artifactId>\\s*<version>([^<]+)</version>")
+        .matcher(pom);
+    assertTrue(parent.find(), "the parent POM's version");
+    Pattern version = Pattern.compile("<version>([^<]*)</version>");
+    List<String> wrong = new ArrayList<>();
+    for (Path readme : readmes()) {
+      Matcher m = version.matcher(Files.readString(readme, StandardCharsets.UTF_8));
+      while (m.find()) {
+        if (!m.group(1).equals(parent.group(1))) {
+          wrong.add(ROOT.relativize(readme) + ": " + m.group());
+        }
+      }
+    }
+    assertEquals(List.of(), wrong, "README versions other than the POM's " + parent.group(1));
+    String root = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+    String opening = root.substring(0, root.indexOf("\n## ", root.indexOf("\n## ") + 1));
+    assertTrue(opening.contains("<artifactId>carmint-bom</artifactId>") && opening.contains("<scope>import</scope>")
+        && opening.contains("<artifactId>carmint-client</artifactId>") && opening.contains("```java"),
+        "the root README opens with the BOM import, the client dependency and a Java example");
+  }
+
+  @Test
   void libraryMessagesNameNoCommandLineOption() throws IOException {
     Pattern literal = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     Pattern option = Pattern.compile("(?<![\\w-])--[a-z][a-z-]+|'carmint [a-z]");

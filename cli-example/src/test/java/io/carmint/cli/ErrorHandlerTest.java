@@ -21,6 +21,40 @@ import picocli.CommandLine.Parameters;
 class ErrorHandlerTest {
   private static final Cid CID = Cid.parse("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e");
 
+  /** A file error of the JDK names what went wrong, then the file; never the exception's class. */
+  @Test
+  void fileErrorsSayWhatThenWhich() {
+    assertEquals("permission denied: out/x.car",
+        ErrorHandler.oneLine(new java.nio.file.AccessDeniedException("out/x.car"), Map.of()));
+    assertEquals("no such file: in", ErrorHandler.oneLine(new java.nio.file.NoSuchFileException("in"), Map.of()));
+    assertEquals("already exists: out/a",
+        ErrorHandler.oneLine(new java.nio.file.FileAlreadyExistsException("out/a"), Map.of()));
+    assertEquals("Is a directory: out",
+        ErrorHandler.oneLine(new java.nio.file.FileSystemException("out", null, "Is a directory"), Map.of()));
+    assertEquals("out: the target directory is not empty; merge with --merge", ErrorHandler.oneLine(
+        new java.nio.file.FileSystemException("out", null, "the target directory is not empty; merge with "
+            + "TargetPolicy.MERGE"), ErrorHandler.OPTIONS.get("unpack")));
+    assertEquals("connection failed (Failed to connect to /127.0.0.1:1)", ErrorHandler.oneLine(
+        new IOException("connection failed (java.net.ConnectException: Failed to connect to /127.0.0.1:1)"),
+        Map.of()));
+    assertEquals("failed without a message (run with --verbose for its stack trace)",
+        ErrorHandler.oneLine(new IllegalArgumentException(), Map.of()));
+  }
+
+  @Test
+  void suggestionsAreTheNamesAFewEditsAway() {
+    assertEquals(1, Suggestions.distance("pakc", "pack"), "a swap is one edit");
+    assertEquals(2, Suggestions.distance("--outptu", "--outputs"), "a swap and an insertion");
+    picocli.CommandLine cl = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+        Map.of());
+    assertEquals(List.of("verify"), Suggestions.near("verfy", cl.getCommandSpec()));
+    assertEquals(List.of("--output"), Suggestions.near("--outptu=x.car",
+        cl.getSubcommands().get("pack").getCommandSpec()));
+    assertEquals(List.of(), Suggestions.near("zzzzzz", cl.getCommandSpec()), "nothing close: no suggestion");
+    assertEquals(List.of(), Suggestions.near("-x", cl.getSubcommands().get("ls").getCommandSpec()),
+        "one letter is close to every short option: none suggested");
+  }
+
   @Test
   void aLimitNamesTheCommandsOption() {
     LimitExceededException e = new LimitExceededException("Unpacking stopped at 'a': 4 block reads",

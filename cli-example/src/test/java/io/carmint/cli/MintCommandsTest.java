@@ -55,7 +55,7 @@ class MintCommandsTest {
     Run json = run("nft", "--name", "Empty image", "--description", "0 bytes", "--image", image.toString(), "-o",
         car.toString(), "--json");
     assertEquals("{\"ipnft\":\"" + ZERO_BYTES_IPNFT + "\",\"url\":\"ipfs://" + ZERO_BYTES_IPNFT
-        + "/metadata.json\",\"car\":\"" + car + "\"}\n", json.out());
+        + "/metadata.json\",\"car\":\"" + car + "\",\"uploaded\":false}\n", json.out());
   }
 
   @Test
@@ -78,8 +78,8 @@ class MintCommandsTest {
     String car = dir.resolve("t.car").toString();
     Run noFile = run("nft", "--name", "n", "--description", "d", "--image", dir.resolve("nope.png").toString(), "-o",
         car);
-    assertEquals(2, noFile.code());
-    assertEquals("carmint: No such file: " + dir.resolve("nope.png") + "\n", noFile.err());
+    assertEquals(1, noFile.code()); // as pack: a missing input is a problem found
+    assertEquals("carmint: no such file: " + dir.resolve("nope.png") + "\n", noFile.err());
     Run badProperty = run("nft", "--name", "n", "--description", "d", "--image", image.toString(), "--property",
         "novalue", "-o", car);
     assertEquals(2, badProperty.code());
@@ -119,7 +119,9 @@ class MintCommandsTest {
     Run json = run("collection", images.toString(), metadata.toString(), "-o", dir.resolve("out2").toString(),
         "--json");
     assertEquals("{\"imagesCid\":\"" + expected.imagesCid() + "\",\"metadataCid\":\"" + expected.metadataCid()
-        + "\",\"baseUri\":\"ipfs://" + expected.metadataCid() + "/\",\"tokens\":3}\n", json.out());
+        + "\",\"baseUri\":\"ipfs://" + expected.metadataCid() + "/\",\"tokens\":3,\"imagesCar\":\""
+        + dir.resolve("out2/images.car") + "\",\"metadataCar\":\"" + dir.resolve("out2/metadata.car")
+        + "\",\"uploaded\":false}\n", json.out());
 
     Run kubo = run("collection", images.toString(), metadata.toString(), "-o", dir.resolve("out3").toString(),
         "--profile", "kubo");
@@ -165,7 +167,7 @@ class MintCommandsTest {
 
   private void assertPinned(Cid cid) throws IOException {
     try (NftStorageClient c = NftStorageClient.builder().endpoint(SERVICE.endpoint()).token(TOKEN).build()) {
-      assertEquals(PinStatus.PINNED, c.status(cid).pin().status());
+      assertEquals(PinStatus.PINNED, c.status(cid).pinStatus());
     }
   }
 

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.car.CarFile;
 import io.carmint.cli.Cli.Run;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,25 +83,16 @@ class PackCommandTest {
 
   @Test
   void dashWritesTheCarToStandardOutputAndTheRootToStandardError() throws IOException {
-    PrintStream saved = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    Run r;
-    try {
-      System.setOut(new PrintStream(captured, true));
-      r = run("pack", hello.toString(), "-o", "-", "--no-wrap");
-    } finally {
-      System.setOut(saved);
-    }
+    Run r = run("pack", hello.toString(), "-o", "-", "--no-wrap");
     assertEquals(0, r.code(), r.err());
     assertEquals("", r.out());
     assertEquals("bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4\n", r.err());
-    assertArrayEquals(Files.readAllBytes(CarCommandsTest.testCar("x-c-hello-nowrap")), captured.toByteArray());
+    assertArrayEquals(Files.readAllBytes(CarCommandsTest.testCar("x-c-hello-nowrap")), r.bytes());
   }
 
   @Test
   void badUsageAndMissingInput() {
-    for (List<String> args : List.of(List.of("pack", hello.toString()),
-        List.of("pack", hello.toString(), "-o", "x.car", "--profile", "nope"),
+    for (List<String> args : List.of(List.of("pack", hello.toString(), "-o", "x.car", "--profile", "nope"),
         List.of("pack", hello.toString(), "-o", "x.car", "--car-version", "3"),
         List.of("pack", hello.toString(), "-o", "x.car", "--chunker", "rabin"))) {
       Run r = run(args.toArray(String[]::new));

@@ -96,22 +96,35 @@ class ServiceCommandsTest {
   void aPieceSizeTooSmallForABlockNamesTheUploadOption() throws IOException {
     Path file = tmp.resolve("big-leaves.car");
     car(file, 3, 2); // 10 kB leaves cannot fit in 2 kB pieces
-    Run up = service("upload", file.toString(), "--max-chunk-size", "2kB");
+    Run up = service("upload", file.toString(), "--max-piece-size", "2kB");
     assertEquals(1, up.code(), up.err());
     assertTrue(up.err().startsWith("carmint: Cannot split: block "), up.err());
-    assertTrue(up.err().endsWith(", above the limit of 2,000; if the input is genuine, raise --max-chunk-size\n"),
+    assertTrue(up.err().endsWith(", above the limit of 2,000; if the input is genuine, raise --max-piece-size\n"),
         up.err());
+  }
+
+  @Test
+  void theFormerMaxChunkSizeOptionStillSetsThePieceSizeButIsNotInTheHelp() throws IOException {
+    Path file = tmp.resolve("big-leaves.car");
+    car(file, 3, 2);
+    Run up = service("upload", file.toString(), "--max-chunk-size", "2kB");
+    assertEquals(1, up.code(), up.err());
+    assertTrue(up.err().endsWith(", above the limit of 2,000; if the input is genuine, raise --max-piece-size\n"),
+        up.err());
+    Run help = run(Map.of(), "upload", "--help");
+    assertTrue(help.out().contains("--max-piece-size"), help.out());
+    assertFalse(help.out().contains("--max-chunk-size"), help.out());
   }
 
   @Test
   void uploadPrintsTheVerifiedCidThenStatusCheckListDelete() throws Exception {
     Path file = tmp.resolve("a.car");
     Cid root = car(file, 1, 12);
-    Run up = service("upload", file.toString(), "--max-chunk-size", "40kB", "--progress");
+    Run up = service("upload", file.toString(), "--max-piece-size", "40kB");
     assertEquals(0, up.code(), up.err());
     assertEquals(List.of(root.toString()), up.lines());
-    assertTrue(up.err().contains("piece 1 of "), up.err());
-    assertTrue(up.err().contains("100%"), up.err());
+    assertTrue(up.err().matches("carmint: stored " + root + " \u2014 service confirmed the CID \\(4 pieces, "
+        + "\\d+\\.?\\d* kB, \\d+\\.\\d s\\)\n"), up.err());
     assertFalse(up.err().contains(TOKEN));
 
     Run status = service("status", root.toString());
@@ -267,14 +280,15 @@ class ServiceCommandsTest {
     assertEquals(0, cid.code(), cid.err());
     assertEquals(cid.lines(), wrapped.lines());
     assertFalse(wrapped.lines().equals(up.lines()), "the wrapped root is a directory, not the file");
-    Run nft = service("upload", file.toString(), "--profile", "nft.storage", "--max-chunk-size", "300kB");
+    Run nft = service("upload", file.toString(), "--profile", "nft.storage", "--max-piece-size", "300kB");
     assertEquals(0, nft.code(), nft.err());
     assertEquals(List.of("bafybeihpo4pilehc4xsiqakkasgljy25a44ml6r733kshry5pzhvpeplaq"), nft.lines());
     Run unknown = service("upload", file.toString(), "--profile", "nope");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("nft.storage"), unknown.err());
     Run missing = service("upload", tmp.resolve("absent").toString());
-    assertEquals(2, missing.code());
+    assertEquals(1, missing.code()); // as pack: a missing input is a problem found, not a usage error
+    assertEquals("carmint: no such file: " + tmp.resolve("absent") + "\n", missing.err());
   }
 
   @Test
@@ -382,7 +396,7 @@ class ServiceCommandsTest {
     Cid root = car(file, 4, 3);
     try (NftStorageClient client = NftStorageClient.builder().endpoint(endpoint).token("t2").build()) {
       assertEquals(root, client.storeCar(file).cid());
-      assertEquals("token-2", client.status(root).scope());
+      assertEquals(java.util.Optional.of("token-2"), client.status(root).scope());
     }
     // the trustless gateway, no token: the root block, and the DAG as a CAR
     HttpClient http = HttpClient.newHttpClient();
@@ -433,7 +447,7 @@ class ServiceCommandsTest {
     for (String token : List.of("file-token", "plain-token", "env-token", "env-plain")) {
       try (NftStorageClient client = NftStorageClient.builder().endpoint(serving.endpoint).token(token).build()) {
         client.storeCar(file);
-        scopes.put(token, client.status(root).scope());
+        scopes.put(token, client.status(root).scope().orElseThrow());
       }
     }
     serving.stop();

@@ -16,9 +16,7 @@ import io.carmint.dagpb.PbNode;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.multiformats.Multicodec;
 import io.carmint.unixfs.UnixFsData;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,7 +113,8 @@ class UnpackCommandsTest {
     assertTrue(notEmpty.err().strip().endsWith("or merge into it with --merge"), notEmpty.err());
     assertEquals(0, run("unpack", car, "-o", out.toString(), "--merge").code());
     assertEquals("keep", Files.readString(out.resolve("mine")));
-    assertOneLineError(run("unpack", car, "-o", out.toString(), "--merge"), 1, out.toRealPath() + "/");
+    assertOneLineError(run("unpack", car, "-o", out.toString(), "--merge"), 1, "already exists: " + out.toRealPath()
+        + "/");
   }
 
   @Test
@@ -213,17 +212,11 @@ class UnpackCommandsTest {
   @Test
   void standardInputIsCopiedToATemporaryFile() throws IOException {
     byte[] car = Files.readAllBytes(gateway("fixtures/path_gateway_unixfs/dir-with-files.car"));
-    InputStream saved = System.in;
-    try {
-      System.setIn(new ByteArrayInputStream(car));
-      Path out = tmp.resolve("out");
-      assertEquals(0, run("unpack", "-", "-o", out.toString()).code());
-      assertEquals("hello world\n", Files.readString(out.resolve("hello.txt")));
-      System.setIn(new ByteArrayInputStream(car));
-      assertEquals(List.of("ascii-copy.txt", "ascii.txt", "hello.txt", "multiblock.txt"), run("ls", "-").lines());
-    } finally {
-      System.setIn(saved);
-    }
+    Path out = tmp.resolve("out");
+    assertEquals(0, Cli.runWithInput(car, "unpack", "-", "-o", out.toString()).code());
+    assertEquals("hello world\n", Files.readString(out.resolve("hello.txt")));
+    assertEquals(List.of("ascii-copy.txt", "ascii.txt", "hello.txt", "multiblock.txt"),
+        Cli.runWithInput(car, "ls", "-").lines());
   }
 
   // ---------------------------------------------------------------------------------------------- ls

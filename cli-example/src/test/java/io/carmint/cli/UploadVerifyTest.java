@@ -67,21 +67,22 @@ class UploadVerifyTest {
 
   @Test
   void theUploadIsRetrievedBackThroughTheGateway() throws IOException {
-    Run r = upload("--verify", "--gateway", gateway.uri().toString(), "--progress");
+    Run r = upload("--verify", "--gateway", gateway.uri().toString());
     assertEquals(0, r.code(), r.err());
     assertEquals(root + "\n", r.out());
     String blocks = String.format(java.util.Locale.ROOT, "%,d", gateway.walk(root, List.of(), "all").size());
-    assertTrue(r.err().contains("carmint: verified " + blocks + " blocks ("), r.err());
-    assertTrue(r.err().contains(" of " + root + " through " + gateway.uri()), r.err());
+    assertTrue(r.err().startsWith("carmint: stored " + root + " \u2014 service confirmed the CID ("), r.err());
+    assertTrue(r.err().contains("; retrieved back and verified: " + blocks + " blocks through " + gateway.uri()),
+        r.err());
     assertEquals(List.of("/ipfs/" + root + "?format=car&dag-scope=all"), gateway.requests());
   }
 
   @Test
   void byDefaultTheServicesOwnGatewayAndThenFetchFromIt() throws IOException {
-    Run r = upload("--verify", "--progress");
+    Run r = upload("--verify");
     assertEquals(0, r.code(), r.err());
     assertEquals(root + "\n", r.out());
-    assertTrue(r.err().contains(" of " + root + " through " + SERVICE.endpoint()), r.err());
+    assertTrue(r.err().contains(" blocks through " + SERVICE.endpoint()), r.err());
 
     Path out = tmp.resolve("back");
     Run f = run(Map.of(FetchCommand.GATEWAY_VARIABLE, SERVICE.endpoint().toString()), "fetch",

@@ -25,7 +25,7 @@ final class ListPaging {
   static void check(List<Nft> uploads, Instant before, String request) throws MalformedResponseException {
     Instant previous = before;
     for (Nft n : uploads) {
-      Instant created = n.created();
+      Instant created = n.created().orElse(null);
       if (created == null) {
         throw new MalformedResponseException(HTTP_OK, request, "an upload without \"created\": cannot page");
       }

@@ -9,7 +9,6 @@ import io.carmint.multiformats.Cid;
 import io.carmint.nft.NftMetadata;
 import io.carmint.nft.NftToken;
 import io.carmint.unixfs.importer.ImportProfile;
-import io.carmint.unixfs.importer.Importer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,8 +19,9 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -78,12 +78,13 @@ public final class NftStorageClient implements AutoCloseable {
   public static final long DEFAULT_MIN_UPLOAD_SPEED = 64 * 1024;
   /** Default number of CAR pieces uploaded at once: 3, as the JS client. */
   public static final int DEFAULT_CONCURRENCY = io.carmint.car.NftStorageLimits.UPLOAD_CONCURRENCY;
-  /** Default largest CAR piece of a split upload: 50 MiB, as the JS client ({@code MAX_CHUNK_SIZE}). */
-  public static final long DEFAULT_MAX_CHUNK_SIZE = io.carmint.car.NftStorageLimits.DEFAULT_PIECE_SIZE;
+  /** Default largest CAR piece of a split upload: 50 MiB, as the JS client ({@code MAX_CHUNK_SIZE}, which
+   * names pieces, not UnixFS chunks). */
+  public static final long DEFAULT_MAX_PIECE_SIZE = io.carmint.car.NftStorageLimits.DEFAULT_PIECE_SIZE;
   /** Largest allowed piece: 100 MB, the service's limit per request (pieces count header and framing too). */
-  public static final long MAX_CHUNK_SIZE = io.carmint.car.NftStorageLimits.MAX_PIECE_SIZE;
+  public static final long MAX_PIECE_SIZE = io.carmint.car.NftStorageLimits.MAX_PIECE_SIZE;
   /** Smallest allowed piece: 1 KiB. */
-  public static final long MIN_CHUNK_SIZE = 1024;
+  public static final long MIN_PIECE_SIZE = 1024;
   /** Largest page of {@link #list}: 1000, the service's maximum. */
   public static final int MAX_LIST_LIMIT = io.carmint.car.NftStorageLimits.MAX_LIST_LIMIT;
   /** Page size when none is given: 10, the service's default. */
@@ -108,8 +109,9 @@ public final class NftStorageClient implements AutoCloseable {
   private final RetryPolicy retryPolicy;
   private final RateLimiter rateLimiter;
   private final int concurrency;
-  private final long maxChunkSize;
+  private final long maxPieceSize;
   private final Path tempDirectory;
+  private final Executor executor;
 
   private NftStorageClient(Builder b) {
     this.endpoint = b.endpoint;
@@ -128,8 +130,9 @@ public final class NftStorageClient implements AutoCloseable {
         ? b.rateLimiter
         : RateLimiter.of(RateLimiter.DEFAULT_PERMITS, RateLimiter.DEFAULT_PERIOD, b.timeSource);
     this.concurrency = b.concurrency;
-    this.maxChunkSize = b.maxChunkSize;
+    this.maxPieceSize = b.maxPieceSize;
     this.tempDirectory = b.tempDirectory;
+    this.executor = b.executor;
     this.transport = new Transport(http, b.token, retryPolicy, rateLimiter, b.timeSource, b.maxResponseBytes,
         new Transport.Timeouts(b.callTimeout, b.deadline, b.minUploadSpeed));
   }
@@ -145,8 +148,8 @@ public final class NftStorageClient implements AutoCloseable {
   }
 
   /** @return the configured piece size for split uploads */
-  public long maxChunkSize() {
-    return maxChunkSize;
+  public long maxPieceSize() {
+    return maxPieceSize;
   }
 
   /** @return how many pieces are uploaded at once */
@@ -174,21 +177,45 @@ public final class NftStorageClient implements AutoCloseable {
    * repeated in the input are written once), then split; the temporary directory needs about twice the size of the
    * content while uploading, and is emptied afterwards.
    *
+   * <p>Interrupting the calling thread stops the upload as {@link #storeCarAsync cancelling} does, and the method
+   * throws an {@link java.io.InterruptedIOException} (or, if the thread was reading or writing a file,
+   * {@link java.nio.channels.ClosedByInterruptException}) once the temporary files are removed.
+   *
    * @param path a file or a directory
    * @param profile how to pack it, e.g. {@link ImportProfile#DEFAULT}; the root CID depends on it
    * @param listener hears of progress (bytes of the pieces) and of each piece stored
-   * @return the service's description of the upload; its {@code cid} names the same DAG as the local root
+   * @return the service's final description of the upload, as {@link #storeCar(Path, UploadListener) storeCar}
+   *     defines it; its {@code cid} names the same DAG as the local root
    * @throws CidMismatchException if the service answers with another root
    * @throws ApiException (a subclass) if the service refuses a piece
    * @throws IOException if reading {@code path} fails, or the network fails after retries
    */
   public Nft upload(Path path, ImportProfile profile, UploadListener listener) throws IOException {
+    return upload(path, profile, listener, new UploadJob());
+  }
+
+  /**
+   * Runs {@link #upload(Path, ImportProfile, UploadListener)} on the builder's {@link Builder#executor executor}, as
+   * {@link #storeCarAsync} runs {@code storeCar}; cancelling the future stops the packing or the upload.
+   *
+   * @return a future completed with the upload's description, or with the exceptions {@code upload} throws
+   */
+  public CompletableFuture<Nft> uploadAsync(Path path, ImportProfile profile, UploadListener listener) {
+    Objects.requireNonNull(path, "path");
     Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(listener, "listener");
+    return async(job -> upload(path, profile, listener, job));
+  }
+
+  private Nft upload(Path path, ImportProfile profile, UploadListener listener, UploadJob job) throws IOException {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(listener, "listener");
+    job.check();
     Path work = Files.createTempDirectory(tempDirectory, PACK_DIRECTORY_PREFIX);
     try {
       Path car = work.resolve(PACKED_CAR_NAME);
-      Cid root = CarPacker.builder().importer(Importer.of(profile)).build().pack(path, car).root();
-      Nft nft = storeCar(car, listener);
+      Cid root = CarPacker.of(profile).pack(path, car).root();
+      Nft nft = storeCar(car, listener, job);
       if (!nft.cid().toV1().equals(root.toV1())) {
         throw new CidMismatchException(path.toString(), root, nft.cid());
       }
@@ -214,6 +241,9 @@ public final class NftStorageClient implements AutoCloseable {
    * storeCar} does, and succeeds only if the service answers with that {@code ipnft}. The CAR is written to a
    * temporary directory and removed afterwards; the token's files are streamed from disk.
    *
+   * <p>Interrupting the calling thread stops the upload as {@link #storeCarAsync cancelling} does (see
+   * {@link #upload(Path, ImportProfile, UploadListener) upload}).
+   *
    * @param metadata the token
    * @param listener hears of progress (bytes of the pieces) and of each piece stored
    * @return the token: {@code ipnft}, {@code url} ({@code ipfs://<ipnft>/metadata.json}), {@code metadata.json}
@@ -222,12 +252,30 @@ public final class NftStorageClient implements AutoCloseable {
    * @throws IOException if a file of the token cannot be read, or the network fails after retries
    */
   public NftToken storeNft(NftMetadata metadata, UploadListener listener) throws IOException {
+    return storeNft(metadata, listener, new UploadJob());
+  }
+
+  /**
+   * Runs {@link #storeNft(NftMetadata, UploadListener)} on the builder's {@link Builder#executor executor}, as
+   * {@link #storeCarAsync} runs {@code storeCar}; cancelling the future stops the encoding or the upload.
+   *
+   * @return a future completed with the token, or with the exceptions {@code storeNft} throws
+   */
+  public CompletableFuture<NftToken> storeNftAsync(NftMetadata metadata, UploadListener listener) {
     Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(listener, "listener");
+    return async(job -> storeNft(metadata, listener, job));
+  }
+
+  private NftToken storeNft(NftMetadata metadata, UploadListener listener, UploadJob job) throws IOException {
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(listener, "listener");
+    job.check();
     Path work = Files.createTempDirectory(tempDirectory, "carmint-nft-");
     try {
       Path car = work.resolve("token.car");
       NftToken token = metadata.encode(car);
-      storeCar(car, listener); // every answer must name the CAR's root: the ipnft
+      storeCar(car, listener, job); // every answer must name the CAR's root: the ipnft
       return token;
     } finally {
       TempFiles.deleteRecursively(work);
@@ -245,7 +293,7 @@ public final class NftStorageClient implements AutoCloseable {
 
   /**
    * Uploads a CAR (v1 or v2) with exactly one root, and checks that the service stored that root. The DAG below the
-   * root is split by the treewalk rule into CARv1 pieces of at most {@link Builder#maxChunkSize maxChunkSize} bytes,
+   * root is split by the treewalk rule into CARv1 pieces of at most {@link Builder#maxPieceSize maxPieceSize} bytes,
    * every piece with the same root, each uploaded ({@link Builder#concurrency concurrency} at a time) as
    * {@code application/car} and retried on its own; every answer must name the root.
    *
@@ -253,9 +301,21 @@ public final class NftStorageClient implements AutoCloseable {
    * holds a whole CAR or piece in memory. Reading the pieces hashes every block, so a corrupt or incomplete CAR
    * fails here, before anything is sent. Blocks not reachable from the root are not uploaded.
    *
+   * <p><b>The result</b> is the service's final word on the upload: the answer to the piece stored last if its pin
+   * is {@link PinStatus#PINNED}; otherwise (pieces are stored concurrently, so the answer received last can be an
+   * earlier piece's {@code pinning}) the service is asked for the {@link #status} of the root once, after every
+   * piece was stored, and that answer is returned. If that request fails, the last piece's answer is returned: the
+   * upload itself succeeded.
+   *
+   * <p><b>Interruption.</b> Interrupting the calling thread stops the upload as {@link #storeCarAsync cancelling}
+   * does: the calls under way are closed, no further piece is sent, the listener hears nothing more, and the method
+   * throws an {@link java.io.InterruptedIOException} (or, if the thread was reading or writing a file,
+   * {@link java.nio.channels.ClosedByInterruptException}) once the upload's threads have stopped and its temporary
+   * files are removed. The thread's interrupt flag stays set.
+   *
    * @param car the CAR file
    * @param listener hears of progress (bytes of the pieces) and of each piece stored
-   * @return the service's description of the upload, from the last answer received
+   * @return the service's final description of the upload, as above
    * @throws io.carmint.car.split.SplitException if the CAR has not exactly one root, or a block below the root is
    *     missing or cannot be walked
    * @throws io.carmint.multiformats.LimitExceededException if a block with its ancestors does not fit in a piece
@@ -265,8 +325,81 @@ public final class NftStorageClient implements AutoCloseable {
    * @throws IOException if the file cannot be read, or the network fails after retries
    */
   public Nft storeCar(Path car, UploadListener listener) throws IOException {
+    return storeCar(car, listener, new UploadJob());
+  }
+
+  /**
+   * Runs {@link #storeCar(Path, UploadListener)} on the builder's {@link Builder#executor executor} (by default a
+   * new daemon thread per upload) and returns at once.
+   *
+   * <p><b>Cancellation.</b> The future's {@code cancel} (with or without interruption) stops the upload: the HTTP
+   * calls of the pieces being sent are closed at once (a piece cut off is not stored by the service), no further
+   * piece is sent, and once {@code cancel} has returned true the listener is not called again (a listener call under
+   * way is waited for; {@code cancel} may be called from a listener). The thread running the upload then stops the
+   * upload's threads and removes its temporary files. {@code cancel} returns false once the upload has finished.
+   * Futures derived from this one ({@code thenApply}...) do not pass cancellation back.
+   *
+   * <pre>{@code
+   * CompletableFuture<Nft> upload = client.storeCarAsync(car,
+   *     UploadListener.onProgress((sent, total) -> progress.set(sent)));
+   * upload.cancel(true); // no piece is sent after this, and the listener hears nothing more
+   * }</pre>
+   *
+   * @return a future completed with the upload's final description, or with the exceptions
+   *     {@link #storeCar(Path, UploadListener) storeCar} throws
+   */
+  public CompletableFuture<Nft> storeCarAsync(Path car, UploadListener listener) {
+    Objects.requireNonNull(car, "car");
     Objects.requireNonNull(listener, "listener");
-    return new PieceUploader(this::postCar, concurrency, maxChunkSize, tempDirectory).upload(car, listener);
+    return async(job -> storeCar(car, listener, job));
+  }
+
+  private Nft storeCar(Path car, UploadListener listener, UploadJob job) throws IOException {
+    Objects.requireNonNull(listener, "listener");
+    return new PieceUploader(this::postCar, this::status, concurrency, maxPieceSize, tempDirectory)
+        .upload(car, listener, job);
+  }
+
+  /** An upload run by {@link #async}. */
+  @FunctionalInterface
+  private interface UploadTask<T> {
+    T run(UploadJob job) throws IOException;
+  }
+
+  /** Runs {@code task} on the executor; the future's cancellation cancels its {@link UploadJob}. */
+  private <T> CompletableFuture<T> async(UploadTask<T> task) {
+    UploadJob job = new UploadJob();
+    Pending<T> future = new Pending<>(job);
+    executor.execute(() -> {
+      job.worker(Thread.currentThread());
+      try {
+        T result = task.run(job);
+        if (job.finish()) {
+          future.complete(result);
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        job.finish();
+        future.completeExceptionally(e);
+      } finally {
+        job.worker(null);
+        Thread.interrupted(); // a cancel may have interrupted this (pool) thread
+      }
+    });
+    return future;
+  }
+
+  /** A future whose cancellation stops its upload. */
+  private static final class Pending<T> extends CompletableFuture<T> {
+    private final UploadJob job;
+
+    Pending(UploadJob job) {
+      this.job = job;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return job.cancel() && super.cancel(mayInterruptIfRunning);
+    }
   }
 
   /**
@@ -332,10 +465,10 @@ public final class NftStorageClient implements AutoCloseable {
    *
    * @return the service's answer
    */
-  private Nft postCar(Path car, long length, Supplier<LongConsumer> attemptProgress, BooleanSupplier cancelled)
-      throws IOException {
+  private Nft postCar(Path car, long length, Supplier<LongConsumer> attemptProgress,
+      Transport.Cancellation cancellation) throws IOException {
     Transport.Spec spec = new Transport.Spec("POST", url("upload"), true,
-        parts -> parts.add(new FileRequestBody(car, 0, length, CAR, attemptProgress.get())), cancelled);
+        parts -> parts.add(new FileRequestBody(car, 0, length, CAR, attemptProgress.get())), cancellation);
     return Responses.nft(transport.send(spec, length));
   }
 
@@ -360,8 +493,12 @@ public final class NftStorageClient implements AutoCloseable {
    * @throws IOException if the network fails after retries
    */
   public Nft status(Cid cid) throws IOException {
+    return status(cid, Transport.Cancellation.NONE);
+  }
+
+  private Nft status(Cid cid, Transport.Cancellation cancellation) throws IOException {
     Objects.requireNonNull(cid, "cid");
-    Transport.Spec spec = new Transport.Spec("GET", url(cid.toString()), true, null);
+    Transport.Spec spec = new Transport.Spec("GET", url(cid.toString()), true, null, cancellation);
     Nft nft = Responses.nft(transport.send(spec));
     checkAnswer(spec, cid, nft.cid());
     return nft;
@@ -488,11 +625,18 @@ public final class NftStorageClient implements AutoCloseable {
   @Override
   public String toString() {
     return "NftStorageClient{endpoint=" + endpoint + ", token=" + (hasToken ? "<redacted>" : "none")
-        + ", concurrency=" + concurrency + ", maxChunkSize=" + maxChunkSize + ", " + retryPolicy + ", "
+        + ", concurrency=" + concurrency + ", maxPieceSize=" + maxPieceSize + ", " + retryPolicy + ", "
         + rateLimiter + "}";
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The default {@link Builder#executor}: a daemon thread per asynchronous upload. */
+  private static void newUploadThread(Runnable upload) {
+    Thread t = new Thread(upload, "carmint-upload");
+    t.setDaemon(true);
+    t.start();
+  }
 
   HttpUrl url(String... segments) {
     HttpUrl.Builder b = endpoint.newBuilder();
@@ -516,10 +660,11 @@ public final class NftStorageClient implements AutoCloseable {
     private RateLimiter rateLimiter;
     private TimeSource timeSource = TimeSource.SYSTEM;
     private int concurrency = DEFAULT_CONCURRENCY;
-    private long maxChunkSize = DEFAULT_MAX_CHUNK_SIZE;
+    private long maxPieceSize = DEFAULT_MAX_PIECE_SIZE;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private OkHttpClient okHttpClient;
     private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+    private Executor executor = NftStorageClient::newUploadThread;
 
     private Builder() {
     }
@@ -659,15 +804,15 @@ public final class NftStorageClient implements AutoCloseable {
 
     /**
      * @param bytes largest CAR piece of a split upload, header and framing included (default 50 MiB, from
-     *     {@link #MIN_CHUNK_SIZE} to {@link #MAX_CHUNK_SIZE})
+     *     {@link #MIN_PIECE_SIZE} to {@link #MAX_PIECE_SIZE})
      * @throws IllegalArgumentException if out of range
      */
-    public Builder maxChunkSize(long bytes) {
-      if (bytes < MIN_CHUNK_SIZE || bytes > MAX_CHUNK_SIZE) {
-        throw new IllegalArgumentException("maxChunkSize must be " + MIN_CHUNK_SIZE + ".." + MAX_CHUNK_SIZE
+    public Builder maxPieceSize(long bytes) {
+      if (bytes < MIN_PIECE_SIZE || bytes > MAX_PIECE_SIZE) {
+        throw new IllegalArgumentException("maxPieceSize must be " + MIN_PIECE_SIZE + ".." + MAX_PIECE_SIZE
             + " bytes, got " + bytes);
       }
-      this.maxChunkSize = bytes;
+      this.maxPieceSize = bytes;
       return this;
     }
 
@@ -692,6 +837,15 @@ public final class NftStorageClient implements AutoCloseable {
     /** @param client an OkHttp client to share connection pools with; timeouts set here override its own */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * @param value runs {@link #storeCarAsync}, {@link #uploadAsync} and {@link #storeNftAsync} (default: a new
+     *     daemon thread per upload; each upload's pieces are sent on threads of its own either way)
+     */
+    public Builder executor(Executor value) {
+      this.executor = Objects.requireNonNull(value, "executor");
       return this;
     }
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.Headers;
@@ -85,14 +84,39 @@ final class Transport {
   }
 
   /**
-   * What to send; {@code body} is null for requests without a body. {@code cancelled} is asked before every attempt
-   * and retry: once true, the request stops with an {@link InterruptedIOException}.
+   * Whether a request is to stop, and where its HTTP calls are registered so that a canceller can close them. Asked
+   * before every attempt and retry: once cancelled, the request stops with an {@link InterruptedIOException}.
    */
-  record Spec(String method, HttpUrl url, boolean authenticated, BodyFactory body, BooleanSupplier cancelled) {
+  interface Cancellation {
+    /** Never cancelled. */
+    Cancellation NONE = () -> false;
+
+    /** @return whether the request is to stop */
+    boolean isCancelled();
+
+    /** @return why it stopped, for the exception's message */
+    default String why() {
+      return "cancelled";
+    }
+
+    /** Registers an attempt's call before it is executed; one registered after cancellation is cancelled at once. */
+    default void track(Call call) {
+    }
+
+    /** Forgets an attempt's call once its answer was read or it failed. */
+    default void untrack(Call call) {
+    }
+  }
+
+  /**
+   * What to send; {@code body} is null for requests without a body. {@code cancellation} is asked before every
+   * attempt and retry, and holds the call under way.
+   */
+  record Spec(String method, HttpUrl url, boolean authenticated, BodyFactory body, Cancellation cancellation) {
     Spec {
       Objects.requireNonNull(method);
       Objects.requireNonNull(url);
-      cancelled = cancelled == null ? () -> false : cancelled;
+      cancellation = cancellation == null ? Cancellation.NONE : cancellation;
     }
 
     Spec(String method, HttpUrl url, boolean authenticated, BodyFactory body) {
@@ -165,23 +189,25 @@ final class Transport {
       byte[] bytes;
       Call call = http.newCall(RedirectLoops.track(rb));
       boolean deadlineFirst = clock.limit(call);
+      spec.cancellation().track(call);
       try (Response response = call.execute()) {
         status = response.code();
         headers = response.headers();
         bytes = readAtMost(response.body(), isSuccess(status) ? maxResponseBytes : MAX_ERROR_BODY);
       } catch (IOException failure) {
+        checkCancelled(spec); // a cancelled request ends here, whatever the call's failure
         IOException local = parts.failure();
         if (local != null) {
           throw local;
         }
         IOException e = failure;
-        if (call.isCanceled()) { // only the call timeout cancels a call: it ended the attempt
+        if (call.isCanceled()) { // not cancelled by the request's owner: the call timeout ended the attempt
           if (deadlineFirst) {
             throw clock.deadlinePassed(attempt, e, earlier);
           }
           e = clock.callTimedOut(e);
         }
-        if (Thread.currentThread().isInterrupted() || spec.cancelled().getAsBoolean() || !isRetryable(e)
+        if (Thread.currentThread().isInterrupted() || !isRetryable(e)
             || attempt > retry.maxRetries()) {
           earlier.forEach(e::addSuppressed);
           throw e;
@@ -189,6 +215,8 @@ final class Transport {
         earlier.add(e);
         pause(clock, attempt, null, e.getClass().getSimpleName() + ": " + redact(e.getMessage()), e, earlier);
         continue;
+      } finally {
+        spec.cancellation().untrack(call);
       }
       if (isSuccess(status)) {
         if (bytes.length > maxResponseBytes) {
@@ -296,8 +324,8 @@ final class Transport {
   }
 
   private static void checkCancelled(Spec spec) throws InterruptedIOException {
-    if (spec.cancelled().getAsBoolean()) {
-      throw new InterruptedIOException(spec.describe() + " cancelled: another part of the upload failed");
+    if (spec.cancellation().isCancelled()) {
+      throw new InterruptedIOException(spec.describe() + " cancelled: " + spec.cancellation().why());
     }
   }
 

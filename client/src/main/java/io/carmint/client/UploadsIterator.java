@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -80,7 +81,7 @@ final class UploadsIterator implements Iterator<Nft> {
       }
       List<Nft> fresh = new ArrayList<>();
       for (Nft n : page.nfts()) {
-        boolean repeat = before != null && before.equals(n.created()) && seenAtBoundary.contains(n.cid());
+        boolean repeat = before != null && n.created().equals(Optional.of(before)) && seenAtBoundary.contains(n.cid());
         if (!repeat) {
           fresh.add(n);
         }
@@ -100,12 +101,12 @@ final class UploadsIterator implements Iterator<Nft> {
         exhausted = true;
         return;
       }
-      Instant last = page.nfts().get(page.nfts().size() - 1).created(); // not null: ListPaging.check
+      Instant last = page.nfts().get(page.nfts().size() - 1).created().orElseThrow(); // ListPaging.check
       if (!last.equals(before)) {
         seenAtBoundary.clear();
       }
       for (Nft n : page.nfts()) {
-        if (last.equals(n.created())) {
+        if (n.created().equals(Optional.of(last))) {
           seenAtBoundary.add(n.cid());
         }
       }

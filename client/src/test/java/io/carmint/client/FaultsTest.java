@@ -308,7 +308,7 @@ class FaultsTest {
     RecordedRequest checked = server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
     assertEquals("/check/" + CID, checked.getUrl().encodedPath());
     assertNull(checked.getHeaders().get("Authorization"), "check is public: no token");
-    assertEquals(PinStatus.PINNING, check.pin().status());
+    assertEquals(PinStatus.PINNING, check.pinStatus());
 
     RecordedRequest listed = server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
     assertEquals("/", listed.getUrl().encodedPath());
@@ -398,7 +398,7 @@ class FaultsTest {
     Path car = dir.resolve("split.car");
     Cid root = Cars.flat(car, 10, 6, 4000);
     NftStorageClient c = NftStorageClient.builder().endpoint(server.url("/").uri()).token(TOKEN).timeSource(time)
-        .maxChunkSize(10_000).concurrency(1).build();
+        .maxPieceSize(10_000).concurrency(1).build();
     script.enqueue(json(200, nftJson(root)));
     script.enqueue(error(400, "ERROR_INVALID_CAR", "Invalid CAR file received: block too big"));
     BadRequestException e = assertThrows(BadRequestException.class, () -> c.storeCar(car));

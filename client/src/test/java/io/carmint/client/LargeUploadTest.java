@@ -50,13 +50,13 @@ class LargeUploadTest {
       assertEquals(root, nft.cid());
       assertTrue(pieces.size() >= 5, "pieces: " + pieces);
       for (long p : pieces) {
-        assertTrue(p <= NftStorageClient.DEFAULT_MAX_CHUNK_SIZE && p < LocalNftStorage.DEFAULT_MAX_REQUEST_BYTES,
+        assertTrue(p <= NftStorageClient.DEFAULT_MAX_PIECE_SIZE && p < LocalNftStorage.DEFAULT_MAX_REQUEST_BYTES,
             "piece of " + p + " bytes");
       }
       assertEquals(pieces.stream().mapToLong(Long::longValue).sum(), sent[0]);
 
       Nft status = client.status(root);
-      assertEquals(PinStatus.PINNED, status.pin().status(), "the service holds the whole DAG");
+      assertEquals(PinStatus.PINNED, status.pinStatus(), "the service holds the whole DAG");
       assertEquals(pieces.size(), status.parts().size());
       long rootLength;
       try (CarFile file = CarFile.open(car)) {

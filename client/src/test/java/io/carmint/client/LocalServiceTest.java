@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +76,7 @@ class LocalServiceTest {
     assertEquals("ipfs://" + token.ipnft() + "/metadata.json", token.url());
     Nft status = client.status(token.ipnft());
     assertEquals(token.ipnft(), status.cid());
-    assertEquals(PinStatus.PINNED, status.pin().status());
+    assertEquals(PinStatus.PINNED, status.pinStatus());
     try (Stream<Path> left = Files.list(dir)) {
       assertEquals(List.of("again.car", "cat.png"), left.map(p -> p.getFileName().toString()).sorted().toList(),
           "the temporary CAR is removed");
@@ -89,10 +90,10 @@ class LocalServiceTest {
 
     Nft stored = client.storeCar(car);
     assertEquals(root, stored.cid());
-    assertEquals(PinStatus.PINNED, stored.pin().status());
-    assertEquals("application/car", stored.type());
-    assertEquals("carmint-tests", stored.scope());
-    assertEquals(Instant.parse("2024-06-01T00:00:00Z"), stored.created());
+    assertEquals(PinStatus.PINNED, stored.pinStatus());
+    assertEquals(Optional.of("application/car"), stored.type());
+    assertEquals(Optional.of("carmint-tests"), stored.scope());
+    assertEquals(Optional.of(Instant.parse("2024-06-01T00:00:00Z")), stored.created());
     assertEquals(1, stored.parts().size());
 
     Nft status = client.status(root);
@@ -102,7 +103,7 @@ class LocalServiceTest {
 
     CheckResult check = client.check(root);
     assertEquals(root, check.cid());
-    assertEquals(PinStatus.PINNED, check.pin().status());
+    assertEquals(PinStatus.PINNED, check.pinStatus());
 
     ListPage page = client.list();
     assertEquals(1, page.nfts().size());
@@ -119,7 +120,7 @@ class LocalServiceTest {
     Cid root = Cars.flat(car, 100, 40, 50_000); // ~2 MB: 13+ pieces of 160 KB
     List<long[]> progress = new ArrayList<>();
     List<Integer> stored = new ArrayList<>();
-    NftStorageClient c = clientBuilder().maxChunkSize(160_000).concurrency(3).build();
+    NftStorageClient c = clientBuilder().maxPieceSize(160_000).concurrency(3).build();
     Nft nft = c.storeCar(car, new UploadListener() {
       @Override
       public void onProgress(long sent, long total) {
@@ -137,7 +138,7 @@ class LocalServiceTest {
     assertTrue(pieces >= 13, "pieces: " + pieces);
     assertEquals(pieces, new HashSet<>(stored).size());
     assertEquals(pieces, client.status(root).parts().size(), "the service received every piece");
-    assertEquals(PinStatus.PINNED, client.status(root).pin().status());
+    assertEquals(PinStatus.PINNED, client.status(root).pinStatus());
     long total = progress.get(0)[1];
     long previous = 0;
     for (long[] p : progress) {
@@ -155,10 +156,10 @@ class LocalServiceTest {
     Path tree = Vectors.materialise("p-d-small", dir.resolve("p-d-small"));
     Nft nft = client.upload(tree, ImportProfile.DEFAULT);
     assertEquals(Vectors.expected("p-d-small", "ipfs-car"), nft.cid().toString());
-    assertEquals(PinStatus.PINNED, client.status(nft.cid()).pin().status());
+    assertEquals(PinStatus.PINNED, client.status(nft.cid()).pinStatus());
 
     Path file = Vectors.materialise("p-f-2m+777", dir.resolve("p-f-2m+777.bin"));
-    Nft small = clientBuilder().maxChunkSize(700_000).build().upload(file, ImportProfile.NFT_STORAGE);
+    Nft small = clientBuilder().maxPieceSize(700_000).build().upload(file, ImportProfile.NFT_STORAGE);
     assertEquals(Vectors.expected("p-f-2m+777", "nft.storage"), small.cid().toString());
     assertTrue(client.status(small.cid()).parts().size() >= 4, "split into pieces");
   }
@@ -168,8 +169,8 @@ class LocalServiceTest {
     Path file = Vectors.materialise("p-f-1m+2", dir.resolve("blob.bin"));
     Nft nft = client.storeBlob(file, "image/png");
     assertEquals(Vectors.expected("p-f-1m+2", "nft.storage"), nft.cid().toString());
-    assertEquals("image/png", nft.type());
-    assertEquals(PinStatus.PINNED, nft.pin().status());
+    assertEquals(Optional.of("image/png"), nft.type());
+    assertEquals(PinStatus.PINNED, nft.pinStatus());
   }
 
   @Test
@@ -182,10 +183,10 @@ class LocalServiceTest {
     }
     Nft nft = client.storeFiles(parts);
     assertEquals(Vectors.expected("p-d-small", "nft.storage"), nft.cid().toString());
-    assertEquals("directory", nft.type());
+    assertEquals(Optional.of("directory"), nft.type());
     assertEquals(parts.size(), nft.files().size());
-    assertTrue(nft.files().contains(new NftFile("émoji-😀.txt", "application/octet-stream")), nft.files().toString());
-    assertTrue(nft.files().contains(new NftFile("image.png", "image/png")));
+    assertTrue(nft.files().contains(NftFile.of("émoji-😀.txt", "application/octet-stream")), nft.files().toString());
+    assertTrue(nft.files().contains(NftFile.of("image.png", "image/png")));
   }
 
   @Test
@@ -236,8 +237,8 @@ class LocalServiceTest {
       Instant previous = Instant.MAX;
       for (Iterator<Nft> it = client.listAll(pageSize); it.hasNext(); ) {
         Nft n = it.next();
-        assertFalse(n.created().isAfter(previous), "newest first");
-        previous = n.created();
+        assertFalse(n.created().orElseThrow().isAfter(previous), "newest first");
+        previous = n.created().orElseThrow();
         all.add(n.cid());
       }
       assertEquals(uploaded.size(), all.size(), "page size " + pageSize + ": " + all);
@@ -245,7 +246,7 @@ class LocalServiceTest {
     }
     ListPage first = client.list(null, 2);
     assertEquals(7, first.count().orElseThrow());
-    ListPage next = client.list(first.nfts().get(1).created(), 2);
+    ListPage next = client.list(first.nfts().get(1).created().orElseThrow(), 2);
     assertEquals(first.nfts().get(1).cid(), next.nfts().get(0).cid(), "before is inclusive");
   }
 }

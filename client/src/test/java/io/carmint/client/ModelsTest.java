@@ -9,6 +9,8 @@ import io.carmint.multiformats.Cid;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -36,31 +38,31 @@ class ModelsTest {
   void readsAnUploadAsTheServiceSentIt() throws Exception {
     Nft nft = Json.MAPPER.readValue(NFT_JSON, Nft.class);
     assertEquals(Cid.parse("bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi"), nft.cid());
-    assertEquals(Instant.parse("2021-08-17T14:33:46.603538Z"), nft.created());
-    assertEquals("directory", nft.type());
-    assertEquals("my-key", nft.scope());
-    assertEquals(List.of(new NftFile("hello.txt", "text/plain")), nft.files());
+    assertEquals(Optional.of(Instant.parse("2021-08-17T14:33:46.603538Z")), nft.created());
+    assertEquals(Optional.of("directory"), nft.type());
+    assertEquals(Optional.of("my-key"), nft.scope());
+    assertEquals(List.of(NftFile.of("hello.txt", "text/plain")), nft.files());
     assertEquals(26, nft.size());
-    assertEquals("Upload at 2021-08-17T14:33:46.500Z", nft.name());
+    assertEquals(Optional.of("Upload at 2021-08-17T14:33:46.500Z"), nft.name());
     assertEquals(1, nft.parts().size());
     assertEquals(0x0202, nft.parts().get(0).codecCode(), "parts are CAR CIDs");
-    assertEquals(PinStatus.PINNED, nft.pin().status());
-    assertEquals(Instant.parse("2021-08-17T14:33:47Z"), nft.pin().created());
-    assertEquals(Map.of(), nft.pin().meta());
+    assertEquals(PinStatus.PINNED, nft.pinStatus());
+    assertEquals(Optional.of(Instant.parse("2021-08-17T14:33:47Z")), nft.pin().orElseThrow().created());
+    assertEquals(Map.of(), nft.pin().orElseThrow().meta());
 
     Deal d = nft.deals().get(0);
     assertEquals(DealStatus.ACTIVE, d.status());
-    assertEquals(Instant.parse("2021-08-18T10:00:00Z"), d.lastChange(), "lastChanged, space-separated, no offset");
-    assertEquals(2336960L, d.chainDealId());
-    assertEquals("f0127896", d.miner());
-    assertEquals("mainnet", d.network());
-    assertEquals(Instant.parse("2021-08-20T02:03:30Z"), d.dealActivation());
-    assertEquals(Instant.parse("2023-01-11T02:03:30Z"), d.dealExpiration());
+    assertEquals(Optional.of(Instant.parse("2021-08-18T10:00:00Z")), d.lastChange(), "lastChanged, space-separated, no offset");
+    assertEquals(OptionalLong.of(2336960L), d.chainDealId());
+    assertEquals(Optional.of("f0127896"), d.miner());
+    assertEquals(Optional.of("mainnet"), d.network());
+    assertEquals(Optional.of(Instant.parse("2021-08-20T02:03:30Z")), d.dealActivation());
+    assertEquals(Optional.of(Instant.parse("2023-01-11T02:03:30Z")), d.dealExpiration());
 
     Deal queued = nft.deals().get(1);
     assertEquals(DealStatus.QUEUED, queued.status());
-    assertEquals(Instant.parse("2021-08-18T10:00:00Z"), queued.lastChange(), "the schema's spelling");
-    assertNull(queued.miner());
+    assertEquals(Optional.of(Instant.parse("2021-08-18T10:00:00Z")), queued.lastChange(), "the schema's spelling");
+    assertEquals(Optional.empty(), queued.miner());
   }
 
   @Test
@@ -91,6 +93,25 @@ class ModelsTest {
     assertEquals("QmbWqxBEKC3P8tqsKc98xmWNzrzDtRLMiMPL8wBuTGsMnR", nft.cid().toString());
     assertEquals(List.of(), nft.deals());
     assertEquals(List.of(), nft.files());
+    assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+        List.of(nft.created(), nft.type(), nft.scope(), nft.pin(), nft.name()), "absent fields are empty, not null");
+    assertEquals(PinStatus.UNKNOWN, nft.pinStatus());
+  }
+
+  @Test
+  void nullFieldsAreEmptyAndARecordBuiltWithNullOptionalsHoldsEmptyOnes() throws Exception {
+    Nft nft = Json.MAPPER.readValue("{\"cid\":\"bafkqaaa\",\"type\":null,\"pin\":{\"status\":\"queued\",\"name\":null},"
+        + "\"deals\":[{\"miner\":null,\"chainDealID\":null}]}", Nft.class);
+    assertEquals(Optional.empty(), nft.type());
+    Pin pin = nft.pin().orElseThrow();
+    assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.empty()),
+        List.of(pin.cid(), pin.name(), pin.created()));
+    assertEquals(PinStatus.QUEUED, nft.pinStatus());
+    assertEquals(Optional.empty(), nft.deals().get(0).miner());
+    assertEquals(OptionalLong.empty(), nft.deals().get(0).chainDealId());
+    Nft built = new Nft(nft.cid(), 0, null, null, null, null, null, null, null, null);
+    assertEquals(Optional.empty(), built.pin());
+    assertEquals(Optional.empty(), new CheckResult(nft.cid(), null, null).pin());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.carmint.client.CheckResult;
 import io.carmint.client.Nft;
 import io.carmint.client.NftStorageClient;
 import io.carmint.client.PinStatus;
@@ -24,7 +25,9 @@ import io.carmint.multiformats.Cid;
 import java.util.concurrent.CompletableFuture;
 import io.carmint.testkit.LocalNftStorage;
 import io.carmint.testkit.junit.LocalNftStorageExtension;
+import io.carmint.pack.CarPacker;
 import io.carmint.unixfs.importer.ImportProfile;
+import io.carmint.unixfs.importer.Importer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExampleTest {
   @RegisterExtension
   static final LocalNftStorageExtension SERVICE =
-      new LocalNftStorageExtension(LocalNftStorage.builder().token("my-token").token("mint-token").build());
+      new LocalNftStorageExtension(LocalNftStorage.builder().token("my-token").token("mint-token")
+          .token("quick-token").build());
 
   @TempDir
   Path dir;
@@ -57,14 +61,42 @@ class ReadmeExampleTest {
         .build()) {
       Nft nft = client.upload(folder, ImportProfile.DEFAULT); // packs locally, splits, uploads, checks the root
       System.out.println(nft.cid());                          // the CID computed here, confirmed by the service
-      PinStatus status = client.status(nft.cid()).pin().status(); // PINNED once every piece arrived
+      PinStatus status = client.status(nft.cid()).pinStatus(); // PINNED once every piece arrived
       long back = client.verifyStored(nft.cid()).blocks();      // fetched back via {endpoint}/ipfs/, all verified
     }
     // --- end ---
     try (NftStorageClient check = NftStorageClient.builder().endpoint(endpoint).token(token).build()) {
       List<Nft> uploads = check.list().nfts();
       assertEquals(1, uploads.size());
-      assertEquals(PinStatus.PINNED, check.status(uploads.get(0).cid()).pin().status());
+      assertEquals(PinStatus.PINNED, check.status(uploads.get(0).cid()).pinStatus());
+    }
+  }
+
+  /** The first example of the root README.md: pack a folder, print the CID, upload, check. */
+  @Test
+  void rootReadmeExample() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("site"));
+    Files.writeString(folder.resolve("index.html"), "<h1>hello</h1>");
+    Files.write(folder.resolve("big.bin"), new byte[3_000_000]); // three 1 MiB chunks
+    URI endpoint = SERVICE.endpoint();
+    String token = "quick-token";
+
+    // --- README example ---
+    Path car = folder.resolveSibling(folder.getFileName() + ".car");
+    Cid root = CarPacker.of().pack(folder, car).root();  // the CID ipfs-car computes, computed here
+    System.out.println(root);
+    try (NftStorageClient client = NftStorageClient.builder().endpoint(endpoint).token(token).build()) {
+      Nft stored = client.storeCar(car);                 // fails unless the service stores exactly that root
+      CheckResult check = client.check(root);            // public: anyone can check, no token sent
+      System.out.println(stored.pinStatus() + " " + check.pinStatus()); // PINNED PINNED
+    }
+    // --- end ---
+    assertEquals(Importer.cid(folder), root);
+    assertEquals(dir.resolve("site.car"), car);
+    try (NftStorageClient client = NftStorageClient.builder().endpoint(endpoint).token(token).build()) {
+      Nft stored = client.status(root);
+      assertEquals(PinStatus.PINNED, stored.pinStatus());
+      assertEquals(PinStatus.PINNED, client.check(root).pinStatus());
     }
   }
 
@@ -102,7 +134,7 @@ class ReadmeExampleTest {
     try (NftStorageClient check = NftStorageClient.builder().endpoint(endpoint).token(apiToken).build()) {
       List<String> stored = new ArrayList<>();
       for (Nft n : check.list().nfts()) {
-        assertEquals(PinStatus.PINNED, check.status(n.cid()).pin().status());
+        assertEquals(PinStatus.PINNED, check.status(n.cid()).pinStatus());
         stored.add(n.cid().toString());
       }
       assertEquals(3, stored.size()); // the token, the images, the metadata

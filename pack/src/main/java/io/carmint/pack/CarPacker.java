@@ -1,5 +1,6 @@
 package io.carmint.pack;
 
+import io.carmint.block.Block;
 import io.carmint.block.BlockSink;
 import io.carmint.car.CarV2WriteOptions;
 import io.carmint.car.CarV2Writer;
@@ -21,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongConsumer;
 
 /**
  * Packs files and directories into a CAR: the UnixFS importer's blocks stream into a {@link CarWriter} (or
@@ -44,12 +46,33 @@ public final class CarPacker {
   private final int carVersion;
   private final CarWriteOptions writeOptions;
   private final CarV2WriteOptions v2Options;
+  private final LongConsumer progress;
 
   private CarPacker(Builder b) {
     this.importer = b.importer;
     this.carVersion = b.carVersion;
     this.writeOptions = b.writeOptions;
     this.v2Options = b.v2Options.toBuilder().car(b.writeOptions).build();
+    this.progress = b.progress;
+  }
+
+  /**
+   * The packer for the common case, for one-liners such as {@code CarPacker.of().pack(folder, car)}: the default
+   * profile ({@link ImportProfile#DEFAULT}, ipfs-car's), CARv1, de-duplication on; the same as
+   * {@code builder().build()}.
+   *
+   * @return that packer
+   */
+  public static CarPacker of() {
+    return builder().build();
+  }
+
+  /**
+   * @param profile how to import, e.g. {@link ImportProfile#KUBO}
+   * @return a packer with an importer of {@code profile}, CARv1, de-duplication on
+   */
+  public static CarPacker of(ImportProfile profile) {
+    return builder().importer(Importer.of(profile)).build();
   }
 
   /** @return a builder: ipfs-car profile, CARv1, de-duplication on */
@@ -183,16 +206,34 @@ public final class CarPacker {
     Cid placeholder = placeholder(importer.profile());
     if (carVersion == 2) {
       try (CarV2Writer w = CarV2Writer.createFile(car, placeholder, v2Options)) {
-        ImportResult r = run.into(w);
+        ImportResult r = run.into(counted(w));
         w.finish(r.root());
         return new PackResult(r.root(), Files.size(car), w.blockCount(), w.duplicateCount(), r);
       }
     }
     try (CarWriter w = CarWriter.createFile(car, placeholder, writeOptions)) {
-      ImportResult r = run.into(w);
+      ImportResult r = run.into(counted(w));
       w.finish(r.root());
       return new PackResult(r.root(), w.size(), w.blockCount(), w.duplicateCount(), r);
     }
+  }
+
+  /** @return {@code sink}, telling {@link Builder#progress} the block bytes put into it */
+  private BlockSink counted(BlockSink sink) {
+    long[] bytes = {0};
+    return new BlockSink() {
+      @Override
+      public void put(Block block) throws IOException {
+        sink.put(block);
+        bytes[0] += block.length();
+        progress.accept(bytes[0]);
+      }
+
+      @Override
+      public boolean retainsBlocks() {
+        return sink.retainsBlocks();
+      }
+    };
   }
 
   /**
@@ -213,8 +254,19 @@ public final class CarPacker {
     private int carVersion = 1;
     private CarWriteOptions writeOptions = CarWriteOptions.DEFAULTS;
     private CarV2WriteOptions v2Options = CarV2WriteOptions.DEFAULTS;
+    private LongConsumer progress = bytes -> { };
 
     private Builder() {}
+
+    /**
+     * @param progress told, on the packing thread after each block is handed to the CAR writer, the bytes of block
+     *     data packed so far (a repeated block counted each time; section headers and the CAR header not counted).
+     *     For a progress display: with raw leaves it tracks the bytes of input read. Default: nothing.
+     */
+    public Builder progress(LongConsumer progress) {
+      this.progress = Objects.requireNonNull(progress, "progress");
+      return this;
+    }
 
     /** @param importer the importer, holding the DAG profile (default: ipfs-car profile) */
     public Builder importer(Importer importer) {

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.carmint.block.Block;
 import io.carmint.car.CarFile;
+import io.carmint.car.CarReadOptions;
+import io.carmint.car.CarReader;
 import io.carmint.unixfs.importer.ImportProfile;
 import io.carmint.unixfs.importer.Importer;
 import io.carmint.unixfs.importer.UnsupportedFileTypeException;
@@ -25,6 +28,42 @@ import org.junit.jupiter.api.io.TempDir;
 class CarPackerTest {
   private final CarPacker packer =
       CarPacker.builder().importer(Importer.of(ImportProfile.IPFS_CAR)).build();
+
+  @Test
+  void ofGivesTheDefaultPackerOrOneForAProfile(@TempDir Path tmp) throws IOException {
+    Path in = Files.writeString(tmp.resolve("hello.txt"), "hello world\n", StandardCharsets.US_ASCII);
+    PackResult byDefault = CarPacker.of().pack(in, tmp.resolve("default.car"));
+    PackResult built = packer.pack(in, tmp.resolve("built.car"));
+    assertEquals(built, byDefault);
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("built.car")), Files.readAllBytes(tmp.resolve("default.car")));
+    // Kubo's 'ipfs add' CID of "hello world\n" (reference/javascript-tools.md §9)
+    assertEquals("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o",
+        CarPacker.of(ImportProfile.KUBO).pack(in, tmp.resolve("kubo.car")).root().toString());
+  }
+
+  @Test
+  void progressCountsTheBlockBytesPackedUpToTheCarsBlockData(@TempDir Path tmp) throws IOException {
+    byte[] content = new byte[3 * 262_144 + 1000]; // four distinct chunks: no block is repeated
+    new java.util.Random(7).nextBytes(content);
+    Path in = Files.write(tmp.resolve("random.bin"), content);
+    List<Long> reported = new java.util.ArrayList<>();
+    CarPacker counting = CarPacker.builder().importer(Importer.of(ImportProfile.IPFS_CAR)).progress(reported::add)
+        .build();
+    Path out = tmp.resolve("random.car");
+    PackResult r = counting.pack(in, out);
+
+    long blockBytes = 0;
+    try (CarReader reader = CarReader.open(Files.newInputStream(out), CarReadOptions.DEFAULTS)) {
+      for (Block b = reader.next(); b != null; b = reader.next()) {
+        blockBytes += b.length();
+      }
+    }
+    assertEquals(r.blocks(), reported.size(), "one report per block");
+    for (int i = 1; i < reported.size(); i++) {
+      assertTrue(reported.get(i) > reported.get(i - 1), "grows: " + reported);
+    }
+    assertEquals(blockBytes, reported.get(reported.size() - 1));
+  }
 
   @Test
   void aSuccessfulPackLeavesOnlyTheCar(@TempDir Path tmp) throws IOException {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a successful fetch did.
@@ -15,17 +16,18 @@ import java.util.Objects;
  * @param mode how that gateway delivered the blocks
  * @param blocks blocks received and verified from it (a block the DAG holds twice counts twice)
  * @param bytes bytes of those blocks
- * @param output the file, directory or CAR written (absolute); null when only verifying
+ * @param output the file, directory or CAR written (absolute); empty when only verifying
  * @param failures the gateways tried before, and why each failed
  */
 public record FetchResult(IpfsPath path, Cid cid, URI gateway, RetrievalMode mode, long blocks, long bytes,
-    Path output, List<GatewayException> failures) {
-  /** @throws NullPointerException if a component other than {@code output} is null */
+    Optional<Path> output, List<GatewayException> failures) {
+  /** @throws NullPointerException if a component is null */
   public FetchResult {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(cid, "cid");
     Objects.requireNonNull(gateway, "gateway");
     Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(output, "output");
     failures = List.copyOf(failures);
   }
 }

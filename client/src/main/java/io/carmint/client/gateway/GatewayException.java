@@ -4,6 +4,7 @@ import io.carmint.multiformats.Cid;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One gateway failed a fetch: it answered with an error, could not be reached, went silent, or sent something that
@@ -62,9 +63,9 @@ public final class GatewayException extends IOException {
     return gateway;
   }
 
-  /** @return the block concerned, or null if none is (a refused request, a broken connection) */
-  public Cid cid() {
-    return cid;
+  /** @return the block concerned; empty if none is (a refused request, a broken connection) */
+  public Optional<Cid> cid() {
+    return Optional.ofNullable(cid);
   }
 
   /** @return what went wrong */

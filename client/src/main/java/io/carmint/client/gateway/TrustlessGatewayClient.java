@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -318,7 +319,8 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     }
     feed.finish();
     Path written = out.commit(job);
-    return new FetchResult(path, end, gateway.uri(), feed.mode(), feed.blocks(), feed.bytes(), written, failures);
+    return new FetchResult(path, end, gateway.uri(), feed.mode(), feed.blocks(), feed.bytes(),
+        Optional.ofNullable(written), failures);
   }
 
   /** Releases idle connections of the client's own connection pool (not of a shared {@code OkHttpClient}). */

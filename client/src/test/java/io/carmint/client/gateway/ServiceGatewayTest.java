@@ -17,6 +17,8 @@ import io.carmint.unixfs.importer.ShardingRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,25 @@ class ServiceGatewayTest {
 
   TrustlessGatewayClient client() {
     return TrustlessGatewayClient.builder().gateway(service.endpoint()).build();
+  }
+
+  @Test
+  void listenersMadeOfLambdasHearEveryVerifiedBlock() throws IOException {
+    // --- Javadoc example ---
+    List<Cid> verified = new ArrayList<>();
+    List<GatewayException> failures = new ArrayList<>();
+    FetchListener listener = FetchListener.onBlock((cid, size, blocks, bytes) -> verified.add(cid))
+        .andThen(FetchListener.onGatewayFailed(failures::add));
+    // --- end ---
+    List<RetrievalMode> requests = new ArrayList<>();
+    try (TrustlessGatewayClient c = client()) {
+      FetchResult r = c.fetch(FetchRequest.verify(IpfsPath.of(root), DagScope.ALL)
+          .listener(listener.andThen(FetchListener.onRequest((gateway, mode) -> requests.add(mode)))));
+      assertEquals(r.blocks(), verified.size());
+      assertEquals(root, verified.get(0), "the walk starts at the root");
+    }
+    assertEquals(List.of(), failures);
+    assertEquals(List.of(RetrievalMode.CAR), requests);
   }
 
   @Test

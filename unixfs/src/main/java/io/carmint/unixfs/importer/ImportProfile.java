@@ -8,6 +8,7 @@ import io.carmint.unixfs.chunk.FixedSizeChunker;
 import io.carmint.unixfs.hamt.HamtShard;
 import io.carmint.unixfs.layout.BalancedLayout;
 import io.carmint.unixfs.layout.FileLayout;
+import io.carmint.unixfs.layout.TrickleLayout;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -34,10 +35,18 @@ import java.util.OptionalInt;
  *     <td>256 KiB</td><td>174</td><td>dag-pb</td><td>v0</td><td>links-bytes &gt; 256 KiB</td></tr>
  * <tr><td>{@code kubo-v1}</td><td>{@code ipfs add --cid-version=1}</td><td>256 KiB</td><td>174</td><td>raw</td>
  *     <td>v1</td><td>links-bytes &gt; 256 KiB</td></tr>
+ * <tr><td>{@code kubo-trickle}</td><td>{@code ipfs add --trickle}</td><td>256 KiB</td><td>174, trickle</td>
+ *     <td>dag-pb</td><td>v0</td><td>links-bytes &gt; 256 KiB</td><td>as Kubo</td></tr>
  * </table>
  *
- * <p>All presets: sha2-256, balanced layout, HAMT fanout 256, hidden entries (names starting with {@code .})
- * skipped, no wrapping directory. Not supported: mode/mtime metadata, inline (identity) CIDs, rabin/buzhash
+ * <p>Each preset's CIDs are checked against its reference tool's output (the reference vectors in
+ * {@code testdata/vectors}). Kubo's configuration profiles map to these: {@code legacy-cid-v0} is
+ * {@code unixfs-v0-2015}; Kubo's {@code unixfs-v1-2025} is IPIP-499's. Kubo's older {@code test-cids}
+ * ({@code test-cid-v1}, {@code test-cid-v1-wide}) profiles have no preset: no reference output of theirs was available
+ * to check against; build them with {@link #toBuilder()}.
+ *
+ * <p>All presets: sha2-256, balanced layout (but {@code kubo-trickle}), HAMT fanout 256, hidden entries (names
+ * starting with {@code .}) skipped, no wrapping directory. Not supported: mode/mtime metadata, inline (identity) CIDs, rabin/buzhash
  * chunking.
  *
  * <pre>{@code
@@ -99,9 +108,29 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
       ShardingRule.linksBytesGreaterThan(ShardingRule.DEFAULT_THRESHOLD_BYTES), HamtShard.DEFAULT_FANOUT, false,
       true, SymlinkPolicy.STORE, PathRules.STRICT, false, false);
 
-  /** Kubo's {@code ipfs add --cid-version=1}: as {@link #UNIXFS_V0_2015} with CIDv1 and raw leaves. */
+  /**
+   * Kubo's {@code ipfs add} defaults, the same profile as {@link #UNIXFS_V0_2015} (named {@code unixfs-v0-2015},
+   * {@code ImportProfile.forName("kubo")}): reproduces {@code ipfs add} / {@code ipfs add -r} without options, and
+   * ipfs-unixfs-importer 17.1.1 with {@code profile: 'unixfs-v0-2015'}.
+   */
+  public static final ImportProfile KUBO = UNIXFS_V0_2015;
+
+  /**
+   * Kubo's {@code ipfs add --cid-version=1}: as {@link #UNIXFS_V0_2015} with CIDv1 and raw leaves; reproduces
+   * ipfs-unixfs-importer 17.1.1 driven as that command (the {@code kubo-v1} reference vectors).
+   */
   public static final ImportProfile KUBO_V1 = new ImportProfile("kubo-v1", new FixedSizeChunker(KIB_256),
       new BalancedLayout(174), true, 1, HashFunction.SHA2_256,
+      ShardingRule.linksBytesGreaterThan(ShardingRule.DEFAULT_THRESHOLD_BYTES), HamtShard.DEFAULT_FANOUT, false,
+      true, SymlinkPolicy.STORE, PathRules.STRICT, false, false);
+
+  /**
+   * Kubo's {@code ipfs add --trickle}: as {@link #UNIXFS_V0_2015} with the trickle layout (174 links, layers of 4),
+   * whose dag-pb leaves are UnixFS {@code Raw} nodes; reproduces ipfs-unixfs-importer 17.1.1 driven as that command
+   * (the {@code kubo-trickle} reference vectors).
+   */
+  public static final ImportProfile KUBO_TRICKLE = new ImportProfile("kubo-trickle", new FixedSizeChunker(KIB_256),
+      TrickleLayout.of(174), false, 0, HashFunction.SHA2_256,
       ShardingRule.linksBytesGreaterThan(ShardingRule.DEFAULT_THRESHOLD_BYTES), HamtShard.DEFAULT_FANOUT, false,
       true, SymlinkPolicy.STORE, PathRules.STRICT, false, false);
 
@@ -137,7 +166,7 @@ public record ImportProfile(String name, Chunker chunker, FileLayout layout, boo
   /**
    * @param name a preset name or alias, case-insensitive: {@code ipfs-car}, {@code nft.storage},
    *     {@code unixfs-v1-2025}, {@code unixfs-v0-2015} (aliases {@code kubo}, {@code legacy-cid-v0}),
-   *     {@code kubo-v1}
+   *     {@code kubo-v1}, {@code kubo-trickle}
    * @return that preset
    * @throws IllegalArgumentException if the name is unknown; the message lists the known names
    */

@@ -1,6 +1,7 @@
 package io.carmint.unixfs.importer;
 
 import io.carmint.block.BlockSink;
+import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.importer.Tree.DirNode;
 import io.carmint.unixfs.importer.Tree.FileNode;
 import io.carmint.unixfs.importer.Tree.Node;
@@ -61,6 +62,32 @@ public final class Importer {
   /** @return an importer for {@code profile} hashing on all available processors */
   public static Importer of(ImportProfile profile) {
     return builder().profile(profile).build();
+  }
+
+  /**
+   * The root CID of a file or directory tree with the default profile ({@link ImportProfile#DEFAULT},
+   * ipfs-car's): {@code cid(path, ImportProfile.DEFAULT)}.
+   *
+   * @throws IOException as {@link #cid(Path, ImportProfile)}
+   */
+  public static Cid cid(Path path) throws IOException {
+    return cid(path, ImportProfile.DEFAULT);
+  }
+
+  /**
+   * The root CID of a file or directory tree, as {@code profile}'s reference tool computes it: the import streams,
+   * and every block is dropped once hashed, so nothing is stored and memory does not grow with the input. The same
+   * root {@link #importPath} gives, and that a CAR packed with this profile names.
+   *
+   * @param path a file, a directory tree or a symlink
+   * @param profile e.g. {@link ImportProfile#KUBO} for {@code ipfs add}
+   * @return the root CID
+   * @throws IOException as {@link #importPath(Path, BlockSink)}
+   * @throws InvalidEntryNameException as {@link #importPath(Path, BlockSink)}
+   */
+  public static Cid cid(Path path, ImportProfile profile) throws IOException {
+    Objects.requireNonNull(path, "path");
+    return of(profile).importPath(path, BlockSink.discard()).root();
   }
 
   /** @return a builder: profile {@link ImportProfile#DEFAULT}, parallelism = available processors */

@@ -8,7 +8,8 @@ import java.util.Map;
 final class ProfileNames {
   /** The presets, default first. */
   static final List<ImportProfile> PRESETS = List.of(ImportProfile.IPFS_CAR, ImportProfile.NFT_STORAGE,
-      ImportProfile.UNIXFS_V1_2025, ImportProfile.UNIXFS_V0_2015, ImportProfile.KUBO_V1);
+      ImportProfile.UNIXFS_V1_2025, ImportProfile.UNIXFS_V0_2015, ImportProfile.KUBO_V1,
+      ImportProfile.KUBO_TRICKLE);
 
   private static final Map<String, ImportProfile> ALIASES = Map.of("kubo", ImportProfile.UNIXFS_V0_2015,
       "legacy-cid-v0", ImportProfile.UNIXFS_V0_2015);
@@ -33,6 +34,6 @@ final class ProfileNames {
   /** @see ImportProfile#names */
   static List<String> names() {
     return List.of("ipfs-car", "nft.storage", "unixfs-v1-2025", "unixfs-v0-2015", "kubo", "legacy-cid-v0",
-        "kubo-v1");
+        "kubo-v1", "kubo-trickle");
   }
 }

@@ -22,6 +22,8 @@ class ImportProfileTest {
     assertSame(ImportProfile.UNIXFS_V0_2015, ImportProfile.forName("legacy-cid-v0"));
     assertSame(ImportProfile.UNIXFS_V1_2025, ImportProfile.forName("unixfs-v1-2025"));
     assertSame(ImportProfile.KUBO_V1, ImportProfile.forName("kubo-v1"));
+    assertSame(ImportProfile.KUBO, ImportProfile.forName("kubo"));
+    assertSame(ImportProfile.KUBO_TRICKLE, ImportProfile.forName("kubo-trickle"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImportProfile.forName("kubo2"));
     assertTrue(e.getMessage().contains("known: ipfs-car, nft.storage"), e.getMessage());
   }

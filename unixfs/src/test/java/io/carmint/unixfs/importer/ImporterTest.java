@@ -53,6 +53,20 @@ class ImporterTest {
   }
 
   @Test
+  void cidOfAPathIsAOneLinerWithTheDefaultOrAGivenProfile() throws IOException {
+    Path hello = Files.writeString(tmp.resolve("hello.txt"), "hello world");
+    Path helloLine = Files.writeString(tmp.resolve("hello-line.txt"), "hello world\n");
+    // the same reference CIDs as knownCidsFromReferenceTools: ipfs-car's, and Kubo's 'ipfs add'
+    assertEquals("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e", Importer.cid(hello).toString());
+    assertEquals("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o",
+        Importer.cid(helloLine, ImportProfile.KUBO).toString());
+    Path dir = Files.createDirectories(tmp.resolve("site"));
+    Files.writeString(dir.resolve("a.txt"), "a");
+    assertEquals(Importer.of(ImportProfile.KUBO_V1).importPath(dir, DROP).root(),
+        Importer.cid(dir, ImportProfile.KUBO_V1));
+  }
+
+  @Test
   void thousandFilesFlatForIpfsCarHamtForNftStorage() throws IOException {
     // reference/javascript-tools.md §9: file-N.txt = "content N", N = 1..1000 (and 1..1001)
     List<ImportEntry> entries = new ArrayList<>();

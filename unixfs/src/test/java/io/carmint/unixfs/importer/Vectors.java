@@ -2,7 +2,6 @@ package io.carmint.unixfs.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.carmint.unixfs.layout.TrickleLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,10 +89,9 @@ final class Vectors {
       case "ipfs-car" -> ImportProfile.IPFS_CAR;
       case "nft.storage" -> ImportProfile.NFT_STORAGE.toBuilder().includeHidden(true).build();
       case "unixfs-v1-2025" -> ImportProfile.UNIXFS_V1_2025.toBuilder().includeHidden(true).build();
-      case "unixfs-v0-2015", "rust-ipfs-cid" -> ImportProfile.UNIXFS_V0_2015.toBuilder().includeHidden(true).build();
+      case "unixfs-v0-2015", "rust-ipfs-cid" -> ImportProfile.KUBO.toBuilder().includeHidden(true).build();
       case "kubo-v1" -> ImportProfile.KUBO_V1.toBuilder().includeHidden(true).build();
-      case "kubo-trickle" -> ImportProfile.UNIXFS_V0_2015.toBuilder().includeHidden(true)
-          .layout(TrickleLayout.of(174)).build();
+      case "kubo-trickle" -> ImportProfile.KUBO_TRICKLE.toBuilder().includeHidden(true).build();
       default -> throw new IllegalArgumentException("unknown result key " + key);
     };
   }
