@@ -3,7 +3,11 @@ package io.carmint.car;
 import io.carmint.block.Block;
 import io.carmint.block.BlockIntegrityException;
 import io.carmint.block.DigestTooShortException;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.multiformats.UnsupportedHashException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.Locale;
 
 /** Constants and helpers shared by the CAR readers and writers. Stateless. */
@@ -18,6 +22,41 @@ final class Car {
   static final int V2_MIN_DATA_OFFSET = PRAGMA_SIZE + V2_HEADER_SIZE;
 
   private Car() {}
+
+  /**
+   * Reads the bytes of a CARv2's index: from {@code at} to the end of the file.
+   *
+   * @param size the file's size
+   * @throws TruncatedCarException if the file ends before {@code at}, or shrinks while being read
+   * @throws LimitExceededException if the index is longer than {@code options}' {@code maxIndexSize}
+   * @throws IOException if reading fails
+   */
+  static byte[] readIndexBytes(FileChannel channel, long at, long size, CarReadOptions options) throws IOException {
+    long len = size - at;
+    if (len < 0) {
+      throw new TruncatedCarException(at, "CARv2 index", -1, 0);
+    }
+    if (len > options.maxIndexSize()) {
+      throw new LimitExceededException("CARv2 index at offset " + fmt(at) + " has " + fmt(len) + " bytes",
+          "CarReadOptions.maxIndexSize", options.maxIndexSize(), len, at);
+    }
+    byte[] bytes = new byte[(int) len];
+    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    while (buf.hasRemaining()) {
+      if (channel.read(buf, at + buf.position()) < 0) {
+        throw new TruncatedCarException(at, "CARv2 index", len, buf.position());
+      }
+    }
+    return bytes;
+  }
+
+  /** @return the first 51 bytes of a CARv2 with header {@code h}: the pragma, then the header */
+  static byte[] v2Prefix(CarV2Header h) {
+    byte[] out = new byte[V2_MIN_DATA_OFFSET];
+    System.arraycopy(PRAGMA, 0, out, 0, PRAGMA_SIZE);
+    System.arraycopy(h.toBytes(), 0, out, PRAGMA_SIZE, V2_HEADER_SIZE);
+    return out;
+  }
 
   /** @return {@code n} with thousands separators, e.g. {@code 1,234} */
   static String fmt(long n) {

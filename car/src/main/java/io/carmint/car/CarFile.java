@@ -278,21 +278,7 @@ public final class CarFile implements BlockSource, Closeable {
       return Optional.empty();
     }
     long at = v2Header.indexOffset();
-    long len = size - at;
-    if (len < 0) {
-      throw new TruncatedCarException(at, "CARv2 index", -1, 0);
-    }
-    if (len > options.maxIndexSize()) {
-      throw new LimitExceededException("CARv2 index at offset " + Car.fmt(at) + " has " + Car.fmt(len) + " bytes",
-          "CarReadOptions.maxIndexSize", options.maxIndexSize(), len, at);
-    }
-    byte[] bytes = new byte[(int) len];
-    ByteBuffer buf = ByteBuffer.wrap(bytes);
-    while (buf.hasRemaining()) {
-      if (channel.read(buf, at + buf.position()) < 0) {
-        throw new TruncatedCarException(at, "CARv2 index", len, buf.position());
-      }
-    }
+    byte[] bytes = Car.readIndexBytes(channel, at, size, options);
     return Optional.of(CarIndex.decode(bytes, at));
   }
 

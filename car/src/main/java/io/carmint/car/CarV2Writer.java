@@ -110,42 +110,11 @@ public final class CarV2Writer implements BlockSink, Closeable {
    */
   public static void wrap(Path carV1, Path carV2, CarReadOptions readOptions, CarV2WriteOptions options)
       throws IOException {
-    try (CarFile src = CarFile.open(carV1, readOptions);
-        FileChannel in = FileChannel.open(carV1, StandardOpenOption.READ);
+    try (FileChannel in = FileChannel.open(carV1, StandardOpenOption.READ);
         FileChannel out = FileChannel.open(carV2, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE)) {
-      if (src.version() != 1) {
-        throw new UnsupportedCarVersionException(0, src.version(), "1 (the source is already a CARv2)");
-      }
-      List<IndexRecord> records = new ArrayList<>();
-      for (BlockLocation loc : src.locations()) {
-        if (options.storeIdentityCids() || !loc.cid().multihash().isIdentity()) {
-          records.add(new IndexRecord(loc.cid().multihash(), loc.offset()));
-        }
-      }
-      long dataSize = src.size();
-      CarV2Header h = CarV2Header.of(dataSize, options.dataPadding(), true, options.indexPadding(),
-          options.storeIdentityCids());
-      writeAll(out, ByteBuffer.wrap(prefix(h)), 0);
-      long pos = h.dataOffset();
-      long done = 0;
-      while (done < dataSize) {
-        long n = in.transferTo(done, dataSize - done, out.position(pos + done));
-        if (n <= 0) {
-          throw new IOException("CARv1 source shrank while being wrapped");
-        }
-        done += n;
-      }
-      writeZeros(out, h.dataOffset() + dataSize, options.indexPadding());
-      writeAll(out, ByteBuffer.wrap(index(records, options.indexCodec()).toBytes()), h.indexOffset());
+      CarIndexer.writeIndexed(in, out, readOptions, options, true);
     }
-  }
-
-  private static byte[] prefix(CarV2Header h) {
-    byte[] out = new byte[CarV2Header.MIN_DATA_OFFSET];
-    System.arraycopy(Car.PRAGMA, 0, out, 0, Car.PRAGMA_SIZE);
-    System.arraycopy(h.toBytes(), 0, out, Car.PRAGMA_SIZE, CarV2Header.SIZE);
-    return out;
   }
 
   private static CarIndex index(List<IndexRecord> records, Multicodec codec) {
@@ -203,7 +172,7 @@ public final class CarV2Writer implements BlockSink, Closeable {
     writeZeros(base + h.dataOffset() + dataSize, options.indexPadding());
     byte[] index = index(shifted, options.indexCodec()).toBytes();
     writeAll(file, ByteBuffer.wrap(index), base + h.indexOffset());
-    writeAll(file, ByteBuffer.wrap(prefix(h)), base);
+    writeAll(file, ByteBuffer.wrap(Car.v2Prefix(h)), base);
     file.position(base + h.indexOffset() + index.length);
     finished = true;
   }

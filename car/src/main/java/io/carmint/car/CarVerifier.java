@@ -7,8 +7,6 @@ import io.carmint.car.dag.LinkDecoder;
 import io.carmint.car.dag.LinkDecoders;
 import io.carmint.car.index.CarIndex;
 import io.carmint.car.index.IndexRecord;
-import io.carmint.car.index.IndexSorted;
-import io.carmint.car.index.MultihashIndexSorted;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.DataException;
 import io.carmint.multiformats.HashFunction;
@@ -19,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -157,25 +154,8 @@ public final class CarVerifier {
       run.problem(Problem.Kind.INDEX, h.indexOffset(), null, e.getMessage());
       return;
     }
-    byte[] actual = index.toBytes();
-    List<IndexRecord> withoutIdentity = new ArrayList<>();
-    for (IndexRecord r : records) {
-      if (!r.multihash().isIdentity()) {
-        withoutIdentity.add(r);
-      }
-    }
-    boolean match;
-    if (index instanceof MultihashIndexSorted) {
-      match = Arrays.equals(actual, MultihashIndexSorted.of(h.fullyIndexed() ? records : withoutIdentity).toBytes());
-    } else {
-      match = Arrays.equals(actual, IndexSorted.of(records).toBytes())
-          || Arrays.equals(actual, IndexSorted.of(withoutIdentity).toBytes());
-    }
-    if (!match) {
-      long expected = h.fullyIndexed() ? records.size() : withoutIdentity.size();
-      run.problem(Problem.Kind.INDEX, h.indexOffset(), null, "The CARv2 index at offset " + Car.fmt(h.indexOffset())
-          + " does not match the data: it has " + index.size() + " entries, the payload has " + expected
-          + " indexable sections" + (index.size() == expected ? " at other offsets or with other digests" : ""));
+    if (!CarIndexer.matches(index, records, h.fullyIndexed())) {
+      run.problem(Problem.Kind.INDEX, h.indexOffset(), null, CarIndexer.mismatch(index, records, h));
     }
   }
 

@@ -13,6 +13,9 @@
  *       first; repeated blocks written once) and {@link io.carmint.car.CarV2Writer} (CARv2 with a
  *       {@code car-multihash-index-sorted} index, byte-identical to go-car's).
  *   <li>Checking: {@link io.carmint.car.CarVerifier} reports every problem (hashes, roots, missing blocks, index).
+ *   <li>Tools, as go-car's {@code car} and ipfs-car's: {@link io.carmint.car.CarIndexer} (index, rebuild, detach),
+ *       {@link io.carmint.car.CarHash} (the CID of a whole CAR file) and {@link io.carmint.car.CarFilter} (keep or
+ *       drop blocks by CID).
  * </ul>
  *
  * <p>Errors: bad bytes are {@link java.io.IOException}s, one type per remedy, each with the byte offset:
@@ -23,7 +26,9 @@
  * mismatch), {@link io.carmint.block.DigestTooShortException} (a CID whose digest is too short to verify) and
  * {@link io.carmint.car.UnverifiableBlockException} (hash function unavailable).
  *
- * <p>Not supported: writing zero roots (services reject such CARs; reading them works), CARv2 indexes other than
- * the two sorted formats, and CARv2 written to a non-seekable output (use a temporary file).
+ * <p>Not supported: writing zero roots (services reject such CARs; reading them works; only {@link
+ * io.carmint.car.CarFilter} writes them, as go-car's {@code car filter}), CARv2 indexes other than
+ * the two sorted formats, and a CARv2 streamed by {@link io.carmint.car.CarV2Writer} to a non-seekable output (use a
+ * temporary file, or {@link io.carmint.car.CarIndexer} on a finished CAR).
  */
 package io.carmint.car;

@@ -5,6 +5,7 @@ import io.carmint.car.CarHeaderException;
 import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarReader;
 import io.carmint.car.TruncatedCarException;
+import io.carmint.car.UnsupportedCarVersionException;
 import io.carmint.multiformats.DataException;
 import io.carmint.multiformats.Cid;
 import java.io.Closeable;
@@ -77,6 +78,29 @@ final class CarInputs {
         throw named(car, e);
       }
     }
+    FileChannel ch = channel(car, stdin);
+    try {
+      return new RandomAccessCar(CarFile.open(ch, CarReadOptions.DEFAULTS), ch);
+    } catch (IOException e) {
+      ch.close();
+      throw named(car, e);
+    } catch (RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the argument as a readable file channel; standard input ({@code -}) is first copied to a temporary file,
+   * deleted when the channel is closed.
+   *
+   * @param stdin standard input, read for {@code -}
+   */
+  static FileChannel channel(Path car, InputStream stdin) throws IOException {
+    requireFile(car);
+    if (!isStdin(car)) {
+      return FileChannel.open(car, StandardOpenOption.READ);
+    }
     Path temp = Files.createTempFile("carmint-stdin-", ".car");
     FileChannel ch = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE,
         StandardOpenOption.DELETE_ON_CLOSE);
@@ -85,11 +109,8 @@ final class CarInputs {
         in.transferTo(Channels.newOutputStream(ch));
       }
       ch.position(0);
-      return new RandomAccessCar(CarFile.open(ch, CarReadOptions.DEFAULTS), ch);
-    } catch (IOException e) {
-      ch.close();
-      throw named(car, e);
-    } catch (RuntimeException e) {
+      return ch;
+    } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
     }
@@ -125,10 +146,11 @@ final class CarInputs {
 
   /**
    * A failure of a CAR's data while opening it, worded for the user: at the very start of the input, {@code not a
-   * CAR file: NAME (why)}; further in (random access indexes every section when opening), {@code NAME: message}.
+   * CAR file: NAME (why)}; further in (random access indexes every section when opening), or a CAR of a version the
+   * command does not take, {@code NAME: message}.
    * Other failures (a file that cannot be read) are returned as they are.
    */
-  private static IOException named(Path car, IOException e) {
+  static IOException named(Path car, IOException e) {
     boolean data = e instanceof DataException || e instanceof TruncatedCarException;
     if (!data) { // a CarInputException among them: already named
       return e;
@@ -136,7 +158,7 @@ final class CarInputs {
     long offset = e instanceof DataException d ? d.offset() : ((TruncatedCarException) e).offset();
     String name = isStdin(car) ? "standard input" : car.toString();
     String message = e.getMessage();
-    if (offset == 0 || e instanceof CarHeaderException) {
+    if ((offset == 0 || e instanceof CarHeaderException) && !(e instanceof UnsupportedCarVersionException)) {
       return new CarInputException("not a CAR file: " + name + " (" + message + ")", e);
     }
     return new CarInputException(name + ": " + message, e);

@@ -30,13 +30,10 @@ import picocli.CommandLine;
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
   /** Per command: the library settings its options change, and those options. */
   static final Map<String, Map<String, String>> OPTIONS = Map.ofEntries(
-      Map.entry("unpack", Map.of(
-          "Unpacker.Builder.maxEntries", "--max-entries",
-          "Unpacker.Builder.maxTotalBytes", "--max-bytes",
-          "Unpacker.Builder.maxBlocks", "--max-blocks",
-          "Unpacker.Builder.maxDepth", "--max-depth",
-          "TargetPolicy.MERGE", "--merge",
-          "EscapingSymlinkPolicy.SKIP", "--skip-escaping-symlinks")),
+      Map.entry("unpack", unpackOptions()),
+      Map.entry("extract", unpackOptions()),
+      Map.entry("detach-index", Map.of("CarIndexer.build", "carmint index --index-only")),
+      Map.entry("filter", Map.of("CarFilter.readCids(maxCids)", "--max-cids")),
       Map.entry("split", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-size",
           "TreewalkSplitter.Builder.maxTotalSize", "--max-total")),
       Map.entry("upload", withTimeouts(Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-piece-size",
@@ -57,6 +54,17 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
           "Unpacker.Builder.maxBlocks", "--max-blocks",
           "Unpacker.Builder.maxDepth", "--max-depth",
           "EscapingSymlinkPolicy.SKIP", "--skip-escaping-symlinks")));
+
+  /** @return the library settings that {@link UnpackOptions} change, and those options */
+  private static Map<String, String> unpackOptions() {
+    return Map.of(
+        "Unpacker.Builder.maxEntries", "--max-entries",
+        "Unpacker.Builder.maxTotalBytes", "--max-bytes",
+        "Unpacker.Builder.maxBlocks", "--max-blocks",
+        "Unpacker.Builder.maxDepth", "--max-depth",
+        "TargetPolicy.MERGE", "--merge",
+        "EscapingSymlinkPolicy.SKIP", "--skip-escaping-symlinks");
+  }
 
   /** @return {@code options} and the client's time limits, which every command talking to a service sets */
   private static Map<String, String> withTimeouts(Map<String, String> options) {

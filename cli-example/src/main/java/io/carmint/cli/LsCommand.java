@@ -6,11 +6,14 @@ import io.carmint.unixfs.exporter.DirectoryCursor;
 import io.carmint.unixfs.exporter.DirectoryEntry;
 import io.carmint.unixfs.exporter.EntryKind;
 import io.carmint.unixfs.exporter.EntryNames;
+import io.carmint.unixfs.exporter.ExportVisitor;
 import io.carmint.unixfs.exporter.Exporter;
 import io.carmint.unixfs.exporter.UnixFsEntry;
 import io.carmint.unixfs.unpack.Unpacker;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,9 +25,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code carmint ls [-l] CAR [PATH]}: lists a UnixFS directory of a CAR (or describes a file or symlink), one entry
- * per line, in the directory's own order (a basic directory's link order, which writers sort by name; a HAMT's
- * bucket order).
+ * {@code carmint ls [-l] [-R] CAR [PATH]}: lists a UnixFS directory of a CAR (or describes a file or symlink), one
+ * entry per line, in the directory's own order (a basic directory's link order, which writers sort by name; a HAMT's
+ * bucket order); with {@code -R} the whole tree below it, depth first, each entry named by its path relative to the
+ * listed directory ({@link Exporter#walk}, which refuses names that are not safe path segments).
  *
  * <p>Format: the name, as stored. With {@code -l}: {@code TYPE<TAB>SIZE<TAB>CID<TAB>NAME}, TYPE {@code d}
  * (directory), {@code -} (file) or {@code l} (symlink, NAME then {@code " -> "} and its target); SIZE a file's
@@ -40,6 +44,9 @@ import picocli.CommandLine.Spec;
         "Output: NAME, as stored; with -l: TYPE<TAB>SIZE<TAB>CID<TAB>NAME where TYPE is d, - or l, SIZE is the "
             + "file's declared size, the symlink target's length or - for a directory, and a symlink's NAME is "
             + "followed by ' -> TARGET'. Names holding control characters are printed quoted with \\uXXXX escapes.",
+        "With -R: the whole tree below PATH, depth first (a directory before its entries), each entry named by its "
+            + "path relative to PATH, e.g. images/cat.png; a name that is not a safe path segment ('..', one holding "
+            + "'/') stops the listing.",
         "Exit code 1 if PATH does not exist or the DAG is broken (missing or corrupt block, malformed node, a "
             + "name used twice)."},
     footerHeading = "%nExamples:%n",
@@ -49,7 +56,9 @@ import picocli.CommandLine.Spec;
         "  carmint ls -l site.car assets/images",
         "      TYPE, SIZE, CID and NAME of each entry of a subdirectory, tab-separated.",
         "  carmint ls site.car --json",
-        "      One JSON object an entry: name, type, size, cid, target."})
+        "      One JSON object an entry: name, type, size, cid, target.",
+        "  carmint ls -R -l site.car",
+        "      The whole tree, each entry by its path (as ipfs-car ls --verbose)."})
 final class LsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file, or - for standard input.")
   Path car;
@@ -61,6 +70,10 @@ final class LsCommand implements Callable<Integer> {
   @Option(names = {"-l", "--long"}, description = "Print type, size and CID too.")
   boolean longFormat;
 
+  @Option(names = {"-R", "--recursive"}, description = "List the whole tree below PATH, depth first, each entry by "
+      + "its path relative to PATH (a directory before its entries).")
+  boolean recursive;
+
   @Option(names = "--root", paramLabel = "CID", converter = CidConverter.class,
       description = "Start from this CID instead of the CAR's root (needed when the CAR has several roots).")
   Cid root;
@@ -69,8 +82,8 @@ final class LsCommand implements Callable<Integer> {
       description = "Stop with exit code 1 after this many entries (default: ${DEFAULT-VALUE}).")
   long maxEntries;
 
-  @Option(names = "--json", description = "Print one JSON object an entry: name, type (directory, file, symlink), "
-      + "size, cid, target (see README).")
+  @Option(names = "--json", description = "Print one JSON object an entry: name (with -R the path relative to PATH), "
+      + "type (directory, file, symlink), size, cid, target (see README).")
   boolean json;
 
   @Spec
@@ -88,6 +101,10 @@ final class LsCommand implements Callable<Integer> {
         String trimmed = path.replaceAll("/+$", "");
         String name = trimmed.isEmpty() ? target.toString() : trimmed.substring(trimmed.lastIndexOf('/') + 1);
         print(out, exporter, entry, name);
+        return Main.EXIT_OK;
+      }
+      if (recursive) {
+        exporter.walk(target, new Lister(exporter, out));
         return Main.EXIT_OK;
       }
       DirectoryCursor cursor = exporter.openDirectory(target); // refuses a repeated name
@@ -110,6 +127,47 @@ final class LsCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
+  /** Prints the entries of a walk, the walked directory itself left out, and stops after {@link #maxEntries}. */
+  private final class Lister implements ExportVisitor {
+    private final Exporter exporter;
+    private final PrintWriter out;
+    private long count;
+
+    Lister(Exporter exporter, PrintWriter out) {
+      this.exporter = exporter;
+      this.out = out;
+    }
+
+    private void count() {
+      if (++count > maxEntries) {
+        throw new ProblemException("Listing stopped after " + maxEntries + " entries (--max-entries); the tree "
+            + "declares more");
+      }
+    }
+
+    @Override
+    public void directory(String path, Cid cid) throws IOException {
+      if (!path.isEmpty()) {
+        count();
+        print(out, exporter, new UnixFsEntry(cid, EntryKind.DIRECTORY, -1, false), path);
+      }
+    }
+
+    @Override
+    public void file(String path, Cid cid, long size, InputStream content) throws IOException {
+      count();
+      print(out, exporter, new UnixFsEntry(cid, EntryKind.FILE, size, false), path);
+    }
+
+    @Override
+    public void symlink(String path, Cid cid, String target) throws IOException {
+      count();
+      print(out, exporter, new UnixFsEntry(cid, EntryKind.SYMLINK, target.getBytes(StandardCharsets.UTF_8).length,
+          false), path);
+    }
+  }
+
+  /** Prints one entry: its line, or with {@code --json} its object. */
   private void print(PrintWriter out, Exporter exporter, UnixFsEntry entry, String name) throws IOException {
     if (!json) {
       out.println(line(exporter, entry, name));

@@ -55,7 +55,8 @@ public final class Main implements Runnable {
       PackCommand.class, RootsCommand.class, BlocksCommand.class, VerifyCommand.class, SplitCommand.class,
       GetBlockCommand.class, UploadCommand.class, NftCommand.class, CollectionCommand.class, StatusCommand.class,
       CheckCommand.class, ListCommand.class, DeleteCommand.class, ServeCommand.class, LsCommand.class,
-      UnpackCommand.class, FetchCommand.class, CompletionCommand.class);
+      UnpackCommand.class, FetchCommand.class, ExtractCommand.class, HashCommand.class, IndexCommand.class,
+      DetachIndexCommand.class, FilterCommand.class, CompletionCommand.class);
 
   /** Exit code for success. */
   public static final int EXIT_OK = 0;

@@ -4,8 +4,6 @@ import io.carmint.block.Block;
 import io.carmint.block.BlockSource;
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.exporter.EntryNames;
-import io.carmint.unixfs.unpack.EscapingSymlinkPolicy;
-import io.carmint.unixfs.unpack.TargetPolicy;
 import io.carmint.unixfs.unpack.UnpackResult;
 import io.carmint.unixfs.unpack.Unpacker;
 import java.io.IOException;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,31 +55,8 @@ final class UnpackCommand implements Callable<Integer> {
       description = "Unpack this CID instead of the CAR's root (needed when the CAR has several roots).")
   Cid root;
 
-  @Option(names = "--skip-escaping-symlinks", description = "Leave out (and report on stderr) symlinks whose target "
-      + "could lead outside DIR, instead of failing.")
-  boolean skipEscapingSymlinks;
-
-  @Option(names = "--merge", description = "Allow a non-empty DIR: existing directories are merged into; an entry "
-      + "whose path exists as a file or symlink still fails.")
-  boolean merge;
-
-  @Option(names = "--max-entries", paramLabel = "N", defaultValue = "" + Unpacker.DEFAULT_MAX_ENTRIES,
-      description = "Most entries (files, directories, symlinks) to unpack (default: ${DEFAULT-VALUE}).")
-  long maxEntries;
-
-  @Option(names = "--max-bytes", paramLabel = "SIZE", converter = SizeConverter.class,
-      description = "Most bytes of file content to write, e.g. 100GiB (default: 1,024 times the CAR's size, at least "
-          + "1GiB and at most 32GiB).")
-  Long maxBytes;
-
-  @Option(names = "--max-blocks", paramLabel = "N", defaultValue = "" + Unpacker.DEFAULT_MAX_BLOCKS,
-      description = "Most block reads (default: ${DEFAULT-VALUE}).")
-  long maxBlocks;
-
-  @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + Unpacker.DEFAULT_MAX_DEPTH,
-      description = "Deepest directory nesting (default: ${DEFAULT-VALUE}, at most " + Unpacker.MAX_DEPTH_LIMIT
-          + ").")
-  int maxDepth;
+  @Mixin
+  UnpackOptions options;
 
   @Spec
   CommandSpec spec;
@@ -114,19 +90,7 @@ final class UnpackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Unpacker unpacker;
-    try {
-      Unpacker.Builder b = Unpacker.builder().maxEntries(maxEntries).maxBlocks(maxBlocks)
-          .maxDepth(maxDepth).verifyHashes(false) // the CarFile hashes every block it returns
-          .escapingSymlinks(skipEscapingSymlinks ? EscapingSymlinkPolicy.SKIP : EscapingSymlinkPolicy.REFUSE)
-          .targetPolicy(merge ? TargetPolicy.MERGE : TargetPolicy.REQUIRE_EMPTY);
-      if (maxBytes != null) {
-        b.maxTotalBytes(maxBytes);
-      }
-      unpacker = b.build();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+    Unpacker unpacker = options.unpacker();
     UnpackResult r;
     Cid from;
     try (CarInputs.RandomAccessCar c = CarInputs.openRandomAccess(car, Main.of(spec).console().in());
@@ -135,16 +99,25 @@ final class UnpackCommand implements Callable<Integer> {
       from = CarInputs.root(c.file(), root);
       r = unpacker.unpack(bar.shown() ? counted(c.file(), bar) : c.file(), from, output);
     }
-    for (UnpackResult.SkippedSymlink s : r.skippedSymlinks()) {
-      Main.of(spec).note("skipped symlink " + EntryNames.quote(s.path()) + " -> " + EntryNames.quote(s.target())
-          + ": " + s.reason());
-    }
+    reportSkipped(Main.of(spec), r);
     PrintWriter out = spec.commandLine().getOut();
-    out.println(String.format(Locale.ROOT, "unpacked %s into %s: %,d directories, %,d files, %,d symlinks, %,d bytes",
-        from, r.target(), r.directories(), r.files(), r.symlinks(), r.bytes())
-        + (r.skippedSymlinks().isEmpty() ? "" : String.format(Locale.ROOT, " (%,d symlinks skipped)",
-        r.skippedSymlinks().size())));
+    out.println("unpacked " + from + " into " + r.target() + ": " + counts(r));
     out.flush();
     return Main.EXIT_OK;
+  }
+
+  /** Reports each symlink left out, one note each (silenced by {@code -q}). */
+  static void reportSkipped(Main main, UnpackResult r) {
+    for (UnpackResult.SkippedSymlink s : r.skippedSymlinks()) {
+      main.note("skipped symlink " + EntryNames.quote(s.path()) + " -> " + EntryNames.quote(s.target()) + ": "
+          + s.reason());
+    }
+  }
+
+  /** @return {@code N directories, N files, N symlinks, N bytes}, and the symlinks skipped if any */
+  static String counts(UnpackResult r) {
+    return String.format(Locale.ROOT, "%,d directories, %,d files, %,d symlinks, %,d bytes", r.directories(),
+        r.files(), r.symlinks(), r.bytes()) + (r.skippedSymlinks().isEmpty() ? ""
+        : String.format(Locale.ROOT, " (%,d symlinks skipped)", r.skippedSymlinks().size()));
   }
 }

@@ -47,7 +47,7 @@ final class Cli {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Console console = new Console(stdin, bytes, outTerminal, errTerminal);
+    Console console = new Console(stdin, false, bytes, outTerminal, errTerminal);
     int code = Main.commandLine(new PrintWriter(out), new PrintWriter(err), env, Main.SUBCOMMANDS, console)
         .execute(args);
     return new Run(code, out.toString().replace("\r", ""), err.toString().replace("\r", ""), bytes.toByteArray());

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * somewhere, so that a changed example is changed in both places. Also: library messages name library settings,
  * never the command line's options (the CLI's {@link ErrorHandler} translates).
  *
- * <p>It reads the sources of every module from the repository (the parent of {@code carmint.testdata}); it lives in
- * the CLI's module because that one is built last.
+ * <p>It reads the sources of every module from the repository (the parent of {@code carmint.testdata}), the
+ * examples' ({@code examples/*}) among them; it lives in the CLI's module, built after every library module.
  */
 class DocExamplesTest {
   private static final Path ROOT = Path.of(System.getProperty("carmint.testdata", "../testdata"))
@@ -214,8 +214,17 @@ class DocExamplesTest {
     return files;
   }
 
+  /** @return the folders of the modules: those at the top, then the examples' ({@code examples/*}) */
   private static List<Path> modules() throws IOException {
-    try (Stream<Path> s = Files.list(ROOT)) {
+    List<Path> modules = new ArrayList<>(modulesIn(ROOT));
+    if (Files.isDirectory(ROOT.resolve("examples"))) {
+      modules.addAll(modulesIn(ROOT.resolve("examples")));
+    }
+    return modules;
+  }
+
+  private static List<Path> modulesIn(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> Files.isRegularFile(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("src")))
           .sorted().toList();
     } catch (UncheckedIOException e) {

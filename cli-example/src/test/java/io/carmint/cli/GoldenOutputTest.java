@@ -160,6 +160,51 @@ class GoldenOutputTest {
     golden("unpack/not-empty.txt", "unpack", car, "-o", path("site"));
   }
 
+  /** The CAR verbs of ipfs-car and go-car's {@code car}: {@code ls -R}, extract, hash, index, detach-index, filter. */
+  @Test
+  void carVerbs() throws IOException {
+    String car = path("site.car");
+    golden("ls/recursive.txt", "ls", "-R", car);
+    golden("ls/recursive-long.txt", "ls", "-R", "-l", car);
+    golden("ls/recursive-json.txt", "ls", "-R", car, "--json");
+    golden("ls/recursive-max-entries.txt", "ls", "-R", car, "--max-entries", "1");
+    golden("extract/human.txt", "extract", car, "a", "-o", path("extracted-a"));
+    golden("extract/json.txt", "extract", car, "a/b.txt", "-o", path("b.txt"), "--json");
+    golden("extract/stdout.txt", "extract", car, "index.html");
+    golden("extract/stdout-json.txt", "extract", car, "index.html", "-o", "-", "--json");
+    golden("extract/directory-to-stdout.txt", "extract", car, "a");
+    golden("extract/missing-path.txt", "extract", car, "a/nope", "-o", path("nope"));
+    golden("hash/human.txt", "hash", car);
+    golden("hash/multihash.txt", "hash", "-m", car);
+    golden("hash/json.txt", "hash", car, "--json");
+    golden("hash/not-a-car.txt", "hash", path("x.bin"));
+    golden("hash/no-check.txt", "hash", path("x.bin"), "--no-check");
+    goldenWithInput("hash/stdin.txt", "site.car", "hash", "--json");
+    golden("index/human.txt", "index", car, "-o", path("site-v2.car"));
+    golden("index/json.txt", "index", car, "-o", path("site-v2-json.car"), "--json");
+    golden("index/index-only.txt", "index", car, "--index-only", "-o", path("site.carindex"), "--json");
+    golden("index/stdout-json.txt", "index", car, "--json");
+    golden("index/bad-codec.txt", "index", car, "--codec", "dag-pb", "-o", path("x.car"));
+    golden("index/output-is-a-directory.txt", "index", car, "-o", path("site"));
+    golden("index/not-a-car.txt", "index", path("x.bin"), "-o", path("x.car"));
+    golden.check("index/terminal.txt", Cli.run(Map.of(), new ByteArrayInputStream(new byte[0]), true, false, "index",
+        car), "index", car);
+    golden("detach-index/human.txt", "detach-index", path("site-v2.car"), "-o", path("detached.carindex"));
+    golden("detach-index/json.txt", "detach-index", path("site-v2.car"), "--json");
+    golden("detach-index/carv1.txt", "detach-index", car, "-o", path("v1.carindex"));
+    List<String> blocks = Cli.run(Map.of(), "blocks", car).lines();
+    Files.writeString(tmp.resolve("keep.txt"), blocks.get(0) + "\n" + blocks.get(3) + "\n" + blocks.get(3) + "\n",
+        StandardCharsets.UTF_8);
+    golden("filter/human.txt", "filter", car, "--cid-file", path("keep.txt"), "-o", path("part.car"));
+    golden("filter/json.txt", "filter", car, "--cid-file", path("keep.txt"), "--inverse", "--car-version", "1",
+        "-o", path("rest.car"), "--json");
+    golden("filter/no-root.txt", "filter", car, "--cid-file", path("keep.txt"), "--inverse", "-o", "-");
+    goldenWithInput("filter/stdin-list.txt", "keep.txt", "filter", car, "-o", path("part-stdin.car"), "-q");
+    golden("filter/stdin-car.txt", "filter", "-", "-o", path("x.car"));
+    golden("filter/max-cids.txt", "filter", car, "--cid-file", path("keep.txt"), "--max-cids", "1", "-o",
+        path("x.car"));
+  }
+
   @Test
   void minting() throws IOException {
     Files.write(tmp.resolve("cat.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});

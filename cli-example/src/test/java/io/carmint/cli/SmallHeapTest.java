@@ -58,6 +58,57 @@ class SmallHeapTest {
     }
   }
 
+  /**
+   * The verbs stream: a CAR of 192 MiB (one file of 192 random MiB, not wrapped), three times the heap, goes
+   * through each of them in a 64 MB heap. Outputs are compared with the input file, not with another run.
+   */
+  @Test
+  void theVerbsHandleACarThreeTimesTheHeap() throws Exception {
+    Path file = tmp.resolve("big.bin");
+    try (java.io.OutputStream o = Files.newOutputStream(file)) {
+      java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+      byte[] chunk = new byte[1 << 20];
+      for (int i = 0; i < 192; i++) {
+        for (int j = 0; j < chunk.length; j += 8) {
+          long v = random.nextLong();
+          for (int k = 0; k < 8; k++) {
+            chunk[j + k] = (byte) (v >>> (8 * k));
+          }
+        }
+        o.write(chunk);
+      }
+    }
+    Path car = tmp.resolve("big.car");
+    io.carmint.pack.CarPacker.builder().build().pack(file, car);
+    assertTrue(Files.size(car) > 3 * (64L << 20));
+
+    Forked hash = carmint("hash", car.toString());
+    assertEquals(0, hash.code(), hash.err());
+    assertTrue(hash.out().get(0).startsWith("bagbaiera"), hash.out().toString());
+
+    Path v2 = tmp.resolve("big-v2.car");
+    Forked index = carmint("index", car.toString(), "-o", v2.toString());
+    assertEquals(0, index.code(), index.err());
+    assertEquals(0, carmint("verify", v2.toString()).code());
+
+    Path all = tmp.resolve("all.car");
+    Forked filter = carmint("filter", car.toString(), "--inverse", "--cid-file", "/dev/null", "-o", all.toString());
+    assertEquals(0, filter.code(), filter.err());
+    assertEquals(0, carmint("verify", all.toString()).code());
+
+    Path extracted = tmp.resolve("extracted.bin");
+    Forked extract = carmint("extract", car.toString(), "-o", extracted.toString());
+    assertEquals(0, extract.code(), extract.err());
+    assertEquals(-1, Files.mismatch(file, extracted));
+    Files.delete(extracted);
+    Forked ls = carmint("ls", "-R", "-l", car.toString());
+    String root = carmint("roots", car.toString()).out().get(0);
+    assertEquals(List.of("-\t201326592\t" + root + "\t" + root), ls.out());
+    for (Path p : List.of(file, car, v2, all)) {
+      Files.delete(p);
+    }
+  }
+
   /** What a forked run printed and its exit code. */
   record Forked(int code, List<String> out, String err) {
   }

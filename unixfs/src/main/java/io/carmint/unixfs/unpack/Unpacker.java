@@ -204,8 +204,15 @@ public final class Unpacker {
     return x.result();
   }
 
-  /** @return the byte limit for a source: the configured one, or the automatic one */
-  long maxTotalBytes(BlockSource source) {
+  /**
+   * The most bytes of file content this unpacker writes from {@code source}: the configured
+   * {@link Builder#maxTotalBytes}, or else the automatic limit ({@value #DEFAULT_MAX_EXPANSION} times the source's
+   * {@link BlockSource#totalBytes()}, at least 1 GiB and at most 32 GiB; 32 GiB for a source of unknown size). For
+   * callers that stream one file elsewhere and want the same limit.
+   *
+   * @return the limit in bytes
+   */
+  public long maxTotalBytes(BlockSource source) {
     if (maxTotalBytes >= 0) {
       return maxTotalBytes;
     }
