@@ -114,9 +114,10 @@ class CarIndexerTest {
 
   @Test
   void detachRefusesACarV1ACarV2WithoutIndexAndAnIndexThatDoesNotMatch() throws IOException {
-    assertThrows(UnsupportedCarVersionException.class, () -> detach(Fixtures.goCar("sample-v1.car")));
-    CarIndexException none = assertThrows(CarIndexException.class,
-        () -> detach(Fixtures.goCar("sample-v2-indexless.car")));
+    Path v1 = Fixtures.goCar("sample-v1.car"); // outside the lambdas: skips, not fails, without ../shared
+    Path indexless = Fixtures.goCar("sample-v2-indexless.car");
+    assertThrows(UnsupportedCarVersionException.class, () -> detach(v1));
+    CarIndexException none = assertThrows(CarIndexException.class, () -> detach(indexless));
     assertEquals("The CARv2 has no index (its header's index offset is 0)", none.getMessage());
     byte[] car = bytes("sample-wrapped-v2.car");
     car[car.length - 1] ^= 1; // the last entry's offset, little-endian high byte
