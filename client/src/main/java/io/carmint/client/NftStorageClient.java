@@ -4,6 +4,7 @@ import io.carmint.client.gateway.DagScope;
 import io.carmint.client.gateway.FetchResult;
 import io.carmint.client.gateway.IpfsPath;
 import io.carmint.client.gateway.TrustlessGatewayClient;
+import io.carmint.client.internal.Trees;
 import io.carmint.pack.CarPacker;
 import io.carmint.multiformats.Cid;
 import io.carmint.nft.NftMetadata;
@@ -227,7 +228,7 @@ public final class NftStorageClient implements AutoCloseable {
       }
       return nft;
     } finally {
-      TempFiles.deleteRecursively(work);
+      Trees.delete(work);
     }
   }
 
@@ -288,7 +289,7 @@ public final class NftStorageClient implements AutoCloseable {
       storeCar(car, listener, job); // every answer must name the CAR's root: the ipnft
       return token;
     } finally {
-      TempFiles.deleteRecursively(work);
+      Trees.delete(work);
     }
   }
 

@@ -3,19 +3,17 @@ package io.carmint.client.gateway;
 import io.carmint.block.BlockSink;
 import io.carmint.car.CarWriteOptions;
 import io.carmint.car.CarWriter;
+import io.carmint.client.internal.Trees;
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.unpack.TargetNotEmptyException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -100,7 +98,7 @@ abstract class Output implements Closeable {
     @Override
     void begin(int attempt) throws IOException {
       if (staging != null) {
-        deleteTree(staging);
+        Trees.delete(staging);
       }
       staging = temp.resolve("attempt-" + attempt);
     }
@@ -121,7 +119,7 @@ abstract class Output implements Closeable {
 
     @Override
     public void close() throws IOException {
-      deleteTree(temp);
+      Trees.delete(temp);
     }
   }
 
@@ -172,28 +170,5 @@ abstract class Output implements Closeable {
         Files.deleteIfExists(temp);
       }
     }
-  }
-
-  /** Deletes a tree without following symbolic links (an unpacked tree may hold some). */
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

@@ -1,0 +1,46 @@
+package io.carmint.client.internal;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Removes the temporary trees the client writes: pieces and packed CARs of uploads, content staged by a fetch.
+ * Stateless and thread-safe. Public only so both client packages reach it; the module does not export it.
+ */
+public final class Trees {
+  private Trees() {}
+
+  /**
+   * Deletes {@code root} and everything under it, if it exists, without following symbolic links (a fetched tree
+   * may hold some): a link is deleted, not its target.
+   *
+   * @param root a file or directory
+   * @throws IOException if an entry cannot be deleted
+   */
+  public static void delete(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        if (e != null) {
+          throw e;
+        }
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

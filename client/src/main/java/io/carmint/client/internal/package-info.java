@@ -1,0 +1,4 @@
+/**
+ * Helpers shared by the client's packages; not exported from the module, not API.
+ */
+package io.carmint.client.internal;
