@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * A local EVM development chain: Hardhat's node (automining: every transaction is in a block when its hash comes
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeoutException;
 final class DevChain implements AutoCloseable {
   /** What Hardhat prints once its JSON-RPC server listens. */
   private static final String READY = "Started HTTP and WebSocket JSON-RPC server at ";
+  /** Terminal colour and style sequences (ESC [ ... letter), which Hardhat's chalk adds when it thinks it may. */
+  private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
   /** Lines of the chain's output kept for an error message. */
   private static final int TAIL_LINES = 40;
 
@@ -44,6 +47,10 @@ final class DevChain implements AutoCloseable {
         .directory(tools.dir().toFile()).redirectErrorStream(true);
     pb.environment().put("CARMINT_MINTER_KEY", minterKey);
     pb.environment().put("HARDHAT_DISABLE_TELEMETRY_PROMPT", "true");
+    // Plain output: a CI that sets FORCE_COLOR (or a terminal-like TERM) would otherwise get the ready line wrapped
+    // in colour codes. The reader strips them as well, in case a chalk version ignores these variables.
+    pb.environment().put("FORCE_COLOR", "0");
+    pb.environment().put("NO_COLOR", "1");
     this.rpc = URI.create("http://127.0.0.1:" + port + "/");
     this.process = pb.start();
     this.shutdownHook = new Thread(this::stop, "dev-chain-stop");
@@ -86,8 +93,9 @@ final class DevChain implements AutoCloseable {
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = r.readLine()) != null; ) {
-          if (line.startsWith(READY)) {
+        for (String raw; (raw = r.readLine()) != null; ) {
+          String line = ANSI_ESCAPE.matcher(raw).replaceAll("");
+          if (line.contains(READY)) {
             ready.complete(null);
           }
           synchronized (tail) {
