@@ -1,6 +1,7 @@
 package io.carmint.cli;
 
 import io.carmint.client.NftStorageClient;
+import io.carmint.client.NftStorageClientBuilder;
 import io.carmint.client.UploadListener;
 import io.carmint.nft.CollectionResult;
 import io.carmint.nft.MissingImagesException;
@@ -59,7 +60,7 @@ final class CollectionCommand extends ServiceCommand {
 
   @Override
   public Integer call() throws IOException {
-    NftStorageClient.Builder client = upload ? service.clientBuilder(true) : null; // usage errors before any work
+    NftStorageClientBuilder client = upload ? service.clientBuilder(true) : null; // usage errors before any work
     CollectionResult r;
     try (ProgressBar bar = ProgressBar.start(Main.of(spec), err(), "collection", -1)) {
       try {

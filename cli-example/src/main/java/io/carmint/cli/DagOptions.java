@@ -3,6 +3,7 @@ package io.carmint.cli;
 import io.carmint.multiformats.HashFunction;
 import io.carmint.unixfs.chunk.Chunkers;
 import io.carmint.unixfs.importer.ImportProfile;
+import io.carmint.unixfs.importer.ImportProfileBuilder;
 import io.carmint.unixfs.layout.BalancedLayout;
 import io.carmint.unixfs.layout.TrickleLayout;
 import picocli.CommandLine.Option;
@@ -73,7 +74,7 @@ final class DagOptions {
   ImportProfile profile() {
     try {
       ImportProfile base = ImportProfile.forName(profile);
-      ImportProfile.Builder b = base.toBuilder();
+      ImportProfileBuilder b = base.toBuilder();
       if (cidVersion != null) {
         b.cidVersion(cidVersion);
       }

@@ -37,7 +37,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
       Map.entry("split", Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-size",
           "TreewalkSplitter.Builder.maxTotalSize", "--max-total")),
       Map.entry("upload", withTimeouts(Map.of("TreewalkSplitter.Builder.maxPieceSize", "--max-piece-size",
-          "NftStorageClient.Builder.minUploadSpeed", "--min-upload-speed"))),
+          "NftStorageClientBuilder.minUploadSpeed", "--min-upload-speed"))),
       Map.entry("nft", withTimeouts(Map.of())),
       Map.entry("collection", withTimeouts(Map.of())),
       Map.entry("status", withTimeouts(Map.of())),
@@ -69,8 +69,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
   /** @return {@code options} and the client's time limits, which every command talking to a service sets */
   private static Map<String, String> withTimeouts(Map<String, String> options) {
     Map<String, String> all = new java.util.HashMap<>(options);
-    all.put("NftStorageClient.Builder.callTimeout", "--call-timeout");
-    all.put("NftStorageClient.Builder.deadline", "--deadline");
+    all.put("NftStorageClientBuilder.callTimeout", "--call-timeout");
+    all.put("NftStorageClientBuilder.deadline", "--deadline");
     return Map.copyOf(all);
   }
 

@@ -1,6 +1,7 @@
 package io.carmint.cli;
 
 import io.carmint.client.NftStorageClient;
+import io.carmint.client.NftStorageClientBuilder;
 import io.carmint.nft.NftAsset;
 import io.carmint.nft.NftMetadata;
 import io.carmint.nft.NftToken;
@@ -72,7 +73,7 @@ final class NftCommand extends ServiceCommand {
     }
     NftMetadata metadata = b.build();
     Outputs.requireWritableFile(output);
-    NftStorageClient.Builder client = upload ? service.clientBuilder(true) : null; // usage errors before any work
+    NftStorageClientBuilder client = upload ? service.clientBuilder(true) : null; // usage errors before any work
     NftToken token = metadata.encode(output);
     if (client != null) {
       try (NftStorageClient c = client.build()) {

@@ -2,6 +2,7 @@ package io.carmint.cli;
 
 import io.carmint.car.NftStorageLimits;
 import io.carmint.client.NftStorageClient;
+import io.carmint.client.NftStorageClientBuilder;
 import io.carmint.client.RetryPolicy;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -59,7 +60,7 @@ final class ServiceOptions {
    * @return a builder with the endpoint, token and retries set
    * @throws UsageException if the endpoint (or a required token) is missing, or malformed
    */
-  NftStorageClient.Builder clientBuilder(boolean tokenRequired) throws IOException {
+  NftStorageClientBuilder clientBuilder(boolean tokenRequired) throws IOException {
     String url = endpoint != null ? endpoint : main().env(ENDPOINT_VARIABLE);
     if (url == null || url.isBlank()) {
       throw new UsageException("No service endpoint: pass --endpoint URL or set " + ENDPOINT_VARIABLE
@@ -68,7 +69,7 @@ final class ServiceOptions {
     if (retries < 0) {
       throw new UsageException("--retries must not be negative, got " + retries);
     }
-    NftStorageClient.Builder b = NftStorageClient.builder();
+    NftStorageClientBuilder b = NftStorageClient.builder();
     try {
       b.endpoint(url);
     } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package io.carmint.cli;
 import io.carmint.car.NftStorageLimits;
 import io.carmint.client.Nft;
 import io.carmint.client.NftStorageClient;
+import io.carmint.client.NftStorageClientBuilder;
 import io.carmint.client.UploadListener;
 import io.carmint.client.gateway.DagScope;
 import io.carmint.client.gateway.FetchException;
@@ -118,7 +119,7 @@ final class UploadCommand extends ServiceCommand {
     if (stdin && importProfile != null && importProfile.wrap()) {
       throw new UsageException("--wrap needs a name; standard input has none");
     }
-    NftStorageClient.Builder b = service.clientBuilder(true);
+    NftStorageClientBuilder b = service.clientBuilder(true);
     try {
       boolean alias = maxChunkSize != null && !spec.commandLine().getParseResult().hasMatchedOption(
           "--max-piece-size");

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * A request ran out of time: one attempt got no complete answer within the call timeout
- * ({@link NftStorageClient.Builder#callTimeout}), or the request, retries and waits included, passed its deadline
- * ({@link NftStorageClient.Builder#deadline}). {@link #setting()} names which, so that the message can say which
+ * ({@link NftStorageClientBuilder#callTimeout}), or the request, retries and waits included, passed its deadline
+ * ({@link NftStorageClientBuilder#deadline}). {@link #setting()} names which, so that the message can say which
  * limit to raise. A server that answers slowly on purpose (a byte every few seconds) or never is stopped by these.
  */
 public final class DeadlineExceededException extends InterruptedIOException {
@@ -18,7 +18,7 @@ public final class DeadlineExceededException extends InterruptedIOException {
 
   /**
    * @param message what ran out of time, and which limit it was
-   * @param setting the builder setting holding the limit, e.g. {@code NftStorageClient.Builder.callTimeout}
+   * @param setting the builder setting holding the limit, e.g. {@code NftStorageClientBuilder.callTimeout}
    * @param timeout the time the request had (the setting's value, plus any time given to send a body)
    * @param cause the failure that ended it (a timed-out call, the last failure before the deadline), or null
    */
@@ -31,7 +31,7 @@ public final class DeadlineExceededException extends InterruptedIOException {
     }
   }
 
-  /** @return the builder setting holding the limit that passed, e.g. {@code NftStorageClient.Builder.deadline} */
+  /** @return the builder setting holding the limit that passed, e.g. {@code NftStorageClientBuilder.deadline} */
   public String setting() {
     return setting;
   }

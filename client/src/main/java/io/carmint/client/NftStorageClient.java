@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -54,49 +53,13 @@ import okhttp3.OkHttpClient;
  * <p>Thread-safe: one client can serve many threads. {@link #close()} releases idle connections.
  */
 public final class NftStorageClient implements AutoCloseable {
-  /** Default connect timeout: 10 s. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  /** Default read timeout (longest silence while waiting for an answer): 5 minutes, as a large CAR is checked. */
-  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(5);
-  /** Default write timeout (longest stall while sending): 2 minutes. */
-  public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofMinutes(2);
-  /**
-   * Default call timeout: 60 s for one attempt, request sent and whole answer read; an upload's attempt gets the time
-   * to send its body at {@link #DEFAULT_MIN_UPLOAD_SPEED} on top. A status, check, list or delete answer is small:
-   * a server taking longer is stalled, or dribbling bytes to hold the client.
-   */
-  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
-  /**
-   * Default deadline: 5 minutes for one request with all its retries and the waits between them (an upload's: plus
-   * the time to send its body at {@link #DEFAULT_MIN_UPLOAD_SPEED}), so that a failing service ends a command in
-   * minutes, not the half hour six attempts of a stalled answer took.
-   */
-  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
-  /**
-   * Default slowest upload speed given time for: 64 KiB/s (about 0.5 Mbit/s); a 50 MiB piece is given 13 min 20 s
-   * to be sent, on top of the call timeout and the deadline.
-   */
-  public static final long DEFAULT_MIN_UPLOAD_SPEED = 64 * 1024;
-  /** Default number of CAR pieces uploaded at once: 3, as the JS client. */
-  public static final int DEFAULT_CONCURRENCY = io.carmint.car.NftStorageLimits.UPLOAD_CONCURRENCY;
-  /** Default largest CAR piece of a split upload: 50 MiB, as the JS client ({@code MAX_CHUNK_SIZE}, which
-   * names pieces, not UnixFS chunks). */
-  public static final long DEFAULT_MAX_PIECE_SIZE = io.carmint.car.NftStorageLimits.DEFAULT_PIECE_SIZE;
-  /** Largest allowed piece: 100 MB, the service's limit per request (pieces count header and framing too). */
-  public static final long MAX_PIECE_SIZE = io.carmint.car.NftStorageLimits.MAX_PIECE_SIZE;
-  /** Smallest allowed piece: 1 KiB. */
-  public static final long MIN_PIECE_SIZE = 1024;
   /** Largest page of {@link #list}: 1000, the service's maximum. */
   public static final int MAX_LIST_LIMIT = io.carmint.car.NftStorageLimits.MAX_LIST_LIMIT;
   /** Page size when none is given: 10, the service's default. */
   public static final int DEFAULT_LIST_LIMIT = io.carmint.car.NftStorageLimits.DEFAULT_LIST_LIMIT;
-  /** Largest successful response body read: 64 MiB. */
-  public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
 
   static final MediaType CAR = MediaType.get("application/car");
   private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
-  /** Most pieces of a split upload sent at once. */
-  private static final int MAX_CONCURRENCY = 16;
   private static final String PACK_DIRECTORY_PREFIX = "carmint-pack-";
   private static final String PACKED_CAR_NAME = "upload.car";
   /** Blob and file uploads report no progress. */
@@ -114,7 +77,7 @@ public final class NftStorageClient implements AutoCloseable {
   private final Path tempDirectory;
   private final Executor executor;
 
-  private NftStorageClient(Builder b) {
+  NftStorageClient(NftStorageClientBuilder b) {
     this.endpoint = b.endpoint;
     this.hasToken = b.token != null;
     OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
@@ -138,9 +101,9 @@ public final class NftStorageClient implements AutoCloseable {
         new Transport.Timeouts(b.callTimeout, b.deadline, b.minUploadSpeed));
   }
 
-  /** @return a builder; {@link Builder#endpoint} is required */
-  public static Builder builder() {
-    return new Builder();
+  /** @return a builder; {@link NftStorageClientBuilder#endpoint} is required */
+  public static NftStorageClientBuilder builder() {
+    return new NftStorageClientBuilder();
   }
 
   /** @return the endpoint requests go to */
@@ -199,8 +162,9 @@ public final class NftStorageClient implements AutoCloseable {
   }
 
   /**
-   * Runs {@link #upload(Path, ImportProfile, UploadListener)} on the builder's {@link Builder#executor executor}, as
-   * {@link #storeCarAsync} runs {@code storeCar}; cancelling the future stops the packing or the upload.
+   * Runs {@link #upload(Path, ImportProfile, UploadListener)} on the builder's
+   * {@link NftStorageClientBuilder#executor executor}, as {@link #storeCarAsync} runs {@code storeCar}; cancelling the
+   * future stops the packing or the upload.
    *
    * @param path a file or directory
    * @param profile how it is packed
@@ -211,7 +175,7 @@ public final class NftStorageClient implements AutoCloseable {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(listener, "listener");
-    return async(job -> upload(path, profile, listener, job));
+    return AsyncUploads.run(executor, job -> upload(path, profile, listener, job));
   }
 
   private Nft upload(Path path, ImportProfile profile, UploadListener listener, UploadJob job) throws IOException {
@@ -265,8 +229,9 @@ public final class NftStorageClient implements AutoCloseable {
   }
 
   /**
-   * Runs {@link #storeNft(NftMetadata, UploadListener)} on the builder's {@link Builder#executor executor}, as
-   * {@link #storeCarAsync} runs {@code storeCar}; cancelling the future stops the encoding or the upload.
+   * Runs {@link #storeNft(NftMetadata, UploadListener)} on the builder's
+   * {@link NftStorageClientBuilder#executor executor}, as {@link #storeCarAsync} runs {@code storeCar}; cancelling the
+   * future stops the encoding or the upload.
    *
    * @param metadata the token's metadata and files
    * @param listener told of the upload's progress
@@ -275,7 +240,7 @@ public final class NftStorageClient implements AutoCloseable {
   public CompletableFuture<NftToken> storeNftAsync(NftMetadata metadata, UploadListener listener) {
     Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(listener, "listener");
-    return async(job -> storeNft(metadata, listener, job));
+    return AsyncUploads.run(executor, job -> storeNft(metadata, listener, job));
   }
 
   private NftToken storeNft(NftMetadata metadata, UploadListener listener, UploadJob job) throws IOException {
@@ -306,8 +271,9 @@ public final class NftStorageClient implements AutoCloseable {
 
   /**
    * Uploads a CAR (v1 or v2) with exactly one root, and checks that the service stored that root. The DAG below the
-   * root is split by the treewalk rule into CARv1 pieces of at most {@link Builder#maxPieceSize maxPieceSize} bytes,
-   * every piece with the same root, each uploaded ({@link Builder#concurrency concurrency} at a time) as
+   * root is split by the treewalk rule into CARv1 pieces of at most
+   * {@link NftStorageClientBuilder#maxPieceSize maxPieceSize} bytes, every piece with the same root, each uploaded
+   * ({@link NftStorageClientBuilder#concurrency concurrency} at a time) as
    * {@code application/car} and retried on its own; every answer must name the root.
    *
    * <p>The pieces are written to a temporary directory (as much disk as the CAR) and streamed from there; nothing
@@ -342,8 +308,8 @@ public final class NftStorageClient implements AutoCloseable {
   }
 
   /**
-   * Runs {@link #storeCar(Path, UploadListener)} on the builder's {@link Builder#executor executor} (by default a
-   * new daemon thread per upload) and returns at once.
+   * Runs {@link #storeCar(Path, UploadListener)} on the builder's {@link NftStorageClientBuilder#executor executor}
+   * (by default a new daemon thread per upload) and returns at once.
    *
    * <p><b>Cancellation.</b> The future's {@code cancel} (with or without interruption) stops the upload: the HTTP
    * calls of the pieces being sent are closed at once (a piece cut off is not stored by the service), no further
@@ -366,55 +332,13 @@ public final class NftStorageClient implements AutoCloseable {
   public CompletableFuture<Nft> storeCarAsync(Path car, UploadListener listener) {
     Objects.requireNonNull(car, "car");
     Objects.requireNonNull(listener, "listener");
-    return async(job -> storeCar(car, listener, job));
+    return AsyncUploads.run(executor, job -> storeCar(car, listener, job));
   }
 
   private Nft storeCar(Path car, UploadListener listener, UploadJob job) throws IOException {
     Objects.requireNonNull(listener, "listener");
     return new PieceUploader(this::postCar, this::status, concurrency, maxPieceSize, tempDirectory)
         .upload(car, listener, job);
-  }
-
-  /** An upload run by {@link #async}. */
-  @FunctionalInterface
-  private interface UploadTask<T> {
-    T run(UploadJob job) throws IOException;
-  }
-
-  /** Runs {@code task} on the executor; the future's cancellation cancels its {@link UploadJob}. */
-  private <T> CompletableFuture<T> async(UploadTask<T> task) {
-    UploadJob job = new UploadJob();
-    Pending<T> future = new Pending<>(job);
-    executor.execute(() -> {
-      job.worker(Thread.currentThread());
-      try {
-        T result = task.run(job);
-        if (job.finish()) {
-          future.complete(result);
-        }
-      } catch (IOException | RuntimeException | Error e) {
-        job.finish();
-        future.completeExceptionally(e);
-      } finally {
-        job.worker(null);
-        Thread.interrupted(); // a cancel may have interrupted this (pool) thread
-      }
-    });
-    return future;
-  }
-
-  /** A future whose cancellation stops its upload. */
-  private static final class Pending<T> extends CompletableFuture<T> {
-    private final UploadJob job;
-
-    Pending(UploadJob job) {
-      this.job = job;
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      return job.cancel() && super.cancel(mayInterruptIfRunning);
-    }
   }
 
   /**
@@ -654,277 +578,11 @@ public final class NftStorageClient implements AutoCloseable {
 
   // ---------------------------------------------------------------- helpers
 
-  /** The default {@link Builder#executor}: a daemon thread per asynchronous upload. */
-  private static void newUploadThread(Runnable upload) {
-    Thread t = new Thread(upload, "carmint-upload");
-    t.setDaemon(true);
-    t.start();
-  }
-
   HttpUrl url(String... segments) {
     HttpUrl.Builder b = endpoint.newBuilder();
     for (String s : segments) {
       b.addPathSegment(s);
     }
     return b.build();
-  }
-
-  /** Builds an {@link NftStorageClient}. Not thread-safe. */
-  public static final class Builder {
-    private HttpUrl endpoint;
-    private String token;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-    private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
-    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
-    private Duration deadline = DEFAULT_DEADLINE;
-    private long minUploadSpeed = DEFAULT_MIN_UPLOAD_SPEED;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private RateLimiter rateLimiter;
-    private TimeSource timeSource = TimeSource.SYSTEM;
-    private int concurrency = DEFAULT_CONCURRENCY;
-    private long maxPieceSize = DEFAULT_MAX_PIECE_SIZE;
-    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
-    private OkHttpClient okHttpClient;
-    private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
-    private Executor executor = NftStorageClient::newUploadThread;
-
-    private Builder() {
-    }
-
-    /**
-     * @param endpoint the service's base URL, {@code http} or {@code https}, for example
-     *     {@code http://127.0.0.1:8787}; a path is kept ({@code https://host/api})
-     * @throws IllegalArgumentException if it is not an http(s) URL
-     * @return this builder
-     */
-    public Builder endpoint(URI endpoint) {
-      Objects.requireNonNull(endpoint, "endpoint");
-      HttpUrl url = HttpUrl.parse(endpoint.toString());
-      if (url == null) {
-        throw new IllegalArgumentException("Endpoint must be an http:// or https:// URL, got " + endpoint);
-      }
-      if (url.username().length() > 0 || url.password().length() > 0 || url.query() != null) {
-        throw new IllegalArgumentException("Endpoint must not carry credentials or a query: give the token with"
-            + " token(...)");
-      }
-      this.endpoint = url;
-      return this;
-    }
-
-    /**
-     * @param endpoint the service's base URL
-     * @return this builder
-     * @see #endpoint(URI)
-     */
-    public Builder endpoint(String endpoint) {
-      return endpoint(URI.create(Objects.requireNonNull(endpoint, "endpoint").strip()));
-    }
-
-    /**
-     * @param token the API token sent as {@code Authorization: Bearer}; null for a client that only calls
-     *     {@link #check} (other calls then get 401)
-     * @throws IllegalArgumentException if it is blank or holds characters not allowed in a header
-     * @return this builder
-     */
-    public Builder token(String token) {
-      if (token != null) {
-        token = token.strip();
-        if (token.isEmpty()) {
-          throw new IllegalArgumentException("token must not be blank");
-        }
-        for (int i = 0; i < token.length(); i++) {
-          char c = token.charAt(i);
-          if (c < 0x21 || c > 0x7e) {
-            throw new IllegalArgumentException("token holds a character not allowed in an HTTP header at index "
-                + i);
-          }
-        }
-      }
-      this.token = token;
-      return this;
-    }
-
-    /**
-     * @param timeout connect timeout (default 10 s; zero for none)
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = nonNegative(timeout, "connectTimeout");
-      return this;
-    }
-
-    /**
-     * @param timeout longest silence while reading an answer (default 5 minutes; zero for none)
-     * @return this builder
-     */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = nonNegative(timeout, "readTimeout");
-      return this;
-    }
-
-    /**
-     * @param timeout longest stall while sending (default 2 minutes; zero for none)
-     * @return this builder
-     */
-    public Builder writeTimeout(Duration timeout) {
-      this.writeTimeout = nonNegative(timeout, "writeTimeout");
-      return this;
-    }
-
-    /**
-     * @param timeout limit on one attempt of a request, from sending it to the end of the answer (default 60 s,
-     *     {@link #DEFAULT_CALL_TIMEOUT}; zero for none); an upload's attempt gets the time to send its body at
-     *     {@link #minUploadSpeed} on top. An attempt that runs out of time is retried like a network failure; the
-     *     last one ends in a {@link DeadlineExceededException} naming this setting.
-     * @return this builder
-     */
-    public Builder callTimeout(Duration timeout) {
-      this.callTimeout = nonNegative(timeout, "callTimeout");
-      return this;
-    }
-
-    /**
-     * @param deadline limit on one request with all its retries and the waits between them (default 5 minutes,
-     *     {@link #DEFAULT_DEADLINE}; zero for none); an upload's (one piece, blob or set of files) gets the time to
-     *     send its body at {@link #minUploadSpeed} on top. Past it, the request ends in a
-     *     {@link DeadlineExceededException} naming this setting, with the last failure as its cause.
-     * @return this builder
-     */
-    public Builder deadline(Duration deadline) {
-      this.deadline = nonNegative(deadline, "deadline");
-      return this;
-    }
-
-    /**
-     * @param bytesPerSecond the slowest sending speed an upload is given time for, added to its call timeout and
-     *     deadline (default 64 KiB/s, {@link #DEFAULT_MIN_UPLOAD_SPEED})
-     * @throws IllegalArgumentException if not positive
-     * @return this builder
-     */
-    public Builder minUploadSpeed(long bytesPerSecond) {
-      if (bytesPerSecond < 1) {
-        throw new IllegalArgumentException("minUploadSpeed must be positive, got " + bytesPerSecond);
-      }
-      this.minUploadSpeed = bytesPerSecond;
-      return this;
-    }
-
-    /**
-     * @param policy retries (default {@link RetryPolicy#defaults()})
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy policy) {
-      this.retryPolicy = Objects.requireNonNull(policy, "policy");
-      return this;
-    }
-
-    /**
-     * @param limiter the limiter every attempt passes (default: a new one of 30 per 10 s on the
-     *     {@link #timeSource}); share one between clients of the same token
-     * @return this builder
-     */
-    public Builder rateLimiter(RateLimiter limiter) {
-      this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
-      return this;
-    }
-
-    /**
-     * @param time the clock and sleep for retries and the default rate limiter (default the system's)
-     * @return this builder
-     */
-    public Builder timeSource(TimeSource time) {
-      this.timeSource = Objects.requireNonNull(time, "time");
-      return this;
-    }
-
-    /**
-     * @param concurrency pieces of a split upload sent at once, 1 to 16 (default {@value #DEFAULT_CONCURRENCY})
-     * @throws IllegalArgumentException if out of range
-     * @return this builder
-     */
-    public Builder concurrency(int concurrency) {
-      if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-        throw new IllegalArgumentException("concurrency must be 1.." + MAX_CONCURRENCY + ", got " + concurrency);
-      }
-      this.concurrency = concurrency;
-      return this;
-    }
-
-    /**
-     * @param bytes largest CAR piece of a split upload, header and framing included (default 50 MiB, from
-     *     {@link #MIN_PIECE_SIZE} to {@link #MAX_PIECE_SIZE})
-     * @throws IllegalArgumentException if out of range
-     * @return this builder
-     */
-    public Builder maxPieceSize(long bytes) {
-      if (bytes < MIN_PIECE_SIZE || bytes > MAX_PIECE_SIZE) {
-        throw new IllegalArgumentException("maxPieceSize must be " + MIN_PIECE_SIZE + ".." + MAX_PIECE_SIZE
-            + " bytes, got " + bytes);
-      }
-      this.maxPieceSize = bytes;
-      return this;
-    }
-
-    /**
-     * @param bytes largest successful answer body read (default 64 MiB)
-     * @throws IllegalArgumentException if not positive
-     * @return this builder
-     */
-    public Builder maxResponseBytes(long bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("maxResponseBytes must be positive, got " + bytes);
-      }
-      this.maxResponseBytes = bytes;
-      return this;
-    }
-
-    /**
-     * @param dir where split pieces and packed CARs are written while uploading (default {@code java.io.tmpdir})
-     * @return this builder
-     */
-    public Builder tempDirectory(Path dir) {
-      this.tempDirectory = Objects.requireNonNull(dir, "dir");
-      return this;
-    }
-
-    /**
-     * @param client an OkHttp client to share connection pools with; timeouts set here override its own
-     * @return this builder
-     */
-    public Builder okHttpClient(OkHttpClient client) {
-      this.okHttpClient = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /**
-     * @param value runs {@link #storeCarAsync}, {@link #uploadAsync} and {@link #storeNftAsync} (default: a new
-     *     daemon thread per upload; each upload's pieces are sent on threads of its own either way)
-     * @return this builder
-     */
-    public Builder executor(Executor value) {
-      this.executor = Objects.requireNonNull(value, "executor");
-      return this;
-    }
-
-    /**
-     * @return the client
-     * @throws IllegalStateException if no endpoint was given
-     */
-    public NftStorageClient build() {
-      if (endpoint == null) {
-        throw new IllegalStateException("An endpoint is required: NFT.Storage-compatible services live at "
-            + "different addresses (set it with Builder.endpoint)");
-      }
-      return new NftStorageClient(this);
-    }
-
-    private static Duration nonNegative(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative, got " + d);
-      }
-      return d;
-    }
   }
 }

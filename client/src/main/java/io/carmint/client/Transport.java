@@ -62,9 +62,9 @@ final class Transport {
    * @param minUploadSpeed bytes per second a request body is given time to be sent at, on top of both
    */
   record Timeouts(Duration call, Duration deadline, long minUploadSpeed) {
-    static final String CALL = "NftStorageClient.Builder.callTimeout";
-    static final String DEADLINE = "NftStorageClient.Builder.deadline";
-    static final String SPEED = "NftStorageClient.Builder.minUploadSpeed";
+    static final String CALL = "NftStorageClientBuilder.callTimeout";
+    static final String DEADLINE = "NftStorageClientBuilder.deadline";
+    static final String SPEED = "NftStorageClientBuilder.minUploadSpeed";
 
     /** @return the time to send {@code bodyBytes} at the minimum speed */
     Duration sending(long bodyBytes) {

@@ -148,10 +148,10 @@ class HostileServerTest {
     try (NftStorageClient c = impatient(RetryPolicy.none(), Duration.ofMinutes(5))) {
       server.enqueue(dribble());
       DeadlineExceededException e = assertThrows(DeadlineExceededException.class, () -> c.status(ASKED));
-      assertEquals("NftStorageClient.Builder.callTimeout", e.setting());
+      assertEquals("NftStorageClientBuilder.callTimeout", e.setting());
       assertEquals(Duration.ofMillis(300), e.timeout());
       assertEquals("GET /" + ASKED + ": no complete answer within the call timeout of 300 ms "
-          + "(NftStorageClient.Builder.callTimeout)", e.getMessage());
+          + "(NftStorageClientBuilder.callTimeout)", e.getMessage());
     }
   }
 
@@ -166,10 +166,10 @@ class HostileServerTest {
         server.enqueue(dribble());
       }
       DeadlineExceededException e = assertThrows(DeadlineExceededException.class, () -> c.status(ASKED));
-      assertEquals("NftStorageClient.Builder.deadline", e.setting());
+      assertEquals("NftStorageClientBuilder.deadline", e.setting());
       assertEquals("GET /" + ASKED + ": gave up after 2 attempt(s): the deadline of 3 s for the request, retries "
-          + "included, passed (NftStorageClient.Builder.deadline); the last failure: GET /" + ASKED + ": no complete "
-          + "answer within the call timeout of 300 ms (NftStorageClient.Builder.callTimeout)", e.getMessage());
+          + "included, passed (NftStorageClientBuilder.deadline); the last failure: GET /" + ASKED + ": no complete "
+          + "answer within the call timeout of 300 ms (NftStorageClientBuilder.callTimeout)", e.getMessage());
       assertEquals(List.of(Duration.ofSeconds(1)), time.sleeps());
       assertEquals(2, server.getRequestCount());
       assertTrue(e.getCause() instanceof DeadlineExceededException);
@@ -187,11 +187,11 @@ class HostileServerTest {
       DeadlineExceededException e = assertThrows(DeadlineExceededException.class, () -> c.storeBlob(blob));
       assertEquals(Duration.ofMillis(300), e.timeout());
       assertEquals("POST /upload: no complete answer within the call timeout of 300 ms, 200 ms plus 100 ms to send "
-          + "1,000 bytes at NftStorageClient.Builder.minUploadSpeed (NftStorageClient.Builder.callTimeout)",
+          + "1,000 bytes at NftStorageClientBuilder.minUploadSpeed (NftStorageClientBuilder.callTimeout)",
           e.getMessage());
     }
-    Transport.Timeouts defaults = new Transport.Timeouts(NftStorageClient.DEFAULT_CALL_TIMEOUT,
-        NftStorageClient.DEFAULT_DEADLINE, NftStorageClient.DEFAULT_MIN_UPLOAD_SPEED);
+    Transport.Timeouts defaults = new Transport.Timeouts(NftStorageClientBuilder.DEFAULT_CALL_TIMEOUT,
+        NftStorageClientBuilder.DEFAULT_DEADLINE, NftStorageClientBuilder.DEFAULT_MIN_UPLOAD_SPEED);
     assertEquals(Duration.ofSeconds(800), defaults.sending(50L << 20), "a 50 MiB piece at 64 KiB/s");
     assertEquals("13 min 20 s", Transport.format(Duration.ofSeconds(800)));
     assertEquals("90 s", Transport.format(Duration.ofSeconds(90)));

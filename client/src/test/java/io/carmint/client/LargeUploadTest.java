@@ -50,7 +50,7 @@ class LargeUploadTest {
       assertEquals(root, nft.cid());
       assertTrue(pieces.size() >= 5, "pieces: " + pieces);
       for (long p : pieces) {
-        assertTrue(p <= NftStorageClient.DEFAULT_MAX_PIECE_SIZE && p < LocalNftStorage.DEFAULT_MAX_REQUEST_BYTES,
+        assertTrue(p <= NftStorageClientBuilder.DEFAULT_MAX_PIECE_SIZE && p < LocalNftStorage.DEFAULT_MAX_REQUEST_BYTES,
             "piece of " + p + " bytes");
       }
       assertEquals(pieces.stream().mapToLong(Long::longValue).sum(), sent[0]);

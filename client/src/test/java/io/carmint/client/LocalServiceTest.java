@@ -54,7 +54,7 @@ class LocalServiceTest {
     client = clientBuilder().build();
   }
 
-  NftStorageClient.Builder clientBuilder() {
+  NftStorageClientBuilder clientBuilder() {
     return NftStorageClient.builder().endpoint(service.endpoint()).token(TOKEN).tempDirectory(dir)
         .retryPolicy(RetryPolicy.none()).rateLimiter(RateLimiter.unlimited());
   }

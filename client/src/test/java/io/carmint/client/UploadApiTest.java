@@ -55,7 +55,7 @@ class UploadApiTest {
     client = clientBuilder(1).build();
   }
 
-  NftStorageClient.Builder clientBuilder(int concurrency) {
+  NftStorageClientBuilder clientBuilder(int concurrency) {
     Executor ownThread = task -> new Thread(() -> {
       try {
         task.run();

@@ -13,6 +13,7 @@ import io.carmint.car.CarWriteOptions;
 import io.carmint.car.Fixtures;
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.importer.ImportProfile;
+import io.carmint.unixfs.importer.ImportProfileBuilder;
 import io.carmint.unixfs.importer.Importer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,7 @@ class IpfsCarByteIdentityTest {
     for (JsonNode rec : json.readTree(cars.resolve("cars.json").toFile())) {
       List<String> argv = new ArrayList<>();
       rec.get("argv").forEach(a -> argv.add(a.asText()));
-      ImportProfile.Builder p = ImportProfile.IPFS_CAR.toBuilder();
+      ImportProfileBuilder p = ImportProfile.IPFS_CAR.toBuilder();
       boolean file = rec.get("input").get("kind").asText().equals("file");
       p.wrap(file && !argv.contains("--no-wrap")); // ipfs-car wraps a single file unless --no-wrap
       p.includeHidden(argv.contains("--hidden"));
