@@ -1,7 +1,9 @@
 package io.carmint.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.carmint.block.BlockSource;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.LimitExceededException;
 import io.carmint.unixfs.exporter.DirectoryCursor;
 import io.carmint.unixfs.exporter.DirectoryEntry;
 import io.carmint.unixfs.exporter.EntryKind;
@@ -60,6 +62,9 @@ import picocli.CommandLine.Spec;
         "  carmint ls -R -l site.car",
         "      The whole tree, each entry by its path (as ipfs-car ls --verbose)."})
 final class LsCommand implements Callable<Integer> {
+  /** The library setting behind {@code --max-entries}, as {@link LimitExceededException#setting()} names it. */
+  private static final String MAX_ENTRIES_SETTING = "Unpacker.Builder.maxEntries";
+
   @Parameters(index = "0", paramLabel = "CAR", description = "The CAR file, or - for standard input.")
   Path car;
 
@@ -79,7 +84,8 @@ final class LsCommand implements Callable<Integer> {
   Cid root;
 
   @Option(names = "--max-entries", paramLabel = "N", defaultValue = "" + Unpacker.DEFAULT_MAX_ENTRIES,
-      description = "Stop with exit code 1 after this many entries (default: ${DEFAULT-VALUE}).")
+      description = "Refuse, with exit code 1 and before printing anything, a directory (with -R: a tree) holding "
+          + "more entries than this (default: ${DEFAULT-VALUE}).")
   long maxEntries;
 
   @Option(names = "--json", description = "Print one JSON object an entry: name (with -R the path relative to PATH), "
@@ -91,6 +97,9 @@ final class LsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (maxEntries < 0) {
+      throw new UsageException("--max-entries must be 0 or more, got " + maxEntries);
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (CarInputs.RandomAccessCar c = CarInputs.openRandomAccess(car, Main.of(spec).console().in())) {
       Exporter exporter = Exporter.builder(c.file()).verifyHashes(false).build(); // the CarFile hashes
@@ -104,17 +113,22 @@ final class LsCommand implements Callable<Integer> {
         return Main.EXIT_OK;
       }
       if (recursive) {
+        countFirst(c.file(), target);
         exporter.walk(target, new Lister(exporter, out));
         return Main.EXIT_OK;
       }
-      DirectoryCursor cursor = exporter.openDirectory(target); // refuses a repeated name
+      // Counted first, so that a directory over the limit prints nothing (a HAMT's listing reads its shards twice).
       long count = 0;
+      DirectoryCursor counting = exporter.openDirectory(target); // refuses a repeated name
+      for (Optional<DirectoryEntry> next = counting.next(); next.isPresent(); next = counting.next()) {
+        if (++count > maxEntries) {
+          throw new ProblemException("Listing refused before printing anything: the directory holds more than "
+              + entries(maxEntries) + "; if the input is genuine, raise --max-entries");
+        }
+      }
+      DirectoryCursor cursor = exporter.openDirectory(target);
       for (Optional<DirectoryEntry> next = cursor.next(); next.isPresent(); next = cursor.next()) {
         DirectoryEntry e = next.get();
-        if (++count > maxEntries) {
-          throw new ProblemException("Listing stopped after " + maxEntries + " entries (--max-entries); the "
-              + "directory declares more");
-        }
         if (longFormat || json) {
           print(out, exporter, exporter.stat(e.cid()), e.name());
         } else {
@@ -127,7 +141,34 @@ final class LsCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  /** Prints the entries of a walk, the walked directory itself left out, and stops after {@link #maxEntries}. */
+  /**
+   * Counts the tree below {@code target} before a line is printed, as {@code unpack} counts before writing: a DAG
+   * that links one directory from many places (a few kilobytes declaring billions of paths) is refused at once, at
+   * the cost of a walk of its distinct directories, instead of printing up to {@link #maxEntries} lines first.
+   */
+  private void countFirst(BlockSource blocks, Cid target) throws IOException {
+    Unpacker counter = Unpacker.builder()
+        .maxEntries(maxEntries == Long.MAX_VALUE ? maxEntries : maxEntries + 1) // the count includes the root
+        .maxTotalBytes(Long.MAX_VALUE) // file contents are not read by a listing
+        .maxDepth(Unpacker.MAX_DEPTH_LIMIT) // the walk's own limit
+        .verifyHashes(false) // the CarFile hashes
+        .build();
+    try {
+      counter.count(blocks, target);
+    } catch (LimitExceededException e) {
+      if (!e.setting().equals(MAX_ENTRIES_SETTING)) {
+        throw e;
+      }
+      throw new ProblemException("Listing refused before printing anything: the tree holds more than "
+          + entries(maxEntries) + ", counting each path to a block linked from several places; if the input is "
+          + "genuine, raise --max-entries");
+    }
+  }
+
+  /**
+   * Prints the entries of a walk, the walked directory itself left out, and stops after {@link #maxEntries}: a second
+   * bound behind {@link #countFirst}, should the count and the walk ever disagree.
+   */
   private final class Lister implements ExportVisitor {
     private final Exporter exporter;
     private final PrintWriter out;
@@ -165,6 +206,11 @@ final class LsCommand implements Callable<Integer> {
       print(out, exporter, new UnixFsEntry(cid, EntryKind.SYMLINK, target.getBytes(StandardCharsets.UTF_8).length,
           false), path);
     }
+  }
+
+  /** @return e.g. {@code 1 entry}, {@code 1,000,000 entries} */
+  private static String entries(long n) {
+    return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "entry" : "entries");
   }
 
   /** Prints one entry: its line, or with {@code --json} its object. */

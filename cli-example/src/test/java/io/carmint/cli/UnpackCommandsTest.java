@@ -272,12 +272,13 @@ class UnpackCommandsTest {
     assertEquals(List.of("'a\\u000Ab'", "plain"), run("ls", car.toString()).lines());
   }
 
+  /** The directory is read through once before printing (to count it), so a repeated name prints nothing. */
   @Test
-  void lsRefusesARepeatedNameAfterListingTheFirst() throws IOException {
+  void lsRefusesARepeatedNameBeforeListingAnything() throws IOException {
     Path car = hostileCar(List.of(new Entry("a", raw("x")), new Entry("a", raw("y"))));
     Run r = run("ls", car.toString());
     assertEquals(1, r.code());
-    assertEquals(List.of("a"), r.lines());
+    assertEquals(List.of(), r.lines());
     assertTrue(r.err().contains("has two entries named 'a'"), r.err());
   }
 

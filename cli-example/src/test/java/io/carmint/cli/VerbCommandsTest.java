@@ -348,10 +348,41 @@ class VerbCommandsTest {
     assertEquals(theirs, ours);
   }
 
+  /** Issue 12, defect 6: {@code ls -R} counts the tree first, so a tree over the limit prints nothing. */
   @Test
-  void lsRecursiveStopsAtTheEntryLimit() {
-    Run r = run("ls", "-R", goCarInput("simple-unixfs.car").toString(), "--max-entries", "5");
-    assertEquals(1, r.code());
-    assertEquals(List.of("a", "a/1", "a/1/A.txt", "a/2", "a/2/B.txt"), r.lines());
+  void lsRecursiveRefusesATreeOverTheEntryLimitBeforePrintingAnything() {
+    String car = goCarInput("simple-unixfs.car").toString();
+    Run all = run("ls", "-R", car);
+    assertEquals(0, all.code(), all.err());
+    int entries = all.lines().size();
+    assertTrue(entries > 5, all.out());
+    assertPrinted(all.out(), run("ls", "-R", car, "--max-entries", Integer.toString(entries)));
+    assertOneLineError(run("ls", "-R", car, "--max-entries", Integer.toString(entries - 1)), 1,
+        "Listing refused before printing anything: the tree holds more than " + (entries - 1) + " entries, counting "
+            + "each path to a block linked from several places; if the input is genuine, raise --max-entries");
+  }
+
+  /** The 48-level DAG bomb of issue 12 (each directory linking the one below twice): refused, nothing printed. */
+  @Test
+  void lsRecursiveRefusesADagBombAtOnce() throws IOException {
+    Path bomb = UnpackCommandsTest.bombCar(tmp, 48, 4000);
+    assertOneLineError(run("ls", "-R", bomb.toString()), 1, "Listing refused before printing anything: the tree "
+        + "holds more than 1,000,000 entries, counting each path to a block linked from several places; if the input "
+        + "is genuine, raise --max-entries");
+    assertPrinted("a\nb\n", run("ls", bomb.toString())); // one level is two entries
+  }
+
+  /** Without -R too: a directory over the limit is refused before its first entry is printed. */
+  @Test
+  void lsRefusesADirectoryOverTheEntryLimitBeforePrintingAnything() {
+    String car = goCarInput("simple-unixfs.car").toString();
+    Run all = run("ls", car);
+    assertEquals(0, all.code(), all.err());
+    int entries = all.lines().size();
+    assertPrinted(all.out(), run("ls", car, "--max-entries", Integer.toString(entries)));
+    assertOneLineError(run("ls", car, "--max-entries", Integer.toString(entries - 1)), 1,
+        "Listing refused before printing anything: the directory holds more than " + (entries - 1) + " entries; if "
+            + "the input is genuine, raise --max-entries");
+    assertEquals(2, run("ls", car, "--max-entries", "-1").code());
   }
 }

@@ -33,6 +33,7 @@ final class Preflight {
   private final long maxBytes;
   private final String bytesLimit;
   private final int maxDepth;
+  private final String refusal;
   private final Map<Cid, Subtree> directories = new HashMap<>();
 
   /**
@@ -66,14 +67,17 @@ final class Preflight {
 
   /**
    * @param bytesLimit how the byte limit came about, for the message (e.g. {@code the automatic limit: …}), or null
+   * @param refusal how a refusal's message begins, e.g. {@code Unpacking refused before writing anything}
    */
-  Preflight(Exporter exporter, BlockSource source, Unpacker options, long maxBytes, String bytesLimit) {
+  Preflight(Exporter exporter, BlockSource source, Unpacker options, long maxBytes, String bytesLimit,
+      String refusal) {
     this.exporter = exporter;
     this.source = source;
     this.maxEntries = options.maxEntries();
     this.maxBytes = maxBytes;
     this.bytesLimit = bytesLimit;
     this.maxDepth = options.maxDepth();
+    this.refusal = refusal;
   }
 
   /**
@@ -159,13 +163,13 @@ final class Preflight {
 
   private void checkDepth(String path, int level) throws LimitExceededException {
     if (level > maxDepth) {
-      throw new LimitExceededException("Unpacking refused before writing anything: directories nest " + level
+      throw new LimitExceededException(refusal + ": directories nest " + level
           + " levels deep at " + EntryNames.quote(path), "Unpacker.Builder.maxDepth", maxDepth, level, -1);
     }
   }
 
-  private static LimitExceededException refused(Frame at, String what, String setting, long limit, long actual) {
-    return new LimitExceededException("Unpacking refused before writing anything: "
+  private LimitExceededException refused(Frame at, String what, String setting, long limit, long actual) {
+    return new LimitExceededException(refusal + ": "
         + (at.path.isEmpty() ? "the tree" : "the sub-tree " + EntryNames.quote(at.path)) + " (" + at.cid
         + ") holds at least " + what + ", counting each path to a block linked from several places",
         "Unpacker.Builder." + setting, limit, actual, -1);

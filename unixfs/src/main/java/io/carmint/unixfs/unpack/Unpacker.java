@@ -184,8 +184,8 @@ public final class Unpacker {
     long bytesLimit = maxTotalBytes(source);
     if (countFirst) {
       Exporter counter = Exporter.builder(source).verifyHashes(verifyHashes).build();
-      new Preflight(counter, source, this, bytesLimit, maxTotalBytes >= 0 ? null : automaticLimit(source))
-          .run(root);
+      new Preflight(counter, source, this, bytesLimit, maxTotalBytes >= 0 ? null : automaticLimit(source),
+          "Unpacking refused before writing anything").run(root);
     }
     Extraction x = new Extraction(this, target, bytesLimit);
     BlockSource counting = cid -> {
@@ -202,6 +202,37 @@ public final class Unpacker {
       throw e;
     }
     return x.result();
+  }
+
+  /**
+   * Counts what the tree under {@code root} holds, as {@link #unpack} counts it before writing anything, and writes
+   * nothing: for a caller that walks the tree itself (a recursive listing, an archive writer) and wants a tree too
+   * large for these limits refused before it starts. Each distinct directory is listed once and its totals kept by
+   * CID, so a DAG that links one sub-tree from many places costs a walk of its distinct directories, not of its
+   * paths; file contents are not read (their declared sizes are counted).
+   *
+   * @param source the blocks
+   * @param root the root of the tree
+   * @return what the tree holds; the count stops, with an exception, as soon as a limit is crossed
+   * @throws io.carmint.multiformats.LimitExceededException if the tree holds more entries than
+   *     {@link Builder#maxEntries}, more bytes of file content than {@link #maxTotalBytes(BlockSource)}, or
+   *     directories nested deeper than {@link Builder#maxDepth}; the message begins
+   *     {@code Refused before walking the tree}
+   * @throws io.carmint.unixfs.exporter.UnsafeNameException if an entry name is unsafe
+   * @throws io.carmint.unixfs.exporter.DuplicateNameException if a directory names an entry twice
+   * @throws io.carmint.unixfs.exporter.MissingBlockException if a directory block or a file's root is missing
+   * @throws io.carmint.block.BlockIntegrityException if a block does not match its CID (unless
+   *     {@link Builder#verifyHashes} is off)
+   * @throws io.carmint.unixfs.UnixFsFormatException if a node is malformed
+   * @throws IOException if the source fails
+   */
+  public TreeSize count(BlockSource source, Cid root) throws IOException {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(root, "root");
+    Exporter counter = Exporter.builder(source).verifyHashes(verifyHashes).build();
+    Preflight.Subtree tree = new Preflight(counter, source, this, maxTotalBytes(source),
+        maxTotalBytes >= 0 ? null : automaticLimit(source), "Refused before walking the tree").run(root);
+    return new TreeSize(tree.entries(), tree.bytes(), tree.levels());
   }
 
   /**

@@ -328,6 +328,46 @@ class UnpackerTest {
     assertFalse(Files.exists(out));
   }
 
+  /**
+   * {@link Unpacker#count} counts every path, as unpacking would write it: the 48-level bomb (each directory linking
+   * the one below twice, over a directory holding one 4,000-byte file) holds 3 * 2^48 - 1 entries, 2^48 * 4,000
+   * bytes and 48 directory levels below its root, counted from its 50 distinct blocks; nothing is written.
+   */
+  @Test
+  void countTellsWhatATreeHoldsCountingEveryPathFromItsDistinctBlocks() throws IOException {
+    Cid bottom = dags.dir("f", dags.raw(new byte[4000]));
+    Cid bomb = dags.repeatedDirectory(bottom, 2, 48);
+    AtomicLong reads = new AtomicLong();
+    BlockSource counted = cid -> {
+      reads.incrementAndGet();
+      return dags.store.get(cid);
+    };
+    Unpacker unlimited = Unpacker.builder().maxEntries(Long.MAX_VALUE).maxTotalBytes(Long.MAX_VALUE).build();
+    assertEquals(new TreeSize(3 * (1L << 48) - 1, (1L << 48) * 4000, 48), unlimited.count(counted, bomb));
+    assertTrue(reads.get() < 200, "blocks read: " + reads.get());
+    assertEquals(new TreeSize(1, 4000, 0), unlimited.count(dags.store, dags.raw(new byte[4000])), "a file");
+    assertEquals(new TreeSize(2, 4000, 0), unlimited.count(dags.store, bottom), "a directory holding a file");
+    assertFalse(Files.exists(out));
+  }
+
+  /** {@link Unpacker#count} applies the unpacker's limits and says it refused before walking, not before writing. */
+  @Test
+  void countRefusesATreeOverTheLimitsAsUnpackWould() {
+    Cid bomb = dags.repeatedDirectory(dags.raw("x"), 16, 8);
+    LimitExceededException e = assertThrows(LimitExceededException.class,
+        () -> Unpacker.builder().maxEntries(5000).build().count(dags.store, bomb));
+    assertEquals("Unpacker.Builder.maxEntries", e.setting());
+    assertTrue(e.getMessage().startsWith("Refused before walking the tree: the sub-tree 'd0/d0/d0/d0' ("),
+        e.getMessage());
+    LimitExceededException depth = assertThrows(LimitExceededException.class,
+        () -> Unpacker.builder().maxDepth(3).build().count(dags.store, bomb));
+    assertEquals("Unpacker.Builder.maxDepth", depth.setting());
+    LimitExceededException bytes = assertThrows(LimitExceededException.class, () -> Unpacker.builder()
+        .maxEntries(Long.MAX_VALUE).maxTotalBytes(1000).build().count(dags.store, bomb));
+    assertEquals("Unpacker.Builder.maxTotalBytes", bytes.setting());
+    assertEquals(1000, bytes.limit());
+  }
+
   /** Without the count (a source that serves each block once), the limits stop the unpack while writing. */
   @Test
   void withoutCountingFirstTheLimitsStopTheWritingAndWhatWasWrittenIsRemoved() {
