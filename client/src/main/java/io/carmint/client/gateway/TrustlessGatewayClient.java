@@ -2,6 +2,7 @@ package io.carmint.client.gateway;
 
 import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarReader;
+import io.carmint.client.internal.StoppableFuture;
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.exporter.Exporter;
 import io.carmint.unixfs.exporter.MissingBlockException;
@@ -213,7 +214,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
   public CompletableFuture<FetchResult> fetchAsync(FetchRequest request) {
     Objects.requireNonNull(request, "request");
     Job job = new Job(request.path().toString());
-    Pending future = new Pending(job);
+    StoppableFuture<FetchResult> future = new StoppableFuture<>(job::cancel);
     executor.execute(() -> {
       job.worker(Thread.currentThread());
       try {
@@ -226,20 +227,6 @@ public final class TrustlessGatewayClient implements AutoCloseable {
       }
     });
     return future;
-  }
-
-  /** A future whose cancellation stops its fetch. */
-  private static final class Pending extends CompletableFuture<FetchResult> {
-    private final Job job;
-
-    Pending(Job job) {
-      this.job = job;
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      return job.cancel() && super.cancel(mayInterruptIfRunning);
-    }
   }
 
   private FetchResult run(FetchRequest request, Job job) throws IOException {
