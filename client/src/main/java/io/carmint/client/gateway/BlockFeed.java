@@ -19,7 +19,7 @@ import java.util.Optional;
  * identity CIDs from the CID itself (gateways must not send them).
  *
  * <p>One block can be asked for twice in a row on purpose: {@link #repeatLast} arms a replay of the last block, for
- * a walk that describes a node before reading it. Not thread-safe.
+ * a walk that describes a node before reading it. Not thread-safe: the walk's thread alone calls it.
  */
 abstract class BlockFeed implements BlockSource {
   final URI gateway;
@@ -62,6 +62,10 @@ abstract class BlockFeed implements BlockSource {
 
   /** @return the retrieval mode */
   abstract RetrievalMode mode();
+
+  /** Releases what the feed holds beyond the walk (calls in flight, blocks fetched ahead); called once it ended. */
+  void close() {
+  }
 
   @Override
   public final Optional<Block> get(Cid cid) throws IOException {

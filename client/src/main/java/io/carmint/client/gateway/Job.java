@@ -5,6 +5,9 @@ import io.carmint.client.internal.Durations;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import okhttp3.Call;
 
 /**
@@ -23,19 +26,25 @@ final class Job {
   /** The deadline that passed, or null. */
   private volatile Duration expired;
   private boolean committed;
-  private Call call;
+  /** The calls under way: a CAR's, or the raw blocks' ({@link RawBlockFeed} has several in flight). */
+  private final Set<Call> calls = new HashSet<>();
   private Thread worker;
 
   Job(String what) {
     this.what = what;
   }
 
-  /** Registers the HTTP call under way (cancelled at once if the job already is). */
+  /** Registers an HTTP call under way (cancelled at once if the job already is) until {@link #untrack}. */
   synchronized void track(Call c) {
-    call = c;
+    calls.add(c);
     if (cancelled) {
       c.cancel();
     }
+  }
+
+  /** Forgets a call that ended. */
+  synchronized void untrack(Call c) {
+    calls.remove(c);
   }
 
   /** Registers (or, with null, forgets) the thread running the fetch, to interrupt it on cancel. */
@@ -78,8 +87,8 @@ final class Job {
       return false;
     }
     cancelled = true;
-    if (call != null) {
-      call.cancel();
+    for (Call c : List.copyOf(calls)) {
+      c.cancel();
     }
     if (worker != null) {
       worker.interrupt();

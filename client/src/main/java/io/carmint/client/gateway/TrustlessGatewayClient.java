@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -50,7 +51,8 @@ import okhttp3.Response;
  * (HTTP 400, 404, 406, 415 or 501) or answers with something else (another media type, or a CAR whose
  * {@code Content-Type} does not confirm {@code order=dfs} and {@code dups=y}) is asked block by block instead
  * ({@code GET /ipfs/{cid}?format=raw}, {@code Accept: application/vnd.ipld.raw}), the same walk deciding which
- * block comes next.
+ * block comes next; the links of each dag-pb block received are requested ahead, up to
+ * {@link Builder#rawConcurrency} at once, and handed to the walk only when it asks for them.
  *
  * <p><b>Failures.</b> A gateway that answers with an error, breaks the connection, sends nothing for the read
  * timeout, or sends a corrupt, unexpected, missing or extra block fails with a {@link GatewayException}; the next
@@ -92,6 +94,15 @@ public final class TrustlessGatewayClient implements AutoCloseable {
    * the default unpack limit, not this one, stops a large content.
    */
   public static final long DEFAULT_MAX_BYTES = 64L << 30;
+  /**
+   * Default most block requests in flight at once when asking block by block: 8. Over a local gateway 8 requests
+   * fetched 1 GiB as fast as 16 did and well ahead of 4 (see the root README); beyond the
+   * requests' latency it only adds memory ({@code rawConcurrency × maxBlockSize} at most, 32 MiB by default) and
+   * connections to one host.
+   */
+  public static final int DEFAULT_RAW_CONCURRENCY = 8;
+  /** Most {@link Builder#rawConcurrency}: 64. */
+  public static final int MAX_RAW_CONCURRENCY = 64;
 
   static final String CAR_ACCEPT = "application/vnd.ipld.car; version=1; order=dfs; dups=y";
   /** Answers to a CAR request that mean "not this way": ask block by block. */
@@ -108,16 +119,22 @@ public final class TrustlessGatewayClient implements AutoCloseable {
   private final Executor executor;
   private final CarReadOptions carOptions;
   private final Duration deadline;
+  private final int rawConcurrency;
 
   private TrustlessGatewayClient(Builder b) {
     this.gateways = b.gateways.stream().map(Gateways.Endpoint::of).toList();
     OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
     this.ownsHttp = b.okHttpClient == null;
-    this.http = base.newBuilder()
+    OkHttpClient.Builder hb = base.newBuilder()
         .connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .callTimeout(b.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .build();
+        .callTimeout(b.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (ownsHttp && b.rawConcurrency > 5) {
+      // OkHttp keeps 5 idle connections by default: more requests in flight would reconnect on every block
+      hb.connectionPool(new ConnectionPool(b.rawConcurrency, 5, TimeUnit.MINUTES));
+    }
+    this.http = hb.build();
+    this.rawConcurrency = b.rawConcurrency;
     this.readTimeout = b.readTimeout;
     this.deadline = b.deadline;
     this.maxBlockSize = b.maxBlockSize;
@@ -286,6 +303,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     try {
       response = call.execute();
     } catch (IOException e) {
+      job.untrack(call);
       throw Failures.reading(gateway.uri(), job, readTimeout, null, e);
     }
     try (Response r = response) {
@@ -301,9 +319,12 @@ public final class TrustlessGatewayClient implements AutoCloseable {
         feed = new CarStreamFeed(gateway.uri(), job, limits, request.listener(), out.copy(), reader, readTimeout);
         return walk(feed, gateway, request, out, job, failures);
       }
+    } finally {
+      job.untrack(call);
     }
     request.listener().onRequest(gateway.uri(), RetrievalMode.RAW_BLOCKS);
-    feed = new RawBlockFeed(gateway, job, limits, request.listener(), out.copy(), http, readTimeout, maxBlockSize);
+    feed = new RawBlockFeed(gateway, job, limits, request.listener(), out.copy(), http, readTimeout, maxBlockSize,
+        rawConcurrency);
     return walk(feed, gateway, request, out, job, failures);
   }
 
@@ -342,6 +363,8 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     } catch (MissingBlockException e) {
       throw new GatewayException(gateway.uri(), e.cid(), GatewayException.Reason.MISSING_BLOCK, "the answer ended "
           + "without a block the DAG needs: " + e.getMessage(), e);
+    } finally {
+      feed.close(); // the walk is over: nothing ahead is needed any more
     }
     feed.finish();
     Path written = out.commit(job);
@@ -361,7 +384,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
   @Override
   public String toString() {
     return "TrustlessGatewayClient{gateways=" + gateways() + ", readTimeout=" + readTimeout + ", deadline="
-        + deadline + ", maxBlockSize=" + maxBlockSize + "}";
+        + deadline + ", maxBlockSize=" + maxBlockSize + ", rawConcurrency=" + rawConcurrency + "}";
   }
 
   /** Builds a {@link TrustlessGatewayClient}. Not thread-safe. */
@@ -371,6 +394,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration callTimeout = Duration.ZERO;
     private Duration deadline = Duration.ZERO;
+    private int rawConcurrency = DEFAULT_RAW_CONCURRENCY;
     private int maxBlockSize = DEFAULT_MAX_BLOCK_SIZE;
     private long maxBlocks = DEFAULT_MAX_BLOCKS;
     private long maxBytes = DEFAULT_MAX_BYTES;
@@ -447,6 +471,23 @@ public final class TrustlessGatewayClient implements AutoCloseable {
      */
     public Builder deadline(Duration deadline) {
       this.deadline = nonNegative(deadline, "deadline");
+      return this;
+    }
+
+    /**
+     * @param value most {@code ?format=raw} requests in flight at once when a gateway is asked block by block
+     *     (default {@value #DEFAULT_RAW_CONCURRENCY}, 1 to {@value #MAX_RAW_CONCURRENCY}): the blocks the walk will
+     *     need next are fetched ahead, each verified, and handed to it in its order; 1 asks one block at a time.
+     *     Blocks ahead hold at most {@code value × maxBlockSize} bytes, and count towards {@link #maxBlocks} and
+     *     {@link #maxBytes} while ahead
+     * @throws IllegalArgumentException if out of range
+     * @return this builder
+     */
+    public Builder rawConcurrency(int value) {
+      if (value < 1 || value > MAX_RAW_CONCURRENCY) {
+        throw new IllegalArgumentException("rawConcurrency must be 1.." + MAX_RAW_CONCURRENCY + ", got " + value);
+      }
+      this.rawConcurrency = value;
       return this;
     }
 

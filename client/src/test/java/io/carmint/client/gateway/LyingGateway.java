@@ -27,6 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,8 +87,12 @@ public final class LyingGateway implements AutoCloseable {
   private volatile Fault fault = Fault.NONE;
   private volatile long at;
   private volatile Cid otherRoot;
-  private int rawRequests;
-  private volatile long rawFlip = -1;
+  private final Set<Cid> rawFlips = ConcurrentHashMap.newKeySet();
+  private final Set<Cid> rawStalls = ConcurrentHashMap.newKeySet();
+  /** Counted down once per raw request stalled. */
+  private volatile CountDownLatch stalled = new CountDownLatch(0);
+  /** Per CID, opened once a raw request for it was answered. */
+  private final Map<Cid, CountDownLatch> answered = new ConcurrentHashMap<>();
 
   /** Starts serving {@code blocks} on a free port of the loopback address. */
   public LyingGateway(BlockSource blocks) throws IOException {
@@ -109,10 +115,44 @@ public final class LyingGateway implements AutoCloseable {
     return this;
   }
 
-  /** Flips one bit in the middle of the {@code index}-th raw block asked for (0 is the first). */
-  public LyingGateway flipRawBlock(long index) {
-    this.rawFlip = index;
+  /**
+   * Flips one bit in the middle of block {@code cid} whenever it is asked for raw (by CID, not by the order of the
+   * requests, which fetching ahead makes vary).
+   */
+  public LyingGateway flipRawBlock(Cid cid) {
+    rawFlips.add(cid);
     return this;
+  }
+
+  /**
+   * Never answers raw requests for these blocks, holding each open until closed.
+   *
+   * @param count how many such requests {@link #awaitStalled} waits for
+   */
+  public LyingGateway stallRawBlocks(Set<Cid> cids, int count) {
+    rawStalls.addAll(cids);
+    stalled = new CountDownLatch(count);
+    return this;
+  }
+
+  /** @return whether the count given to {@link #stallRawBlocks} of stalled raw requests arrived in time */
+  public boolean awaitStalled(long timeout, TimeUnit unit) throws InterruptedException {
+    return stalled.await(timeout, unit);
+  }
+
+  /** @return whether a raw request for {@code cid} was answered (in full) in time */
+  public boolean awaitAnswered(Cid cid, long timeout, TimeUnit unit) throws InterruptedException {
+    return latch(cid).await(timeout, unit);
+  }
+
+  private CountDownLatch latch(Cid cid) {
+    return answered.computeIfAbsent(cid, c -> new CountDownLatch(1));
+  }
+
+  /** @return the CIDs asked for with {@code ?format=raw}, in the order the requests arrived */
+  public List<Cid> rawRequests() {
+    return requests().stream().filter(q -> q.endsWith("?format=raw"))
+        .map(q -> Cid.parse(q.substring("/ipfs/".length(), q.indexOf('?')))).toList();
   }
 
   /** @param root the root of the DAG served instead, for {@link Fault#OTHER_DAG} (its blocks must be in the source) */
@@ -176,15 +216,24 @@ public final class LyingGateway implements AutoCloseable {
       x.sendResponseHeaders(segments.isEmpty() ? 404 : 400, -1);
       return;
     }
-    byte[] data = b.get().toBytes();
-    synchronized (this) {
-      if (rawRequests++ == rawFlip) {
-        data[data.length / 2] ^= 1;
+    if (rawStalls.contains(cid)) {
+      stalled.countDown();
+      try {
+        released.await(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
+      return;
+    }
+    byte[] data = b.get().toBytes();
+    if (rawFlips.contains(cid)) {
+      data[data.length / 2] ^= 1;
     }
     x.getResponseHeaders().set("Content-Type", "application/vnd.ipld.raw");
     x.sendResponseHeaders(200, data.length == 0 ? -1 : data.length);
     x.getResponseBody().write(data);
+    x.getResponseBody().flush();
+    latch(cid).countDown();
   }
 
   private void car(HttpExchange x, Cid root, List<String> segments, String scope) throws IOException {
