@@ -96,6 +96,13 @@ final class FetchCommand implements Callable<Integer> {
           + "a gateway that keeps sending, slowly (default: none).")
   Duration deadline;
 
+  @Option(names = "--raw-concurrency", paramLabel = "N",
+      defaultValue = "" + TrustlessGatewayClient.DEFAULT_RAW_CONCURRENCY,
+      description = "When a gateway will not send the CAR and is asked block by block, most block requests in "
+          + "flight at once, 1 to " + TrustlessGatewayClient.MAX_RAW_CONCURRENCY + "; 1 asks one block at a time "
+          + "(default: ${DEFAULT-VALUE}).")
+  int rawConcurrency;
+
   @Option(names = "--max-blocks", paramLabel = "N", defaultValue = "" + TrustlessGatewayClient.DEFAULT_MAX_BLOCKS,
       description = "Most blocks to receive (default: ${DEFAULT-VALUE}).")
   long maxBlocks;
@@ -156,7 +163,8 @@ final class FetchCommand implements Callable<Integer> {
         : car != null ? FetchRequest.car(ipfsPath, dagScope, car) : FetchRequest.verify(ipfsPath, dagScope);
     TrustlessGatewayClient.Builder b = client(urls);
     try {
-      b.readTimeout(Duration.ofMillis(Math.round(timeout * 1000))).deadline(deadline).maxBlocks(maxBlocks)
+      b.readTimeout(Duration.ofMillis(Math.round(timeout * 1000))).deadline(deadline).rawConcurrency(rawConcurrency)
+          .maxBlocks(maxBlocks)
           .maxBytes(maxBytes).maxDepth(maxDepth)
           .unpacker(Unpacker.builder().maxTotalBytes(maxBytes).maxEntries(maxEntries).maxBlocks(maxBlocks)
               .maxDepth(maxDepth)

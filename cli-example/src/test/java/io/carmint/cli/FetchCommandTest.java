@@ -137,6 +137,22 @@ class FetchCommandTest {
   }
 
   @Test
+  void blockByBlockWithAndWithoutRequestsAhead() throws IOException {
+    gateway.lie(LyingGateway.Fault.REFUSE_CAR, 0);
+    Cid file = dags.addFile(TestDags.tree().get("docs/big.bin"));
+    int blocks = gateway.walk(file, List.of(), "all").size();
+    for (String concurrency : List.of("1", "8")) {
+      Path out = tmp.resolve("big-" + concurrency + ".bin");
+      Run r = run(Map.of(), "fetch", file.toString(), "--gateway", gateway.uri().toString(), "-o", out.toString(),
+          "--raw-concurrency", concurrency, "--json");
+      assertEquals(0, r.code(), r.err());
+      assertArrayEquals(TestDags.tree().get("docs/big.bin"), Files.readAllBytes(out));
+      assertTrue(r.out().contains("\"mode\":\"raw-blocks\",\"blocks\":" + blocks + ","), r.out());
+    }
+    assertEquals(2 * blocks, gateway.rawRequests().size(), "a request per block, each time");
+  }
+
+  @Test
   void usageErrors() {
     assertUsage(run(Map.of(), "fetch", root.toString()), "No gateway: pass --gateway URL or set CARMINT_GATEWAY");
     assertUsage(run(Map.of(), "fetch", "/ipns/example.org", "--gateway", gateway.uri().toString()), "IPNS names");
@@ -145,6 +161,8 @@ class FetchCommandTest {
         "block"), "-o writes the whole content");
     assertUsage(run(Map.of(), "fetch", root.toString(), "--gateway", gateway.uri().toString(), "--scope", "some"),
         "Unknown DAG scope 'some'");
+    assertUsage(run(Map.of(), "fetch", root.toString(), "--gateway", gateway.uri().toString(), "--raw-concurrency",
+        "0"), "rawConcurrency must be 1..64, got 0");
     Run both = run(Map.of(), "fetch", root.toString(), "--gateway", gateway.uri().toString(), "-o", "x", "--car",
         "y.car");
     assertEquals(2, both.code());
