@@ -64,9 +64,9 @@ import okhttp3.Response;
  * ({@link io.carmint.multiformats.LimitExceededException}, naming the builder setting to raise); so do failures to
  * write the output.
  *
- * <p><b>Cancellation.</b> {@link #fetchAsync} returns a future whose {@code cancel} closes the HTTP call under way
- * at once; once {@code cancel} returned true nothing appears at the output, and the fetching thread removes its
- * temporary files as it stops. The blocking methods honour {@link Thread#interrupt()} before every block and
+ * <p><b>Cancellation.</b> {@link #fetchAsync} returns a future whose {@code cancel} closes the HTTP calls under way
+ * (block by block, every block request in flight) at once; once {@code cancel} returned true nothing appears at the
+ * output, and the fetching thread removes its temporary files as it stops. The blocking methods honour {@link Thread#interrupt()} before every block and
  * request; a read already waiting on a silent gateway then ends at the read timeout. A {@link Builder#deadline}
  * stops a fetch the same way when it has taken too long.
  *
@@ -221,7 +221,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
 
   /**
    * Runs {@code request} on the builder's {@link Builder#executor executor} (by default a new daemon thread). The
-   * future's {@code cancel} (with or without interruption) stops the fetch: the HTTP call under way is closed at
+   * future's {@code cancel} (with or without interruption) stops the fetch: the HTTP calls under way are closed at
    * once, and once {@code cancel} has returned true nothing will appear at the output (it returns false if the
    * output was already in place). Futures derived from it ({@code thenApply}...) do not pass cancellation back.
    *
