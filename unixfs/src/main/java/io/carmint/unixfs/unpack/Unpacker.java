@@ -244,6 +244,7 @@ public final class Unpacker {
    * {@link BlockSource#totalBytes()}, at least 1 GiB and at most 32 GiB; 32 GiB for a source of unknown size). For
    * callers that stream one file elsewhere and want the same limit.
    *
+   * @param source the blocks to be unpacked
    * @return the limit in bytes
    */
   public long maxTotalBytes(BlockSource source) {
