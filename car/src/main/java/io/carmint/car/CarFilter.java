@@ -78,7 +78,17 @@ public final class CarFilter {
    */
   public record Result(int version, List<Cid> roots, long blocks, long dropped, long duplicates, long identity,
       long bytes) {
-    /** Copies the roots. */
+    /**
+     * Copies the roots.
+     *
+     * @param version 1 or 2
+     * @param roots the header's roots that passed the filter
+     * @param blocks blocks written
+     * @param dropped blocks left out by the filter
+     * @param duplicates blocks that passed but whose multihash was already written
+     * @param identity blocks that passed but have an identity CID
+     * @param bytes bytes written
+     */
     public Result {
       roots = List.copyOf(roots);
     }
@@ -221,13 +231,19 @@ public final class CarFilter {
 
     private Builder() {}
 
-    /** @param cids the CIDs to keep (or, with {@link #inverse}, to drop) (default none) */
+    /**
+     * @param cids the CIDs to keep (or, with {@link #inverse}, to drop) (default none)
+     * @return this builder
+     */
     public Builder cids(Set<Cid> cids) {
       this.cids = Objects.requireNonNull(cids, "cids");
       return this;
     }
 
-    /** @param inverse whether the listed CIDs are dropped rather than kept (default false) */
+    /**
+     * @param inverse whether the listed CIDs are dropped rather than kept (default false)
+     * @return this builder
+     */
     public Builder inverse(boolean inverse) {
       this.inverse = inverse;
       return this;
@@ -235,6 +251,7 @@ public final class CarFilter {
 
     /**
      * @param version 2 (default: a CARv2 with an index, as go-car writes) or 1 (a CARv1)
+     * @return this builder
      * @throws IllegalArgumentException if not 1 or 2
      */
     public Builder version(int version) {
@@ -245,7 +262,10 @@ public final class CarFilter {
       return this;
     }
 
-    /** @param options how the input is read (default {@link CarReadOptions#DEFAULTS}: block hashes checked) */
+    /**
+     * @param options how the input is read (default {@link CarReadOptions#DEFAULTS}: block hashes checked)
+     * @return this builder
+     */
     public Builder readOptions(CarReadOptions options) {
       this.readOptions = Objects.requireNonNull(options, "options");
       return this;

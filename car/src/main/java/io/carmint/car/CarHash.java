@@ -42,6 +42,7 @@ public final class CarHash {
    * Hashes a stream to its end, without looking at what it holds (what {@code ipfs-car hash} does). The stream is
    * not closed.
    *
+   * @param in the bytes
    * @return CIDv1 {@code car} over the sha2-256 of the bytes
    * @throws IOException if the stream fails
    */
@@ -57,6 +58,8 @@ public final class CarHash {
   /**
    * Hashes a file, without looking at what it holds.
    *
+   * @param file the file
+   * @return CIDv1 {@code car} over the sha2-256 of the file's bytes
    * @throws IOException if the file cannot be read
    */
   public static Cid of(Path file) throws IOException {
@@ -71,6 +74,8 @@ public final class CarHash {
    * checked whatever {@code options} say. Bytes after a CARv2's payload and index are hashed too. The stream is not
    * closed.
    *
+   * @param in the CAR's bytes
+   * @param options the limits the CAR is read with (its hash check is ignored)
    * @return CIDv1 {@code car} over the sha2-256 of every byte of the stream
    * @throws CarFormatException if the bytes are not a well-formed CAR (a subclass names the problem and offset)
    * @throws TruncatedCarException if the stream ends inside a header or section

@@ -116,6 +116,9 @@ public final class CarIndexer {
    * {@code options}: go-car's {@code car index create} with the defaults. An index already in a CARv2 is ignored.
    *
    * @param car the CAR, read from offset 0 (its position is not used or changed)
+   * @param readOptions the limits the CAR is read with
+   * @param options the index's codec and identity rule
+   * @return the index
    * @throws CarFormatException if the CAR is malformed (a subclass names the problem and its offset)
    * @throws TruncatedCarException if it ends inside a header or section
    * @throws LimitExceededException if a header or section is above {@code readOptions}' limits, or the index would be
@@ -134,6 +137,8 @@ public final class CarIndexer {
    *
    * @param car the CAR, read from offset 0 (its position is not used or changed)
    * @param out where the CARv2 goes, written sequentially from its current position; not closed
+   * @param readOptions the limits the CAR is read with
+   * @param options the CARv2's paddings, index codec and identity rule
    * @return what was written
    * @throws IOException as {@link #build}, or if writing fails or the file changes size while it is copied
    */
@@ -167,6 +172,7 @@ public final class CarIndexer {
    *
    * @param car the CARv2, read from offset 0 (its position is not used or changed)
    * @param out where the index goes, written sequentially; not closed
+   * @param readOptions the limits the CAR is read with
    * @return what was written: the source's header, the index's codec, entries and length
    * @throws CarIndexException if the CAR has no index ({@link CarIndexException#offset()} -1), if it is malformed or
    *     of an unknown codec, or if it does not match the payload

@@ -49,6 +49,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
           "TrustlessGatewayClient.Builder.maxBlocks", "--max-blocks",
           "TrustlessGatewayClient.Builder.maxBytes", "--max-bytes",
           "TrustlessGatewayClient.Builder.maxDepth", "--max-depth",
+          "TrustlessGatewayClient.Builder.deadline", "--deadline",
           "Unpacker.Builder.maxEntries", "--max-entries",
           "Unpacker.Builder.maxTotalBytes", "--max-bytes",
           "Unpacker.Builder.maxBlocks", "--max-blocks",

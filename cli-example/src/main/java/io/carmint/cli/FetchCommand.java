@@ -91,6 +91,11 @@ final class FetchCommand implements Callable<Integer> {
       description = "Longest silence from a gateway before it is given up for the next (default: ${DEFAULT-VALUE}).")
   double timeout;
 
+  @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "0",
+      description = "Give up after this long in all, every gateway included, e.g. 2m; unlike --timeout it also stops "
+          + "a gateway that keeps sending, slowly (default: none).")
+  Duration deadline;
+
   @Option(names = "--max-blocks", paramLabel = "N", defaultValue = "" + TrustlessGatewayClient.DEFAULT_MAX_BLOCKS,
       description = "Most blocks to receive (default: ${DEFAULT-VALUE}).")
   long maxBlocks;
@@ -151,7 +156,7 @@ final class FetchCommand implements Callable<Integer> {
         : car != null ? FetchRequest.car(ipfsPath, dagScope, car) : FetchRequest.verify(ipfsPath, dagScope);
     TrustlessGatewayClient.Builder b = client(urls);
     try {
-      b.readTimeout(Duration.ofMillis(Math.round(timeout * 1000))).maxBlocks(maxBlocks)
+      b.readTimeout(Duration.ofMillis(Math.round(timeout * 1000))).deadline(deadline).maxBlocks(maxBlocks)
           .maxBytes(maxBytes).maxDepth(maxDepth)
           .unpacker(Unpacker.builder().maxTotalBytes(maxBytes).maxEntries(maxEntries).maxBlocks(maxBlocks)
               .maxDepth(maxDepth)

@@ -118,12 +118,15 @@ public final class Main implements Runnable {
     return environment.get(name);
   }
 
+  /** {@code carmint} without a command: a usage error (exit code {@value #EXIT_USAGE}). */
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing command; see 'carmint --help'");
   }
 
   /**
+   * @param out where results go
+   * @param err where errors, notes and progress go
    * @return a configured command line writing to the given streams; tests run it in-process
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -191,7 +194,11 @@ public final class Main implements Runnable {
   static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
   static final String UNUSED_CONVERTERS = "java\\.sql\\..*,java\\.time\\..*";
 
-  /** Runs the command and exits with its code. */
+  /**
+   * Runs the command and exits with its code.
+   *
+   * @param args the command line, e.g. {@code pack site -o site.car}
+   */
   public static void main(String[] args) {
     if (System.getProperty(CONVERTER_EXCLUDES) == null) {
       System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);

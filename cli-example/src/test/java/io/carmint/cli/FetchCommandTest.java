@@ -111,6 +111,19 @@ class FetchCommandTest {
     assertEquals(List.of(), Files.list(tmp).toList());
   }
 
+  /** --deadline bounds the whole fetch, where --timeout only bounds each silence. */
+  @Test
+  void theDeadlineEndsAStalledFetchWithOneLineAndNothingLeft() throws IOException {
+    gateway.lie(LyingGateway.Fault.STALL, 3);
+    Path out = tmp.resolve("big.bin");
+    Run r = run(Map.of(), "fetch", root + "/docs/big.bin", "--gateway", gateway.uri().toString(), "-o",
+        out.toString(), "--timeout", "300", "--deadline", "300ms");
+    assertEquals(1, r.code(), r.err());
+    assertEquals("carmint: The fetch of /ipfs/" + root + "/docs/big.bin did not finish within its deadline of "
+        + "300 ms (--deadline)\n", r.err());
+    assertEquals(List.of(), Files.list(tmp).toList());
+  }
+
   @Test
   void aLimitNamesFetchsOwnOption() {
     Run blocks = run(Map.of(), "fetch", root.toString(), "--gateway", gateway.uri().toString(), "--max-blocks", "3");

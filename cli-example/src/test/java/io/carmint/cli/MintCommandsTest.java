@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carmint.car.CarFile;
 import io.carmint.cli.Cli.Run;
 import io.carmint.client.NftStorageClient;
@@ -14,16 +15,20 @@ import io.carmint.nft.CollectionResult;
 import io.carmint.nft.NftAsset;
 import io.carmint.nft.NftCollection;
 import io.carmint.nft.NftMetadata;
+import io.carmint.nft.Vectors;
 import io.carmint.testkit.LocalNftStorage;
 import io.carmint.testkit.junit.LocalNftStorageExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code carmint nft} and {@code carmint collection}, in-process, uploads against the local service. */
 class MintCommandsTest {
@@ -72,6 +77,22 @@ class MintCommandsTest {
     assertEquals(same.encode(dir.resolve("same.car")).ipnft().toString(), r.lines().get(0));
   }
 
+  /** JSON keeps key order, and so does the token: --field and --property interleave as given, = forms included. */
+  @Test
+  void fieldsAndPropertiesKeepTheirCommandLineOrder() throws IOException {
+    Path image = Files.writeString(dir.resolve("cat.png"), "png");
+    Run r = run("nft", "--name", "Cat", "--description", "", "--image", image.toString(), "--property=level:=3",
+        "--field", "external_url=https://x.org/1", "--property", "tags:=[\"a\",{\"b\":null}]", "--field=attributes:=[]",
+        "-o", dir.resolve("t.car").toString());
+    assertEquals(0, r.code(), r.err());
+    java.util.Map<String, Object> b = new java.util.LinkedHashMap<>();
+    b.put("b", null);
+    NftMetadata same = NftMetadata.builder().name("Cat").description("").image(NftAsset.of(image))
+        .property("level", 3).field("external_url", "https://x.org/1").property("tags", List.of("a", b))
+        .field("attributes", List.of()).build();
+    assertEquals(same.encode(dir.resolve("same.car")).ipnft().toString(), r.lines().get(0));
+  }
+
   @Test
   void nftUsageErrors() throws IOException {
     Path image = Files.writeString(dir.resolve("cat.png"), "png");
@@ -83,12 +104,68 @@ class MintCommandsTest {
     Run badProperty = run("nft", "--name", "n", "--description", "d", "--image", image.toString(), "--property",
         "novalue", "-o", car);
     assertEquals(2, badProperty.code());
-    assertEquals("carmint: --property must be KEY=VALUE or KEY=@FILE, got 'novalue'\n", badProperty.err());
+    assertEquals("carmint: --property must be KEY=VALUE, KEY:=JSON or KEY=@FILE, got 'novalue'\n",
+        badProperty.err());
+    Run badJson = run("nft", "--name", "n", "--description", "d", "--image", image.toString(), "--property",
+        "edition:=two", "-o", car);
+    assertEquals(2, badJson.code());
+    assertTrue(badJson.err().startsWith("carmint: --property edition:= takes JSON, e.g. 3, true, \"text\", [1,2] or "
+        + "{\"a\":1}; got 'two' ("), badJson.err());
+    Run emptyJson = run("nft", "--name", "n", "--description", "d", "--image", image.toString(), "--field",
+        "attributes:=", "-o", car);
+    assertEquals(2, emptyJson.code());
+    assertEquals("carmint: --field attributes:= needs a JSON value, e.g. 3, true, null or [1,2]\n", emptyJson.err());
+    Run ownOption = run("nft", "--name", "n", "--description", "d", "--image", image.toString(), "--field",
+        "name=other", "-o", car);
+    assertEquals(2, ownOption.code());
+    assertEquals("carmint: --field name: give it with --name\n", ownOption.err());
     Run refused = run("nft", "--name", "n", "--description", "d", "--image", image.toString(), "--property",
         "a.b=@" + image, "-o", car);
     assertEquals(1, refused.code());
     assertTrue(refused.err().startsWith("carmint: properties.a.b: a file under the key \"a.b\""), refused.err());
     assertFalse(Files.exists(dir.resolve("t.car")));
+  }
+
+  /**
+   * {@code :=} values and {@code --field} give the CLI every kind of value the JS client takes: three testdata/nft
+   * cases, their JSON values passed as {@code key:=JSON} (numbers at the edges of doubles and safe integers, nested
+   * arrays and objects, OpenSea's top-level fields with a file), make the ipnft nft.storage 7.2.0 computed.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"properties-scalars", "properties-nested", "opensea-style"})
+  void nftWithJsonValuesAndFieldsMakesTheClientsIpnft(String id) throws IOException {
+    // testdata/nft's own reader (numbers as JavaScript's doubles); Jackson writes each value back as JSON text.
+    Map<?, ?> input = (Map<?, ?>) Vectors.find("cases.json", "nft", id).get("input");
+    ObjectMapper json = new ObjectMapper();
+    List<String> args = new ArrayList<>(List.of("nft"));
+    for (Map.Entry<?, ?> e : input.entrySet()) {
+      String key = (String) e.getKey();
+      Object v = e.getValue();
+      switch (key) {
+        case "name", "description" -> args.addAll(List.of("--" + key, (String) v));
+        case "image" -> args.addAll(List.of("--image", inputFile(v).toString()));
+        case "properties" -> {
+          for (Map.Entry<?, ?> p : ((Map<?, ?>) v).entrySet()) {
+            args.addAll(List.of("--property", p.getKey() + ":=" + json.writeValueAsString(p.getValue())));
+          }
+        }
+        default -> args.addAll(List.of("--field", v instanceof Map<?, ?> m && m.containsKey("$file")
+            ? key + "=@" + inputFile(v) : key + ":=" + json.writeValueAsString(v)));
+      }
+    }
+    args.addAll(List.of("-o", dir.resolve("token.car").toString()));
+    Run r = run(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.err());
+    assertEquals(Vectors.find("expected.json", "nft", id).get("ipnft"), r.lines().get(0));
+  }
+
+  /** @return the file a testdata/nft {@code {"$file": {name, size, seed}}} describes, written in its own directory */
+  private Path inputFile(Object described) throws IOException {
+    Map<?, ?> f = (Map<?, ?>) ((Map<?, ?>) described).get("$file");
+    String seed = (String) f.get("seed");
+    Path file = Files.createDirectories(dir.resolve("in-" + seed.replace('/', '_'))).resolve((String) f.get("name"));
+    Vectors.write(file, seed, ((Number) f.get("size")).longValue());
+    return file;
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.carmint.client;
 
+import io.carmint.client.internal.StoppableFuture;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -26,7 +27,7 @@ final class AsyncUploads {
    */
   static <T> CompletableFuture<T> run(Executor executor, UploadTask<T> task) {
     UploadJob job = new UploadJob();
-    Pending<T> future = new Pending<>(job);
+    StoppableFuture<T> future = new StoppableFuture<>(job::cancel);
     executor.execute(() -> {
       job.worker(Thread.currentThread());
       try {
@@ -50,19 +51,5 @@ final class AsyncUploads {
     Thread t = new Thread(upload, "carmint-upload");
     t.setDaemon(true);
     t.start();
-  }
-
-  /** A future whose cancellation stops its upload. */
-  private static final class Pending<T> extends CompletableFuture<T> {
-    private final UploadJob job;
-
-    Pending(UploadJob job) {
-      this.job = job;
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      return job.cancel() && super.cancel(mayInterruptIfRunning);
-    }
   }
 }

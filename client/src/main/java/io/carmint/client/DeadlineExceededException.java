@@ -9,6 +9,8 @@ import java.util.Objects;
  * ({@link NftStorageClientBuilder#callTimeout}), or the request, retries and waits included, passed its deadline
  * ({@link NftStorageClientBuilder#deadline}). {@link #setting()} names which, so that the message can say which
  * limit to raise. A server that answers slowly on purpose (a byte every few seconds) or never is stopped by these.
+ * A {@link io.carmint.client.gateway.TrustlessGatewayClient} fetch that passes its deadline
+ * ({@link io.carmint.client.gateway.TrustlessGatewayClient.Builder#deadline}) ends in one too.
  */
 public final class DeadlineExceededException extends InterruptedIOException {
   private static final long serialVersionUID = 1L;
@@ -22,7 +24,7 @@ public final class DeadlineExceededException extends InterruptedIOException {
    * @param timeout the time the request had (the setting's value, plus any time given to send a body)
    * @param cause the failure that ended it (a timed-out call, the last failure before the deadline), or null
    */
-  DeadlineExceededException(String message, String setting, Duration timeout, Throwable cause) {
+  public DeadlineExceededException(String message, String setting, Duration timeout, Throwable cause) {
     super(message);
     this.setting = Objects.requireNonNull(setting, "setting");
     this.timeout = Objects.requireNonNull(timeout, "timeout");

@@ -1,5 +1,6 @@
 package io.carmint.client;
 
+import io.carmint.client.internal.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -301,22 +302,11 @@ final class Transport {
 
     /** The limit, and the share of it given to send the body. */
     private String describe(Duration total, Duration setting) {
-      return format(total) + (total.equals(setting) ? "" : ", " + format(setting) + " plus " + format(
-          total.minus(setting)) + " to send " + String.format(java.util.Locale.ROOT, "%,d", bodyBytes)
+      return Durations.format(total) + (total.equals(setting) ? "" : ", " + Durations.format(setting) + " plus "
+          + Durations.format(total.minus(setting)) + " to send "
+          + String.format(java.util.Locale.ROOT, "%,d", bodyBytes)
           + " bytes at " + Timeouts.SPEED);
     }
-  }
-
-  /** @return {@code d} for a message: {@code 90 s}, {@code 5 min}, {@code 1 min 30 s}, {@code 250 ms} */
-  static String format(Duration d) {
-    if (d.toMillis() < 1000) {
-      return d.toMillis() + " ms";
-    }
-    long s = d.toSeconds();
-    if (s < 60 || (s % 60 != 0 && s < 120)) {
-      return s + " s";
-    }
-    return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
   }
 
   private static boolean isSuccess(int status) {

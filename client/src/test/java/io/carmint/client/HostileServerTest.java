@@ -193,9 +193,9 @@ class HostileServerTest {
     Transport.Timeouts defaults = new Transport.Timeouts(NftStorageClientBuilder.DEFAULT_CALL_TIMEOUT,
         NftStorageClientBuilder.DEFAULT_DEADLINE, NftStorageClientBuilder.DEFAULT_MIN_UPLOAD_SPEED);
     assertEquals(Duration.ofSeconds(800), defaults.sending(50L << 20), "a 50 MiB piece at 64 KiB/s");
-    assertEquals("13 min 20 s", Transport.format(Duration.ofSeconds(800)));
-    assertEquals("90 s", Transport.format(Duration.ofSeconds(90)));
-    assertEquals("5 min", Transport.format(Duration.ofMinutes(5)));
+    assertEquals("13 min 20 s", io.carmint.client.internal.Durations.format(Duration.ofSeconds(800)));
+    assertEquals("90 s", io.carmint.client.internal.Durations.format(Duration.ofSeconds(90)));
+    assertEquals("5 min", io.carmint.client.internal.Durations.format(Duration.ofMinutes(5)));
   }
 
   /** Three uploads of this token, newest first, created a minute apart. */

@@ -19,12 +19,15 @@ import javax.crypto.CipherInputStream;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The reference vectors of {@code testdata/nft} (made with the npm packages; see its README) and their inputs. */
-final class Vectors {
+/**
+ * The reference vectors of {@code testdata/nft} (made with the npm packages; see its README) and their inputs. Public
+ * for the CLI's tests (this module's test-jar).
+ */
+public final class Vectors {
   private Vectors() {}
 
   /** @return {@code testdata/nft/<name>} parsed, or the test is skipped when testdata is not there */
-  static Map<String, Object> read(String name) throws IOException {
+  public static Map<String, Object> read(String name) throws IOException {
     String dir = System.getProperty("carmint.testdata");
     assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "nft")), "testdata/nft not found (carmint.testdata)");
     return TestJson.object(TestJson.parse(Files.readString(Path.of(dir, "nft", name))));
@@ -36,7 +39,7 @@ final class Vectors {
    *
    * @return the SHA-256 of what was written, in hex, to compare with the vectors' record of it
    */
-  static String write(Path file, String seed, long size) throws IOException {
+  public static String write(Path file, String seed, long size) throws IOException {
     MessageDigest sha;
     InputStream in;
     try {
@@ -82,7 +85,7 @@ final class Vectors {
   }
 
   /** @return the case with this {@code id} in the list {@code key} of {@code file} */
-  static Map<String, Object> find(String file, String key, String id) throws IOException {
+  public static Map<String, Object> find(String file, String key, String id) throws IOException {
     for (Object o : TestJson.array(read(file).get(key))) {
       Map<String, Object> m = TestJson.object(o);
       if (m.get("id").equals(id)) {

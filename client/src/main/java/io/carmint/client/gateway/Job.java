@@ -1,18 +1,27 @@
 package io.carmint.client.gateway;
 
+import io.carmint.client.DeadlineExceededException;
+import io.carmint.client.internal.Durations;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import okhttp3.Call;
 
 /**
  * The cancellation state of one fetch, shared by the thread running it and whoever cancels it. Cancelling closes
  * the HTTP call under way (a read blocked on a silent gateway ends at once) and interrupts the running thread; the
  * fetch notices at its next block or request. Once the output is committed, cancelling is refused, so a cancel that
- * succeeded guarantees nothing appears at the output. Thread-safe.
+ * succeeded guarantees nothing appears at the output. A deadline that passes {@linkplain #expire expires} the job:
+ * a cancel whose exception says so. Thread-safe.
  */
 final class Job {
+  /** The builder setting a passed deadline names. */
+  static final String DEADLINE_SETTING = "TrustlessGatewayClient.Builder.deadline";
+
   private final String what;
   private volatile boolean cancelled;
+  /** The deadline that passed, or null. */
+  private volatile Duration expired;
   private boolean committed;
   private Call call;
   private Thread worker;
@@ -46,7 +55,16 @@ final class Job {
     }
   }
 
+  /**
+   * @return {@link DeadlineExceededException} if the deadline passed, otherwise an {@link InterruptedIOException}
+   *     saying whether the job was cancelled or its thread interrupted
+   */
   InterruptedIOException stoppedException() {
+    Duration deadline = expired;
+    if (deadline != null) {
+      return new DeadlineExceededException("The fetch of " + what + " did not finish within its deadline of "
+          + Durations.format(deadline) + " (" + DEADLINE_SETTING + ")", DEADLINE_SETTING, deadline, null);
+    }
     return new InterruptedIOException("The fetch of " + what + " was " + (cancelled ? "cancelled" : "interrupted"));
   }
 
@@ -67,6 +85,19 @@ final class Job {
       worker.interrupt();
     }
     return true;
+  }
+
+  /**
+   * The fetch's deadline passed: cancels it as {@link #cancel} does, unless the output was already committed (the
+   * fetch then completes).
+   *
+   * @param deadline the deadline that passed, for the message
+   */
+  synchronized void expire(Duration deadline) {
+    if (!committed) {
+      expired = deadline;
+      cancel();
+    }
   }
 
   /** An output move. */

@@ -2,6 +2,7 @@ package io.carmint.client.gateway;
 
 import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarReader;
+import io.carmint.client.internal.StoppableFuture;
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.exporter.Exporter;
 import io.carmint.unixfs.exporter.MissingBlockException;
@@ -16,6 +17,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.MediaType;
@@ -61,7 +65,8 @@ import okhttp3.Response;
  * <p><b>Cancellation.</b> {@link #fetchAsync} returns a future whose {@code cancel} closes the HTTP call under way
  * at once; once {@code cancel} returned true nothing appears at the output, and the fetching thread removes its
  * temporary files as it stops. The blocking methods honour {@link Thread#interrupt()} before every block and
- * request; a read already waiting on a silent gateway then ends at the read timeout.
+ * request; a read already waiting on a silent gateway then ends at the read timeout. A {@link Builder#deadline}
+ * stops a fetch the same way when it has taken too long.
  *
  * <p>Supported: UnixFS (dag-pb and raw blocks: files, directories, HAMT-sharded directories, symlinks) along the
  * path and in the scope; scope {@link DagScope#BLOCK} also takes a final block of any codec. Not supported: IPNS
@@ -102,6 +107,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
   private final int maxDepth;
   private final Executor executor;
   private final CarReadOptions carOptions;
+  private final Duration deadline;
 
   private TrustlessGatewayClient(Builder b) {
     this.gateways = b.gateways.stream().map(Gateways.Endpoint::of).toList();
@@ -113,6 +119,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
         .callTimeout(b.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .build();
     this.readTimeout = b.readTimeout;
+    this.deadline = b.deadline;
     this.maxBlockSize = b.maxBlockSize;
     this.limits = new BlockFeed.Limits(b.maxBlocks, b.maxBytes);
     // The feeds verify every block. They serve each block once, in walk order, so the unpacker cannot count the
@@ -207,7 +214,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
   public CompletableFuture<FetchResult> fetchAsync(FetchRequest request) {
     Objects.requireNonNull(request, "request");
     Job job = new Job(request.path().toString());
-    Pending future = new Pending(job);
+    StoppableFuture<FetchResult> future = new StoppableFuture<>(job::cancel);
     executor.execute(() -> {
       job.worker(Thread.currentThread());
       try {
@@ -222,21 +229,29 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     return future;
   }
 
-  /** A future whose cancellation stops its fetch. */
-  private static final class Pending extends CompletableFuture<FetchResult> {
-    private final Job job;
-
-    Pending(Job job) {
-      this.job = job;
+  private FetchResult run(FetchRequest request, Job job) throws IOException {
+    if (deadline.isZero()) {
+      return runOnce(request, job);
     }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      return job.cancel() && super.cancel(mayInterruptIfRunning);
+    ScheduledFuture<?> timer = Deadlines.TIMER.schedule(() -> job.expire(deadline), deadline.toNanos(),
+        TimeUnit.NANOSECONDS);
+    try {
+      return runOnce(request, job);
+    } finally {
+      timer.cancel(false);
     }
   }
 
-  private FetchResult run(FetchRequest request, Job job) throws IOException {
+  /** The thread that expires fetches past their {@link Builder#deadline}: one daemon thread, started when needed. */
+  private static final class Deadlines {
+    static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "carmint-fetch-deadline");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  private FetchResult runOnce(FetchRequest request, Job job) throws IOException {
     List<GatewayException> failures = new ArrayList<>();
     try (Output out = switch (request.target()) {
       case CONTENT -> Output.content(request.output());
@@ -345,8 +360,8 @@ public final class TrustlessGatewayClient implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "TrustlessGatewayClient{gateways=" + gateways() + ", readTimeout=" + readTimeout + ", maxBlockSize="
-        + maxBlockSize + "}";
+    return "TrustlessGatewayClient{gateways=" + gateways() + ", readTimeout=" + readTimeout + ", deadline="
+        + deadline + ", maxBlockSize=" + maxBlockSize + "}";
   }
 
   /** Builds a {@link TrustlessGatewayClient}. Not thread-safe. */
@@ -355,6 +370,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration callTimeout = Duration.ZERO;
+    private Duration deadline = Duration.ZERO;
     private int maxBlockSize = DEFAULT_MAX_BLOCK_SIZE;
     private long maxBlocks = DEFAULT_MAX_BLOCKS;
     private long maxBytes = DEFAULT_MAX_BYTES;
@@ -419,6 +435,18 @@ public final class TrustlessGatewayClient implements AutoCloseable {
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = nonNegative(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * @param deadline time for a whole fetch, every gateway and fallback included (default none; zero for none).
+     *     Past it the fetch stops as a cancelled one does (the call under way is closed, nothing appears at the
+     *     output, temporary files are removed) and ends in a {@link io.carmint.client.DeadlineExceededException}
+     *     naming this setting. Unlike the read timeout it also stops a gateway that keeps sending, slowly.
+     * @return this builder
+     */
+    public Builder deadline(Duration deadline) {
+      this.deadline = nonNegative(deadline, "deadline");
       return this;
     }
 

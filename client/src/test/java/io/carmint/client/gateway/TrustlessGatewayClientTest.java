@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carmint.block.Block;
 import io.carmint.car.CarReader;
+import io.carmint.client.DeadlineExceededException;
 import io.carmint.client.gateway.GatewayException.Reason;
 import io.carmint.client.gateway.LyingGateway.Fault;
 import io.carmint.multiformats.Cid;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -482,6 +484,51 @@ class TrustlessGatewayClientTest {
     assertTrue(pool.awaitTermination(1, TimeUnit.MINUTES), "the closed call ends the read at once");
     assertFalse(Files.exists(out));
     assertEquals(List.of(), leftovers(), "the worker removed its temporary directory");
+  }
+
+  /**
+   * A gateway that stalls (or keeps sending, slowly) holds a fetch as long as the read timeout allows, for each
+   * gateway in turn; the deadline bounds the whole fetch: the call is closed, nothing is left, later gateways are not
+   * asked.
+   */
+  @Test
+  void theDeadlineStopsAStalledFetchAndLeavesNothing() throws IOException {
+    gateway.lie(Fault.STALL, 6);
+    Path out = dir.resolve("big.bin");
+    DeadlineExceededException e = assertThrows(DeadlineExceededException.class, () -> client(gateway, second)
+        .readTimeout(Duration.ofMinutes(5)).deadline(Duration.ofMillis(300)).build()
+        .fetch(IpfsPath.of(root, "docs", "big.bin"), out));
+    assertEquals("TrustlessGatewayClient.Builder.deadline", e.setting());
+    assertEquals(Duration.ofMillis(300), e.timeout());
+    assertEquals("The fetch of " + IpfsPath.of(root, "docs", "big.bin") + " did not finish within its deadline of "
+        + "300 ms (TrustlessGatewayClient.Builder.deadline)", e.getMessage());
+    assertFalse(Files.exists(out));
+    assertEquals(List.of(), leftovers());
+    assertEquals(List.of(), second.requests(), "the deadline is the whole fetch's, not one gateway's");
+  }
+
+  @Test
+  void anAsyncFetchPastItsDeadlineFailsWithTheDeadline() throws Exception {
+    gateway.lie(Fault.STALL, 6);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Path out = dir.resolve("big.bin");
+    CompletableFuture<FetchResult> f = client(gateway).readTimeout(Duration.ofMinutes(5))
+        .deadline(Duration.ofMillis(300)).executor(pool).build()
+        .fetchAsync(FetchRequest.content(IpfsPath.of(root, "docs", "big.bin"), out));
+    ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(1, TimeUnit.MINUTES));
+    assertTrue(e.getCause() instanceof DeadlineExceededException, String.valueOf(e.getCause()));
+    assertFalse(f.isCancelled(), "failed by its deadline, not cancelled by a caller");
+    pool.shutdown();
+    assertTrue(pool.awaitTermination(1, TimeUnit.MINUTES));
+    assertFalse(Files.exists(out));
+    assertEquals(List.of(), leftovers());
+  }
+
+  @Test
+  void aFetchWithinItsDeadlineSucceeds() throws IOException {
+    Path out = dir.resolve("readme.txt");
+    client(gateway).deadline(Duration.ofMinutes(5)).build().fetch(IpfsPath.of(root, "docs", "readme.txt"), out);
+    assertTrue(Files.isRegularFile(out));
   }
 
   @Test
