@@ -44,6 +44,11 @@ class RepairTest {
     assertEquals(200, r.status(), r.json().toString());
   }
 
+  /** @return a CAR holding {@code block} alone, as its root */
+  private static byte[] alone(Block block) throws IOException {
+    return TestDags.car(block.cid(), List.of(block));
+  }
+
   /** The whole DAG through {@code ?format=car} (every block's hash checked as it is read) and each block raw. */
   private static void assertServedWhole(LocalNftStorage service, Upload u) throws Exception {
     GatewayClient gw = new GatewayClient(service.endpoint());
@@ -57,13 +62,23 @@ class RepairTest {
     }
   }
 
-  /** Uploads {@code u} to a fresh service on the data directory and stops it. */
-  private void uploadAndStop(Upload u) throws Exception {
+  /** Sends {@code car}; then {@code u} must be pinned and served whole. */
+  private static void assertRepairedBy(LocalNftStorage service, byte[] car, Upload u) throws Exception {
+    Http http = new Http(service.endpoint());
+    send(http, car);
+    assertEquals("pinned", status(http, u.root()));
+    assertServedWhole(service, u);
+  }
+
+  /** @return a directory of two files uploaded to a service on the data directory, which is stopped */
+  private Upload stored(long seed) throws Exception {
+    Upload u = Upload.directory(seed);
     try (LocalNftStorage service = start()) {
       Http http = new Http(service.endpoint());
       send(http, u.car());
       assertEquals("pinned", status(http, u.root()));
     }
+    return u;
   }
 
   /** Flips a byte of {@code damaged} on disk, starts, and makes the service find it (a leaf is found when served). */
@@ -94,13 +109,9 @@ class RepairTest {
 
   @Test
   void theSameCarSentAgainRepairsADamagedDirectoryBlockOnDisk() throws Exception {
-    Upload dir = Upload.directory(100);
-    uploadAndStop(dir);
+    Upload dir = stored(100);
     try (LocalNftStorage service = damageAndStart(dir, dir.root())) {
-      Http http = new Http(service.endpoint());
-      send(http, dir.car());
-      assertEquals("pinned", status(http, dir.root()));
-      assertServedWhole(service, dir);
+      assertRepairedBy(service, dir.car(), dir);
       assertEquals(List.of(), LocalNftStorage.checkData(data).problems(), "the damaged file was replaced");
     }
     assertRepairedAfterRestart(dir);
@@ -109,15 +120,11 @@ class RepairTest {
 
   @Test
   void theSameCarSentAgainRepairsADamagedFileBlockOnDisk() throws Exception {
-    Upload dir = Upload.directory(110);
+    Upload dir = stored(110);
     Block leaf = dir.blocks().get(2);
-    uploadAndStop(dir);
     try (LocalNftStorage service = damageAndStart(dir, leaf)) {
-      Http http = new Http(service.endpoint());
       assertEquals(404, new GatewayClient(service.endpoint()).get("ipfs/" + leaf.cid() + "?format=raw").status());
-      send(http, dir.car());
-      assertEquals("pinned", status(http, dir.root()));
-      assertServedWhole(service, dir);
+      assertRepairedBy(service, dir.car(), dir);
       assertEquals(List.of(), LocalNftStorage.checkData(data).problems());
     }
     assertRepairedAfterRestart(dir);
@@ -125,15 +132,10 @@ class RepairTest {
 
   @Test
   void anotherCarHoldingTheDamagedBlockRepairsIt() throws Exception {
-    Upload dir = Upload.directory(120);
+    Upload dir = stored(120);
     Block leaf = dir.blocks().get(1);
-    Upload alone = new Upload(leaf, List.of(leaf), TestDags.car(leaf.cid(), List.of(leaf)));
-    uploadAndStop(dir);
     try (LocalNftStorage service = damageAndStart(dir, leaf)) {
-      Http http = new Http(service.endpoint());
-      send(http, alone.car());
-      assertEquals("pinned", status(http, dir.root()));
-      assertServedWhole(service, dir);
+      assertRepairedBy(service, alone(leaf), dir);
     }
     // the damaged CAR still holds the only copies of the directory and of b.txt: it is kept, and reported, but
     // its damaged block is read from the sound copy, so no upload fails
@@ -147,11 +149,10 @@ class RepairTest {
 
   @Test
   void theSameDagSentAgainInPiecesRepairsItAndRemovesTheDamagedCar() throws Exception {
-    Upload dir = Upload.directory(130);
+    Upload dir = stored(130);
     Block root = dir.root();
     byte[] first = TestDags.car(root.cid(), List.of(root, dir.blocks().get(1)));
     byte[] second = TestDags.car(root.cid(), List.of(root, dir.blocks().get(2)));
-    uploadAndStop(dir);
     Path damagedCar = data.resolve("cars").resolve(TestDags.carCid(dir.car()) + ".car");
     try (LocalNftStorage service = damageAndStart(dir, root)) {
       Http http = new Http(service.endpoint());
@@ -170,15 +171,13 @@ class RepairTest {
 
   @Test
   void aDamagedBlockFoundByTheUploadBringingItIsReplaced() throws Exception {
-    Upload dir = Upload.directory(140);
+    Upload dir = stored(140);
     Block leaf = dir.blocks().get(2);
-    Upload alone = new Upload(leaf, List.of(leaf), TestDags.car(leaf.cid(), List.of(leaf)));
-    uploadAndStop(dir);
     DamagedStorageTest.flip(data, dir.car(), leaf);
     try (LocalNftStorage service = start()) {
       Http http = new Http(service.endpoint());
       assertEquals("pinned", status(http, dir.root()), "a leaf is not read at start: its damage is not known yet");
-      send(http, alone.car());
+      send(http, alone(leaf));
       assertServedWhole(service, dir);
       assertEquals("pinned", status(http, dir.root()));
     }
@@ -206,7 +205,7 @@ class RepairTest {
       memory[0].heldBytes(leaf.cid().multihash())[0] ^= 1;
       assertThrows(IOException.class, () -> gw.car("ipfs/" + dir.root().cid(), ""));
       assertEquals("failed", status(http, dir.root()));
-      send(http, TestDags.car(leaf.cid(), List.of(leaf)));
+      send(http, alone(leaf));
       assertEquals("pinned", status(http, dir.root()), "repaired through a CAR of the damaged block alone");
       assertServedWhole(service, dir);
     }
