@@ -154,11 +154,13 @@ class RepairTest {
     byte[] first = TestDags.car(root.cid(), List.of(root, dir.blocks().get(1)));
     byte[] second = TestDags.car(root.cid(), List.of(root, dir.blocks().get(2)));
     Path damagedCar = data.resolve("cars").resolve(TestDags.carCid(dir.car()) + ".car");
+    byte[] damagedBytes;
     try (LocalNftStorage service = damageAndStart(dir, root)) {
       Http http = new Http(service.endpoint());
       send(http, first);
       assertEquals("pinned", status(http, root), "the damaged block is read from the first piece");
       assertTrue(Files.exists(damagedCar), "it still holds the only copy of b.txt");
+      damagedBytes = Files.readAllBytes(damagedCar);
       send(http, second);
       assertFalse(Files.exists(damagedCar), "every block of it is now read from the pieces");
       assertTrue(warnings.stream().anyMatch(w -> w.startsWith("removed cars/" + damagedCar.getFileName())),
@@ -166,6 +168,9 @@ class RepairTest {
       assertServedWhole(service, dir);
     }
     assertEquals(List.of(), LocalNftStorage.checkData(data).problems());
+    assertRepairedAfterRestart(dir);
+    // a crash after the second piece was renamed into place, before the damaged CAR was deleted: both are there
+    Files.write(damagedCar, damagedBytes);
     assertRepairedAfterRestart(dir);
   }
 
