@@ -64,8 +64,15 @@ final class CollectionCommand extends ServiceCommand {
     CollectionResult r;
     try (ProgressBar bar = ProgressBar.start(Main.of(spec), err(), "collection", -1)) {
       try {
-        r = NftCollection.builder().images(images).metadata(metadata).output(output).profile(dag.profile()).build()
-            .write();
+        NftCollection.Builder collection = NftCollection.builder().images(images).metadata(metadata).output(output)
+            .profile(dag.profile());
+        if (bar.shown()) {
+          collection.progress((done, total) -> {
+            bar.total(total);
+            bar.done(done);
+          });
+        }
+        r = collection.build().write();
       } catch (MissingImagesException e) {
         PrintWriter err = err();
         bar.erase();

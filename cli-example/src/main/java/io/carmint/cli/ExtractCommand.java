@@ -7,6 +7,7 @@ import io.carmint.unixfs.exporter.Exporter;
 import io.carmint.unixfs.exporter.UnixFsEntry;
 import io.carmint.unixfs.unpack.UnpackResult;
 import io.carmint.unixfs.unpack.Unpacker;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -87,12 +88,18 @@ final class ExtractCommand implements Callable<Integer> {
     }
     Cid target;
     UnpackResult r;
-    try (CarInputs.RandomAccessCar c = CarInputs.openRandomAccess(car, main.console().in())) {
+    try (CarInputs.RandomAccessCar c = CarInputs.openRandomAccess(car, main.console().in());
+        ProgressBar bar = ProgressBar.start(main, spec.commandLine().getErr(), "extract", -1)) {
       Exporter exporter = Exporter.builder(c.file()).verifyHashes(false).build(); // the CarFile hashes
       target = exporter.resolve(CarInputs.root(c.file(), root), path);
       if (stdout) {
-        r = toStdout(exporter, exporter.stat(target), unpacker.maxTotalBytes(c.file()));
+        r = toStdout(exporter, exporter.stat(target), unpacker.maxTotalBytes(c.file()), bar);
       } else {
+        if (bar.shown()) {
+          // One more count of the directory blocks, only for the bar: the unpack counts the tree again itself.
+          bar.total(unpacker.count(c.file(), target).bytes());
+          unpacker = unpacker.toBuilder().progress(bar::done).build();
+        }
         r = unpacker.unpack(c.file(), target, output);
       }
     }
@@ -112,7 +119,8 @@ final class ExtractCommand implements Callable<Integer> {
   }
 
   /** Streams a file to standard output, after checking its declared size against the byte limit. */
-  private UnpackResult toStdout(Exporter exporter, UnixFsEntry entry, long maxBytes) throws IOException {
+  private UnpackResult toStdout(Exporter exporter, UnixFsEntry entry, long maxBytes, ProgressBar bar)
+      throws IOException {
     if (entry.kind() != EntryKind.FILE) {
       throw new UsageException(Printable.field(path.isEmpty() ? "/" : path) + " is a "
           + entry.kind().name().toLowerCase(Locale.ROOT) + ", not a file: give -o OUT to extract it");
@@ -122,7 +130,20 @@ final class ExtractCommand implements Callable<Integer> {
           "Unpacker.Builder.maxTotalBytes", maxBytes, entry.size(), -1);
     }
     OutputStream out = Main.of(spec).console().out();
-    long n = exporter.readFile(entry.cid(), out);
+    bar.total(entry.size()); // the exporter fails a file whose bytes differ from the declared size
+    long n = exporter.readFile(entry.cid(), bar.shown() ? new FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        bar.add(len);
+      }
+
+      @Override
+      public void write(int b) throws IOException {
+        out.write(b);
+        bar.add(1);
+      }
+    } : out);
     out.flush();
     return new UnpackResult(Path.of("-"), 0, 1, 0, List.of(), n, 0);
   }

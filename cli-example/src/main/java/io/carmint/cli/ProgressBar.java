@@ -107,7 +107,10 @@ final class ProgressBar implements AutoCloseable {
     }
   }
 
-  /** Stops drawing and erases the bar. */
+  /**
+   * Stops drawing, draws the bar once more and erases it. The last frame shows where the work ended (complete, or
+   * where it failed) even when the work was shorter than a tick, and is what a terminal recording keeps.
+   */
   @Override
   public void close() {
     if (ticker != null) {
@@ -117,6 +120,7 @@ final class ProgressBar implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      draw();
     }
     erase();
   }

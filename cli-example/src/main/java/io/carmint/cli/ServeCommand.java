@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             + "(or Accept: application/vnd.ipld.raw, application/vnd.ipld.car) serves the blocks it holds.",
         "Slow clients cannot hold the service: request heads and bodies have deadlines and each client address a "
             + "connection limit.",
-        "Stored blocks are hash-checked when read; an upload holding a damaged block is reported failed. With --data, "
+        "Stored blocks are hash-checked when read; an upload holding a damaged block is reported failed until the "
+            + "block is uploaded again (the same CAR or files, or any CAR holding it), which repairs it. With --data, "
             + "files that cannot be read at start are moved to DIR/quarantine with a warning; --check-data DIR "
             + "checks a whole store.",
         "Prints the endpoint URL on standard output once it is serving."},

@@ -81,6 +81,14 @@ final class SplitCommand implements Callable<Integer> {
     }
     try (CarInputs.RandomAccessCar f = CarInputs.openRandomAccess(car, main.console().in());
         ProgressBar bar = ProgressBar.start(main, spec.commandLine().getErr(), "split", -1)) {
+      if (bar.shown()) {
+        // The bytes expected are counted before writing; a carbites split of a DAG where two CIDs share a
+        // multihash can write more, and the bar shows anything past the total as 100%.
+        splitter.progress((written, expected) -> {
+          bar.total(expected);
+          bar.done(written);
+        });
+      }
       result = splitter.build().split(f.file(), dir, name);
       splitRoot = f.file().roots().get(0).toString(); // the split refuses a CAR without exactly one root
     }

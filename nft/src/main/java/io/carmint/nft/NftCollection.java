@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -64,7 +65,8 @@ import java.util.regex.Pattern;
  * checked, then rewritten), and the packer streams too, so memory does not grow with the number of tokens beyond
  * those names and the CIDs of one directory. The input folders must not change while this runs.
  *
- * <p>Immutable and thread-safe; each {@link #write()} works on its own.
+ * <p>Immutable and thread-safe; each {@link #write()} works on its own (a {@link Builder#progress progress}
+ * listener shared by writes running at once hears from each of their threads).
  */
 public final class NftCollection {
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
@@ -73,12 +75,35 @@ public final class NftCollection {
   private final Path metadata;
   private final Path output;
   private final ImportProfile profile;
+  private final Progress progress;
+
+  /**
+   * Told how a {@link #write()} advances, for a progress display ({@link Builder#progress}). Calls come on the thread
+   * running {@code write}, one at a time; one that throws stops the write with its exception (what was written stays,
+   * as for any failure after the check).
+   */
+  @FunctionalInterface
+  public interface Progress {
+    /**
+     * Called once with {@code doneBytes} 0 once the metadata has been checked (before anything is written), then
+     * as the work advances, and last with {@code doneBytes} equal to {@code totalBytes}. The work is counted in bytes
+     * of the input files, as listed before packing: the images folder's regular files (packed), then each metadata
+     * file twice (rewritten or copied, then packed). While a folder is packed the count follows the packer's block
+     * bytes, held at that folder's share until its CAR is complete: blocks hold more bytes than the files (the
+     * DAG's nodes; without raw leaves, each leaf's wrapping).
+     *
+     * @param doneBytes the bytes processed so far; never decreases and never passes {@code totalBytes}
+     * @param totalBytes the bytes of the images plus twice the bytes of the metadata files; the same in every call
+     */
+    void onProgress(long doneBytes, long totalBytes);
+  }
 
   private NftCollection(Builder b) {
     this.images = Objects.requireNonNull(b.images, "images");
     this.metadata = Objects.requireNonNull(b.metadata, "metadata");
     this.output = Objects.requireNonNull(b.output, "output");
     this.profile = b.profile;
+    this.progress = b.progress;
   }
 
   /** @return a builder; the profile defaults to {@link ImportProfile#IPFS_CAR} */
@@ -116,11 +141,15 @@ public final class NftCollection {
       throw new MissingImagesException(check.missing);
     }
 
+    long imageBytes = imageBytes();
+    long metadataBytes = entries.stream().mapToLong(Entry::size).sum();
+    Tally tally = new Tally(progress, imageBytes + 2 * metadataBytes);
     Files.createDirectories(outMetadata);
     Importer importer = Importer.of(profile);
-    CarPacker packer = CarPacker.builder().importer(importer).build();
     Path imagesCar = output.resolve("images.car");
-    Cid imagesCid = packer.pack(images, imagesCar).root();
+    Cid imagesCid = CarPacker.builder().importer(importer).progress(tally.share(imageBytes)).build()
+        .pack(images, imagesCar).root();
+    tally.finishShare();
     References rewrite = new References(names, imagesCid);
     long objectTokens = 0;
     long arrayTokens = 0;
@@ -133,6 +162,7 @@ public final class NftCollection {
         case FILE -> {
           if (!e.json) {
             Files.copy(source, target);
+            tally.add(e.size);
             continue;
           }
           try (InputStream in = Files.newInputStream(source);
@@ -145,12 +175,15 @@ public final class NftCollection {
               objectTokens += tokens.count();
             }
           }
+          tally.add(e.size);
         }
         default -> throw new IllegalStateException(e.kind.toString());
       }
     }
     Path metadataCar = output.resolve("metadata.car");
-    Cid metadataCid = packer.pack(outMetadata, metadataCar).root();
+    Cid metadataCid = CarPacker.builder().importer(importer).progress(tally.share(metadataBytes)).build()
+        .pack(outMetadata, metadataCar).root();
+    tally.finishShare();
     long files = entries.stream().filter(e -> e.kind == Kind.FILE).count();
     return new CollectionResult(imagesCid, metadataCid, objectTokens > 0 ? objectTokens : arrayTokens, files,
         rewrite.rewritten, imagesCar, metadataCar, outMetadata);
@@ -203,9 +236,80 @@ public final class NftCollection {
     return names;
   }
 
+  /** @return the bytes of the regular files the images CAR packs: the images folder's, hidden ones as the profile says */
+  private long imageBytes() throws IOException {
+    long[] total = {0};
+    Files.walkFileTree(images, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        return !dir.equals(images) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (attrs.isRegularFile() && !hidden(file)) {
+          total[0] += attrs.size();
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    return total[0];
+  }
+
+  /**
+   * The work done, told to the {@link Progress}: bytes added as files are processed, and a share followed by the
+   * packer's block bytes, held at the share until {@link #finishShare()}.
+   */
+  private static final class Tally {
+    private final Progress progress;
+    private final long total;
+    private long done;
+    private long shareStart;
+    private long share;
+
+    /** Tells {@code progress}, if any, that nothing of {@code total} is done yet. */
+    Tally(Progress progress, long total) {
+      this.progress = progress;
+      this.total = total;
+      tell();
+    }
+
+    /** @return a packer progress for the next {@code bytes}, which it never passes */
+    LongConsumer share(long bytes) {
+      shareStart = done;
+      share = bytes;
+      return blockBytes -> {
+        long next = shareStart + Math.min(blockBytes, share);
+        if (next > done) {
+          done = next;
+          tell();
+        }
+      };
+    }
+
+    /** The share's CAR is complete: all its bytes are done. */
+    void finishShare() {
+      add(shareStart + share - done);
+    }
+
+    void add(long bytes) {
+      if (bytes > 0) {
+        done += bytes;
+        tell();
+      }
+    }
+
+    private void tell() {
+      if (progress != null) {
+        progress.onProgress(done, total);
+      }
+    }
+  }
+
   private enum Kind { FILE, DIRECTORY, SYMLINK }
 
-  private record Entry(Path relative, String display, Kind kind, boolean json) {}
+  /** @param size the bytes of a file (0 for a directory or a symlink), as listed */
+  private record Entry(Path relative, String display, Kind kind, boolean json, long size) {}
 
   /** The metadata folder's entries the profile keeps, parents before children, in path order. */
   private List<Entry> metadataEntries() throws IOException {
@@ -219,7 +323,7 @@ public final class NftCollection {
         if (hidden(dir)) {
           return FileVisitResult.SKIP_SUBTREE;
         }
-        out.add(new Entry(metadata.relativize(dir), dir.toString(), Kind.DIRECTORY, false));
+        out.add(new Entry(metadata.relativize(dir), dir.toString(), Kind.DIRECTORY, false, 0));
         return FileVisitResult.CONTINUE;
       }
 
@@ -230,10 +334,10 @@ public final class NftCollection {
         }
         if (attrs.isSymbolicLink()) {
           if (profile.symlinks() == SymlinkPolicy.STORE) {
-            out.add(new Entry(metadata.relativize(file), file.toString(), Kind.SYMLINK, false));
+            out.add(new Entry(metadata.relativize(file), file.toString(), Kind.SYMLINK, false, 0));
           }
         } else if (attrs.isRegularFile()) {
-          out.add(new Entry(metadata.relativize(file), file.toString(), Kind.FILE, isJson(file)));
+          out.add(new Entry(metadata.relativize(file), file.toString(), Kind.FILE, isJson(file), attrs.size()));
         } else {
           throw new IOException(file + " is neither a file nor a folder; a metadata folder holds files only");
         }
@@ -333,8 +437,19 @@ public final class NftCollection {
     private Path metadata;
     private Path output;
     private ImportProfile profile = ImportProfile.IPFS_CAR;
+    private Progress progress;
 
     private Builder() {}
+
+    /**
+     * @param progress told the bytes processed against the total, as {@link Progress} says; for a progress display.
+     *     Default: no one
+     * @return this builder
+     */
+    public Builder progress(Progress progress) {
+      this.progress = Objects.requireNonNull(progress, "progress");
+      return this;
+    }
 
     /**
      * @param dir the images folder (required)

@@ -2,6 +2,7 @@ package io.carmint.nft;
 
 import static io.carmint.nft.Vectors.list;
 import static io.carmint.nft.Vectors.obj;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -249,6 +250,56 @@ class NftCollectionTest {
     assertEquals(0, r.imagesCid().version());
     assertEquals("{\"image\":\"ipfs://" + r.imagesCid() + "/1.png\"}",
         Files.readString(r.metadataDir().resolve("1.json")));
+  }
+
+  /**
+   * Progress counts the input files' bytes (hidden images left out, as the packer leaves them out): the images once,
+   * each metadata file twice; it starts at 0, never goes back or past the total, and ends at it, on the caller's
+   * thread. With the CIDv0 profile the images' blocks hold more bytes than the files, and the count still stays in
+   * the images' share.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ipfs-car", "v0"})
+  void progressCountsTheInputBytesUpToTheTotal(String profile) throws IOException {
+    Path images = Files.createDirectories(dir.resolve("images"));
+    Random random = new Random(5);
+    long[] sizes = {700_000, 3, 40_000};
+    long imageBytes = 0;
+    for (int i = 0; i < sizes.length; i++) {
+      byte[] b = new byte[(int) sizes[i]];
+      random.nextBytes(b);
+      Files.write(images.resolve((i + 1) + ".png"), b);
+      imageBytes += b.length;
+    }
+    Files.write(images.resolve(".DS_Store"), new byte[5000]);
+    Path metadata = Files.createDirectories(dir.resolve("metadata"));
+    String[] json = {"{\"image\":\"1.png\"}", "{\"image\":\"ipfs://NewUriToReplace/2.png\"}\n",
+        "{ \"image\": \"images/3.png\", \"name\": \"three\" }"};
+    long metadataBytes = 0;
+    for (int i = 0; i < json.length; i++) {
+      metadataBytes += Files.write(metadata.resolve((i + 1) + ".json"), json[i].getBytes(UTF_8)).toFile().length();
+    }
+    metadataBytes += Files.write(metadata.resolve("notes.txt"), new byte[1234]).toFile().length();
+    List<long[]> calls = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    NftCollection.builder().images(images).metadata(metadata).output(dir.resolve("out"))
+        .profile(profile.equals("v0") ? ImportProfile.UNIXFS_V0_2015 : ImportProfile.IPFS_CAR)
+        .progress((done, total) -> {
+          calls.add(new long[] {done, total});
+          threads.add(Thread.currentThread());
+        }).build().write();
+
+    long total = imageBytes + 2 * metadataBytes;
+    assertEquals(0, calls.get(0)[0]);
+    for (int i = 0; i < calls.size(); i++) {
+      assertEquals(total, calls.get(i)[1], "call " + i);
+      assertTrue(calls.get(i)[0] <= total, "call " + i + " passed the total");
+      assertTrue(i == 0 || calls.get(i)[0] > calls.get(i - 1)[0], "call " + i + " went back or stood still");
+    }
+    assertEquals(total, calls.get(calls.size() - 1)[0]);
+    long imagesShare = imageBytes;
+    assertTrue(calls.stream().anyMatch(c -> c[0] > 0 && c[0] < imagesShare), "the packing of the images is followed");
+    assertTrue(threads.stream().allMatch(t -> t == Thread.currentThread()), "called on the writing thread");
   }
 
   private NftCollection collection(Path images, Path metadata) {

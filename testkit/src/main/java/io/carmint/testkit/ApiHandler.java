@@ -372,24 +372,15 @@ final class ApiHandler extends Handler.Abstract {
       for (Multipart.Part p : files) {
         entries.add(new UploadRecord.FileEntry(p.filename(), p.contentType() == null ? "" : p.contentType()));
       }
-      return service.upload(account, car, carCid(car), new Service.UploadInfo("directory", entries, name));
+      Service.UploadInfo info = new Service.UploadInfo("directory", entries, name);
+      return service.upload(account, car, FileTree.carCid(car), info);
     } else if (ct.contains("application/car")) {
       return service.upload(account, body, bodyCid, new Service.UploadInfo(contentType, List.of(), name));
     } else {
       Path car = work.resolve("packed.car");
       packer.packFile(body, car);
-      return service.upload(account, car, carCid(car), new Service.UploadInfo(contentType, List.of(), name));
+      Service.UploadInfo info = new Service.UploadInfo(contentType, List.of(), name);
+      return service.upload(account, car, FileTree.carCid(car), info);
     }
-  }
-
-  private static Cid carCid(Path car) throws IOException {
-    Hasher hasher = HashFunction.SHA2_256.newHasher();
-    byte[] buf = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(car)) {
-      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-        hasher.update(buf, 0, n);
-      }
-    }
-    return Cid.v1(Multicodec.CAR, hasher.digest());
   }
 }

@@ -37,7 +37,10 @@ import java.util.function.Consumer;
  *
  * <p>Damage (a stored block that no longer hashes to its CID, cannot be read to its end, or does not decode) is
  * remembered per block. Finding new damage forgets what was memoised and walks every root again, so every upload
- * holding the block is reported failed; damage is rare, and that walk reads only interior blocks.
+ * holding the block is reported failed; damage is rare, and that walk reads only interior blocks. A damaged block
+ * whose stored copy an upload replaced by a sound one is {@linkplain #repaired repaired}: its mark is cleared and
+ * every root is walked again the same way, so the uploads holding it are pinned again unless something else is
+ * missing or damaged.
  *
  * <p>Memory: one multihash per interior block of the store (about 50 bytes each) and, while a DAG is incomplete,
  * one entry per block it waits for. Thread-safe: state reads need no lock, walks are serialised.
@@ -113,8 +116,8 @@ final class DagStates {
   private final Set<Multihash> complete = new HashSet<>();
   /** Missing block → roots whose DAG waits for it. Guarded by this. */
   private final Map<Multihash, Set<Cid>> waiting = new HashMap<>();
-  /** Set when a walk found damage not known before: every root is walked again. Guarded by this. */
-  private boolean newDamage;
+  /** Set when damage was found or repaired: every root is walked again. Guarded by this. */
+  private boolean rewalk;
 
   /**
    * @param storage the blocks; {@link Storage#get} checks each block's hash
@@ -185,6 +188,22 @@ final class DagStates {
     }
   }
 
+  /**
+   * Blocks known damaged now have a sound stored copy: their marks are cleared and every root is walked again.
+   *
+   * @param blocks the multihashes of the blocks whose stored copy was replaced (those not known damaged are
+   *     ignored)
+   * @throws IOException if the storage fails while the DAGs are walked again
+   */
+  synchronized void repaired(Collection<Multihash> blocks) throws IOException {
+    for (Multihash mh : blocks) {
+      if (damaged.remove(mh) != null) {
+        rewalk = true;
+      }
+    }
+    settleDamage();
+  }
+
   /** Walks one root and records its state and the blocks it waits for. */
   private void update(Cid key) throws IOException {
     Set<Multihash> missing = new HashSet<>();
@@ -197,10 +216,10 @@ final class DagStates {
     }
   }
 
-  /** While walks find damage not known before, forgets the memo and walks every root again. */
+  /** While damage was found or repaired since the last walk of every root, forgets the memo and walks them again. */
   private void settleDamage() throws IOException {
-    while (newDamage) {
-      newDamage = false;
+    while (rewalk) {
+      rewalk = false;
       complete.clear();
       waiting.clear();
       for (Cid root : new ArrayList<>(roots.keySet())) {
@@ -214,7 +233,7 @@ final class DagStates {
     if (damaged.putIfAbsent(cid.multihash(), reason) != null) {
       return false;
     }
-    newDamage = true;
+    rewalk = true;
     warnings.accept(reason + "; the uploads holding it are reported failed");
     return true;
   }

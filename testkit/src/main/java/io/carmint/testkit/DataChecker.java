@@ -99,7 +99,8 @@ final class DataChecker {
         }
         default -> {
           problems.add(name + ": " + p.message());
-          if (p.cid() != null && store.carHolding(p.cid()).filter(car::equals).isPresent()) {
+          // a block damaged here but sound in another CAR (a repair sent it again) is read from there
+          if (p.cid() != null && !store.holdsSound(p.cid())) {
             states.damaged(p.cid(), p.kind() == Problem.Kind.HASH_MISMATCH
                 ? DagStates.hashMismatch(p.cid())
                 : "block " + p.cid() + " is damaged in storage: " + p.message());

@@ -51,6 +51,18 @@ import java.util.function.Consumer;
  * <p>Damage found when the storage opens does not stop it: a CAR whose structure cannot be read, or a record that
  * does not parse, is moved to {@code quarantine/} (keeping its path below the data directory) and reported in one
  * line. Opened {@linkplain #inspect for inspection}, the storage changes nothing and reports such files instead.
+ *
+ * <p>Repair. A block may be held in several CARs (the same content sent again in another CAR): the index reads it
+ * from one and remembers the others. A copy that no longer hashes to its CID, or ends early, is read from another
+ * sound copy if there is one (from then on), and the CAR holding the damaged one is remembered as damaged. A CAR
+ * received that brings a block already held has the stored copy checked once (its hash; the CAR's own copy was
+ * verified on receipt), unless it is in a CAR known damaged: a damaged copy is replaced by the new one in the index.
+ * The same CAR sent again is compared whole with the file of its name (one read, hashed); a file no longer
+ * matching is replaced by the bytes received, written like a new CAR (tmp, fsync, atomic rename over it, directory
+ * fsync). A damaged CAR from which no block is read any more, every block of it having a sound copy elsewhere, is
+ * deleted. A crash in the middle leaves the old files or the new ones, and since reads fall back to a sound copy,
+ * either way a block with a sound copy on disk is served sound. Files replaced or deleted while the service runs
+ * stay open until it stops (a read under way finishes on the old bytes).
  */
 final class DiskStorage implements Storage {
   /** Longest root CID text used as a record's file name: 128 characters (a SHA-256 CIDv1 in base32 has 59). */
@@ -62,7 +74,14 @@ final class DiskStorage implements Storage {
   private final Path tmp;
   private final boolean inspecting;
   private final Consumer<String> problems;
+  /** Block → the CAR it is read from. */
   private final Map<Multihash, Held> index = new ConcurrentHashMap<>();
+  /** Block → the other CARs holding it, for blocks held more than once. */
+  private final Map<Multihash, List<Held>> copies = new ConcurrentHashMap<>();
+  /** CAR file → its open reader. */
+  private final Map<Path, Held> files = new ConcurrentHashMap<>();
+  /** CAR files found to hold a damaged block. */
+  private final Set<Path> damagedFiles = ConcurrentHashMap.newKeySet();
   private final List<CarFile> open = new CopyOnWriteArrayList<>();
 
   /** The CAR a block is read from, and that file's name. */
@@ -133,13 +152,25 @@ final class DiskStorage implements Storage {
     }
     open.add(file);
     Held held = new Held(file, car);
+    files.put(car, held);
     Set<Multihash> added = new HashSet<>();
     for (BlockLocation loc : file.locations()) {
-      if (index.putIfAbsent(loc.cid().multihash(), held) == null) {
-        added.add(loc.cid().multihash());
+      Multihash mh = loc.cid().multihash();
+      Held first = index.putIfAbsent(mh, held);
+      if (first == null) {
+        added.add(mh);
+      } else if (!first.path().equals(car)) {
+        addCopy(mh, held);
       }
     }
     return added;
+  }
+
+  /** Remembers that {@code held} holds a copy of the block too (replacing a copy of the same file). */
+  private void addCopy(Multihash mh, Held held) {
+    List<Held> list = copies.computeIfAbsent(mh, m -> new CopyOnWriteArrayList<>());
+    list.removeIf(h -> h.path().equals(held.path()));
+    list.add(held);
   }
 
   /** A file that cannot be read: set aside (serving) or reported (inspecting). */
@@ -161,24 +192,124 @@ final class DiskStorage implements Storage {
   }
 
   @Override
-  public Set<Multihash> addCar(Path verifiedCar, Cid carCid) throws IOException {
+  public Stored addCar(Path verifiedCar, Cid carCid) throws IOException {
     Path target = cars.resolve(carCid + ".car");
     synchronized (this) {
-      if (Files.exists(target)) {
-        Files.deleteIfExists(verifiedCar); // the same bytes are already kept
-        return Set.of();
+      Set<Multihash> added = new HashSet<>();
+      Held held = files.get(target);
+      if (held != null && Files.exists(target) && FileTree.carCid(target).equals(carCid)) {
+        Files.deleteIfExists(verifiedCar); // the same bytes are kept, sound
+      } else {
+        if (held != null) {
+          copies.values().forEach(list -> list.removeIf(h -> h.path().equals(target)));
+        }
+        // new, or kept but altered since: the bytes received take its place
+        FileTree.fsync(verifiedCar);
+        Files.move(verifiedCar, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        FileTree.fsyncDirectory(cars);
+        damagedFiles.remove(target);
+        CarFile file = CarFile.open(target);
+        open.add(file);
+        held = new Held(file, target);
+        files.put(target, held);
       }
-      FileTree.fsync(verifiedCar);
-      Files.move(verifiedCar, target, StandardCopyOption.ATOMIC_MOVE);
-      FileTree.fsyncDirectory(cars);
-      return indexCar(target);
+      Set<Multihash> repaired = new HashSet<>();
+      Set<Path> superseded = new HashSet<>();
+      for (BlockLocation loc : held.file().locations()) {
+        Multihash mh = loc.cid().multihash();
+        Held current = index.putIfAbsent(mh, held);
+        if (current == null) {
+          added.add(mh);
+        } else if (current.path().equals(target)) {
+          if (current != held) {  // the file was replaced
+            index.put(mh, held);
+            repaired.add(mh);
+          }
+        } else if (damagedFiles.contains(current.path()) || !sound(current, loc.cid())) {
+          damagedFiles.add(current.path());
+          index.put(mh, held);
+          addCopy(mh, current);
+          repaired.add(mh);
+          superseded.add(current.path());
+        } else {
+          addCopy(mh, held);
+        }
+      }
+      for (Path p : superseded) {
+        removeIfSuperseded(p);
+      }
+      return new Stored(added, repaired);
     }
   }
 
+  /** @return whether the block's copy in {@code held} reads whole and hashes to its CID */
+  private static boolean sound(Held held, Cid cid) throws IOException {
+    try {
+      return held.file().get(cid).isPresent();
+    } catch (DataException | EOFException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Deletes a damaged CAR from which no block is read any more, unless it holds the only sound copy of a block.
+   * Guarded by this.
+   */
+  private void removeIfSuperseded(Path car) throws IOException {
+    Held held = files.get(car);
+    if (held == null || index.values().stream().anyMatch(h -> h.path().equals(car))) {
+      return;
+    }
+    for (BlockLocation loc : held.file().locations()) {
+      if (!sound(index.get(loc.cid().multihash()), loc.cid()) && sound(held, loc.cid())) {
+        return;
+      }
+    }
+    Files.delete(car);
+    FileTree.fsyncDirectory(cars);
+    files.remove(car);
+    damagedFiles.remove(car);
+    copies.values().forEach(list -> list.removeIf(h -> h.path().equals(car)));
+    copies.values().removeIf(List::isEmpty);
+    problems.accept("removed " + data.relativize(car) + ": it was damaged, and every block of it is now read "
+        + "from another CAR");
+  }
+
+  /**
+   * Reads the block from the CAR the index names; if that copy is damaged, from another CAR holding a sound copy,
+   * which is read from then on.
+   */
   @Override
   public Optional<Block> get(Cid cid) throws IOException {
-    Held held = index.get(cid.multihash());
-    return held == null ? Optional.empty() : held.file().get(cid);
+    Multihash mh = cid.multihash();
+    Held held = index.get(mh);
+    if (held == null) {
+      return Optional.empty();
+    }
+    try {
+      return held.file().get(cid);
+    } catch (DataException | EOFException e) {
+      synchronized (this) {
+        damagedFiles.add(held.path());
+        Held now = index.get(mh);
+        for (Held other : copies.getOrDefault(mh, List.of())) {
+          if (other.path().equals(held.path()) || !sound(other, cid)) {
+            continue;
+          }
+          if (now == held) {
+            index.put(mh, other);
+            addCopy(mh, held);
+            copies.get(mh).remove(other);
+            if (!inspecting) {
+              problems.accept("block " + cid + " is damaged in " + data.relativize(held.path()) + "; read from "
+                  + data.relativize(other.path()) + " instead");
+            }
+          }
+          return other.file().get(cid);
+        }
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -186,16 +317,21 @@ final class DiskStorage implements Storage {
     return index.containsKey(cid.multihash());
   }
 
-  /** @return the CAR file the block with {@code cid}'s multihash is read from, or empty if not held */
-  Optional<Path> carHolding(Cid cid) {
-    return Optional.ofNullable(index.get(cid.multihash())).map(Held::path);
+  /**
+   * @return whether a sound copy of the block is held: one that reads whole and hashes to its CID, in the CAR the
+   *     index names or, failing that, another
+   */
+  boolean holdsSound(Cid cid) throws IOException {
+    try {
+      return get(cid).isPresent();
+    } catch (DataException | EOFException e) {
+      return false;
+    }
   }
 
   /** @return the CAR files indexed (those that could be opened), in no particular order */
   List<Path> carFiles() {
-    List<Path> out = new ArrayList<>();
-    index.values().stream().map(Held::path).distinct().forEach(out::add);
-    return out;
+    return new ArrayList<>(files.keySet());
   }
 
   @Override

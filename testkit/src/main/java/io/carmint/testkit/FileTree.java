@@ -1,6 +1,11 @@
 package io.carmint.testkit;
 
+import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.HashFunction;
+import io.carmint.multiformats.Hasher;
+import io.carmint.multiformats.Multicodec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
@@ -12,12 +17,24 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 
-/** File helpers: durable writes and recursive deletion. */
+/** File helpers: durable writes, recursive deletion, the CID of a CAR file. */
 final class FileTree {
   private static final boolean WINDOWS =
       System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
   private FileTree() {
+  }
+
+  /** @return the CID that names a CAR file: codec {@code car}, the SHA-256 of its bytes */
+  static Cid carCid(Path car) throws IOException {
+    Hasher hasher = HashFunction.SHA2_256.newHasher();
+    byte[] buf = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(car)) {
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        hasher.update(buf, 0, n);
+      }
+    }
+    return Cid.v1(Multicodec.CAR, hasher.digest());
   }
 
   /** Flushes a file's content and metadata to the device. */

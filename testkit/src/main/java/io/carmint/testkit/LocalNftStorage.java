@@ -46,8 +46,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *       block must decode, and multipart files must not clash (else 400).
  *   <li>The pieces of a split upload accumulate under their root; the pin is {@code pinning} until every block
  *       reachable from the root has arrived, then {@code pinned}; {@code failed}, with an {@code error}, when a
- *       block of the DAG is found damaged in storage. The state is worked out as blocks arrive: status, check and
- *       list read no block.
+ *       block of the DAG is found damaged in storage, until an upload brings a sound copy of that block (the same
+ *       CAR sent again, or any CAR holding it): the stored copy is replaced and the pin is {@code pinned} again.
+ *       An upload also checks the stored copy (its hash) of each block it brings that is already held, so it
+ *       repairs damage not yet found too. The state is worked out as blocks arrive: status, check and list read
+ *       no block.
  *   <li>Errors in the API's JSON shape; lists newest first with the {@code Count} header; {@code before} inclusive.
  *   <li>The blocks of every upload are served by a
  *       <a href="https://specs.ipfs.tech/http-gateways/trustless-gateway/">Trustless Gateway</a> under

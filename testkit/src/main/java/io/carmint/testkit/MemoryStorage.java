@@ -6,6 +6,7 @@ import io.carmint.block.DigestTooShortException;
 import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarReader;
 import io.carmint.multiformats.Cid;
+import io.carmint.multiformats.DataException;
 import io.carmint.multiformats.Multihash;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Blocks and records in memory; request bodies pass through a private temporary directory. */
+/**
+ * Blocks and records in memory; request bodies pass through a private temporary directory. A CAR that brings a
+ * block already held has the held copy's hash checked, and a damaged copy replaced by the CAR's (memory is not
+ * trusted either): hashing bytes already in memory costs no read.
+ */
 final class MemoryStorage implements Storage {
   private static final CarReadOptions ALREADY_VERIFIED = CarReadOptions.builder().verifyHashes(false).build();
   private final Map<Multihash, byte[]> blocks = new ConcurrentHashMap<>();
@@ -31,15 +36,20 @@ final class MemoryStorage implements Storage {
 
   /** The CAR was verified (every hash) before it got here, so its blocks are read without hashing them again. */
   @Override
-  public Set<Multihash> addCar(Path verifiedCar, Cid carCid) throws IOException {
+  public Stored addCar(Path verifiedCar, Cid carCid) throws IOException {
     Set<Multihash> added = new HashSet<>();
+    Set<Multihash> repaired = new HashSet<>();
     try (InputStream in = Files.newInputStream(verifiedCar); CarReader reader = CarReader.open(in, ALREADY_VERIFIED)) {
       for (Block b = reader.next(); b != null; b = reader.next()) {
-        if (blocks.putIfAbsent(b.cid().multihash(), b.toBytes()) == null) {
-          added.add(b.cid().multihash());
+        Multihash mh = b.cid().multihash();
+        byte[] held = blocks.putIfAbsent(mh, b.toBytes());
+        if (held == null) {
+          added.add(mh);
+        } else if (!sound(b.cid(), held) && blocks.replace(mh, held, b.toBytes())) {
+          repaired.add(mh);
         }
       }
-      return added;
+      return new Stored(added, repaired);
     } finally {
       Files.deleteIfExists(verifiedCar);
     }
@@ -58,6 +68,20 @@ final class MemoryStorage implements Storage {
     Block b = Block.wrap(cid, bytes);
     b.verify(-1, "stored in memory");
     return Optional.of(b);
+  }
+
+  private static boolean sound(Cid cid, byte[] bytes) {
+    try {
+      Block.wrap(cid, bytes).verify();
+      return true;
+    } catch (DataException e) {
+      return false;
+    }
+  }
+
+  /** @return the array holding the block's bytes (not a copy), or null: tests damage it through this */
+  byte[] heldBytes(Multihash mh) {
+    return blocks.get(mh);
   }
 
   @Override

@@ -14,7 +14,6 @@ import io.carmint.dagpb.PbLink;
 import io.carmint.multiformats.Cid;
 import io.carmint.multiformats.DataException;
 import io.carmint.multiformats.Multicodec;
-import io.carmint.multiformats.Multihash;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -105,8 +103,9 @@ final class Service {
     VerifyReport report = VERIFIER.verify(car);
     Cid root = checkCar(report);
     long size = dagSize(car, root, report.stats());
-    Set<Multihash> added = storage.addCar(car, carCid);
-    states.arrived(added);
+    Storage.Stored stored = storage.addCar(car, carCid);
+    states.repaired(stored.repaired());
+    states.arrived(stored.added());
     states.track(root);
     synchronized (this) {
       Map<Cid, UploadRecord> mine = records.computeIfAbsent(account.owner(), o -> new ConcurrentHashMap<>());

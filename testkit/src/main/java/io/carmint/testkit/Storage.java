@@ -19,10 +19,28 @@ interface Storage extends BlockSource, Closeable {
   /**
    * Keeps every block of a CAR that has been fully verified. The file may be moved or deleted by the call.
    *
+   * <p>A block the CAR brings that is already held has its stored copy checked (its hash, once per call): a copy
+   * that no longer hashes to its CID, or cannot be read to its end, is replaced by the CAR's verified one, so that
+   * sending damaged content again repairs it.
+   *
    * @param carCid the CID of the CAR file (codec {@code car}), which names it
-   * @return the multihashes of its blocks that were not held before
+   * @return the blocks that were not held before, and those whose damaged stored copy was replaced
    */
-  Set<Multihash> addCar(Path verifiedCar, Cid carCid) throws IOException;
+  Stored addCar(Path verifiedCar, Cid carCid) throws IOException;
+
+  /**
+   * What {@link #addCar} changed.
+   *
+   * @param added the multihashes of blocks not held before
+   * @param repaired the multihashes of blocks whose stored copy was damaged and is now the CAR's sound one
+   */
+  record Stored(Set<Multihash> added, Set<Multihash> repaired) {
+    /** Copies both sets. */
+    public Stored {
+      added = Set.copyOf(added);
+      repaired = Set.copyOf(repaired);
+    }
+  }
 
   /** Writes (or replaces) an upload record. */
   void putRecord(UploadRecord record) throws IOException;

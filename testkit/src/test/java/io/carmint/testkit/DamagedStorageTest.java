@@ -43,7 +43,7 @@ class DamagedStorageTest {
   }
 
   /** A directory of two one-block files, and its CAR. */
-  private record Upload(Block root, List<Block> blocks, byte[] car) {
+  record Upload(Block root, List<Block> blocks, byte[] car) {
     static Upload directory(long seed) throws IOException {
       Block a = TestDags.raw(seed, 300);
       Block b = TestDags.raw(seed + 1, 300);
@@ -78,6 +78,11 @@ class DamagedStorageTest {
 
   /** Flips one bit in the middle of {@code block}'s bytes inside the stored copy of {@code car}. */
   private void flip(byte[] car, Block block) throws IOException {
+    flip(data, car, block);
+  }
+
+  /** Flips one bit in the middle of {@code block}'s bytes inside the copy of {@code car} kept in {@code data}. */
+  static void flip(Path data, byte[] car, Block block) throws IOException {
     Path file = data.resolve("cars").resolve(TestDags.carCid(car) + ".car");
     BlockLocation loc;
     try (CarFile f = CarFile.open(file)) {
@@ -219,7 +224,7 @@ class DamagedStorageTest {
     check.problems().forEach(p -> assertTrue(p.startsWith("quarantine/"), p));
   }
 
-  private static void assertFailed(JsonNode pin, Cid damaged) {
+  static void assertFailed(JsonNode pin, Cid damaged) {
     assertEquals("failed", pin.path("status").asText(), pin.toString());
     String error = pin.path("error").asText();
     assertTrue(error.startsWith("block " + damaged + " is damaged in storage"), error);

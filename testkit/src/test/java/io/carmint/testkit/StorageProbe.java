@@ -2,12 +2,10 @@ package io.carmint.testkit;
 
 import io.carmint.block.Block;
 import io.carmint.multiformats.Cid;
-import io.carmint.multiformats.Multihash;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,7 +33,7 @@ final class StorageProbe implements Storage {
   }
 
   @Override
-  public Set<Multihash> addCar(Path verifiedCar, Cid carCid) throws IOException {
+  public Stored addCar(Path verifiedCar, Cid carCid) throws IOException {
     if (failWrites != null) {
       throw failWrites;
     }

@@ -61,7 +61,8 @@ import java.util.Set;
  * instead.
  *
  * <p>Blocks are read from the {@link CarFile} as the walk reaches them (and hashed); memory is the ancestor chain,
- * its links and the set of CIDs written, so CARs larger than memory split fine. Immutable and thread-safe.
+ * its links and the set of CIDs written, so CARs larger than memory split fine. Immutable and thread-safe (a
+ * {@link Builder#progress progress} listener shared by splits running at once hears from each of their threads).
  *
  * <p><b>Output bound.</b> The pieces hold at most {@link Builder#maxTotalSize maxTotalSize} bytes in all, by
  * default {@value #DEFAULT_MAX_EXPANSION} times the CAR's size, at least 1 GiB. A split writes about its input, plus
@@ -88,6 +89,7 @@ public final class TreewalkSplitter {
   private final LinkDecoder links;
   private final boolean carbites;
   private final CarWriteOptions writeOptions;
+  private final Progress progress; // null: no one listens, so the expected total is not counted
 
   /** Where pieces go: one channel per piece, closed by the splitter when the piece is complete. */
   @FunctionalInterface
@@ -100,12 +102,37 @@ public final class TreewalkSplitter {
     WritableByteChannel open(int index) throws IOException;
   }
 
+  /**
+   * Told how a split advances, for a progress display ({@link Builder#progress}). Calls come on the thread running
+   * {@code split}, one at a time; one that throws stops the split with its exception (and a split into a directory
+   * removes its pieces, as for any failure).
+   */
+  @FunctionalInterface
+  public interface Progress {
+    /**
+     * Called once with {@code blockBytes} 0 before any piece is opened, then after each block the walk writes as it
+     * reaches it. The ancestors repeated at the head of a piece and the piece headers are not counted: they are
+     * overhead the walk adds, not input it has got through.
+     *
+     * @param blockBytes bytes of block sections (varint, CID and data) written so far; never decreases
+     * @param expectedBytes what {@code blockBytes} reaches when the split ends, counted before anything is written
+     *     and the same in every call: the sections of the CAR's distinct blocks (one per CID); for a
+     *     {@link Builder#carbitesCompatible carbites-compatible} split, which writes a block each time it is linked,
+     *     the expanded size it counts for the output bound. {@code blockBytes} ends below it when the CAR holds
+     *     blocks that are not reachable from the root (they are not written), and could pass it only for a
+     *     carbites-compatible split of a DAG where two CIDs share one multihash (the expansion is counted by
+     *     multihash); a display should cap it
+     */
+    void onProgress(long blockBytes, long expectedBytes);
+  }
+
   private TreewalkSplitter(Builder b) {
     this.maxPieceSize = b.maxPieceSize;
     this.maxTotalSize = b.maxTotalSize;
     this.links = b.links;
     this.carbites = b.carbites;
     this.writeOptions = CarWriteOptions.builder().deduplicate(!b.carbites).build();
+    this.progress = b.progress;
   }
 
   /** @return a builder: 50 MiB pieces, standard link decoders */
@@ -210,16 +237,34 @@ public final class TreewalkSplitter {
           + "exactly one");
     }
     long bound = maxTotalSize(car);
+    long expected = -1;
     if (carbites) {
-      new Expansion(car, bound).check(roots.get(0));
+      expected = new Expansion(car, bound).check(roots.get(0));
+    } else if (progress != null) {
+      expected = distinctSections(car);
     }
-    Walk walk = new Walk(car, roots.get(0), out, bound);
+    if (progress != null) {
+      progress.onProgress(0, expected);
+    }
+    Walk walk = new Walk(car, roots.get(0), out, bound, expected);
     walk.run();
     Set<Multihash> distinct = new HashSet<>();
     for (BlockLocation loc : car.locations()) {
       distinct.add(loc.cid().multihash());
     }
     return new SplitResult(walk.pieces, walk.visited.size(), Math.max(0, distinct.size() - walk.writtenHashes.size()));
+  }
+
+  /** @return the bytes of the sections of the CAR's blocks, a CID held twice counted once */
+  private static long distinctSections(CarFile car) {
+    Set<Cid> seen = new HashSet<>();
+    long sum = 0;
+    for (BlockLocation loc : car.locations()) {
+      if (seen.add(loc.cid())) {
+        sum = saturatedAdd(sum, sectionSize(loc.cid(), loc.blockLength()));
+      }
+    }
+    return sum;
   }
 
   /** @return the output bound for {@code car}: the configured one, or the automatic one */
@@ -283,7 +328,8 @@ public final class TreewalkSplitter {
       }
     }
 
-    void check(Cid root) throws IOException {
+    /** @return the bytes of the sections the split writes as its walk reaches them */
+    long check(Cid root) throws IOException {
       ArrayDeque<Frame> stack = new ArrayDeque<>();
       stack.push(new Frame(fetch(root)));
       while (true) {
@@ -292,7 +338,7 @@ public final class TreewalkSplitter {
           stack.pop();
           below.put(f.cid.multihash(), f.total);
           if (stack.isEmpty()) {
-            return;
+            return f.total;
           }
           add(stack.peek(), f.total);
           continue;
@@ -350,6 +396,7 @@ public final class TreewalkSplitter {
     final Cid root;
     final PieceOutput out;
     final long bound;
+    final long expected;
     final long headerSize;
     final List<Piece> pieces = new ArrayList<>();
     final Set<Cid> visited = new HashSet<>();
@@ -362,12 +409,14 @@ public final class TreewalkSplitter {
     long blocks;
     long ancestors;
     boolean hasNew;
+    long reached; // section bytes of the blocks written as the walk reached them, for the progress
 
-    Walk(CarFile car, Cid root, PieceOutput out, long bound) {
+    Walk(CarFile car, Cid root, PieceOutput out, long bound, long expected) {
       this.car = car;
       this.root = root;
       this.out = out;
       this.bound = bound;
+      this.expected = expected;
       this.headerSize = CarHeader.of(root).encodedLength();
     }
 
@@ -424,12 +473,17 @@ public final class TreewalkSplitter {
             + "ancestor(s) and the header needs a piece of %,d bytes", block.cid(), block.length(), path.size(),
             size + section), "TreewalkSplitter.Builder.maxPieceSize", maxPieceSize, size + section, -1);
       }
-      count(sectionSize(block));
+      long sectionBytes = sectionSize(block);
+      count(sectionBytes);
       writer.put(block);
       writtenHashes.add(block.cid().multihash());
       size += section;
       blocks++;
       hasNew = true;
+      if (progress != null) {
+        reached += sectionBytes;
+        progress.onProgress(reached, expected);
+      }
       if (!links.supports(block.cid().codecCode())) {
         throw new SplitException("Cannot walk the DAG: " + new UnsupportedCodecException(block.cid()).getMessage());
       }
@@ -471,8 +525,20 @@ public final class TreewalkSplitter {
     private long maxTotalSize = -1; // automatic
     private LinkDecoder links = LinkDecoders.standard();
     private boolean carbites;
+    private Progress progress;
 
     private Builder() {}
+
+    /**
+     * @param progress told the bytes of blocks written against the bytes expected, as {@link Progress} says; for a
+     *     progress display. Default: no one, and then the expected bytes are not counted (a carbites-compatible
+     *     split counts them anyway, for its output bound)
+     * @return this builder
+     */
+    public Builder progress(Progress progress) {
+      this.progress = Objects.requireNonNull(progress, "progress");
+      return this;
+    }
 
     /**
      * @param compatible whether to reproduce carbites 2.0's {@code TreewalkCarSplitter} byte for byte: the piece

@@ -342,4 +342,111 @@ class TreewalkSplitterTest {
       assertTrue(Files.notExists(dir.resolve("new")), "the directories the split made are removed");
     }
   }
+  /** Progress calls: (blockBytes, expectedBytes) each, and the thread of each. */
+  static final class Calls implements TreewalkSplitter.Progress {
+    final List<long[]> calls = new ArrayList<>();
+    final Set<Thread> threads = new HashSet<>();
+
+    @Override
+    public void onProgress(long blockBytes, long expectedBytes) {
+      calls.add(new long[] {blockBytes, expectedBytes});
+      threads.add(Thread.currentThread());
+    }
+
+    /** Checks the contract's shape: a first call at 0, then never decreasing, one expected total; returns the last. */
+    long[] checkedLast() {
+      assertTrue(calls.size() > 1, "calls: " + calls.size());
+      assertEquals(0, calls.get(0)[0], "the first call is at 0");
+      for (int i = 1; i < calls.size(); i++) {
+        assertTrue(calls.get(i)[0] > calls.get(i - 1)[0], "call " + i + " went back or stood still");
+        assertEquals(calls.get(0)[1], calls.get(i)[1], "the expected total changed at call " + i);
+      }
+      assertEquals(Set.of(Thread.currentThread()), threads, "called on the splitting thread only");
+      return calls.get(calls.size() - 1);
+    }
+  }
+
+  /** A block's section in a CAR: varint length, CID, data. */
+  static long section(Block b) {
+    long len = b.cid().toBytes().length + b.length();
+    return io.carmint.multiformats.Varint.encodedLength(len) + len;
+  }
+
+  @Test
+  void progressCountsEachBlockWrittenOnceAndEndsAtTheExpectedTotal(@TempDir Path dir) throws IOException {
+    Calls calls = new Calls();
+    SplitResult r;
+    try (CarFile f = CarFile.open(car("x-c-1001"))) {
+      r = TreewalkSplitter.builder().maxPieceSize(40_000).progress(calls).build().split(f, dir, "tree");
+    }
+    assertTrue(r.pieces().size() > 1, "expected several pieces, got " + r.pieces().size());
+    // From the pieces on disk: each block's section counted at its first appearance (later ones are ancestors
+    // repeated at the head of a piece).
+    Set<Cid> seen = new HashSet<>();
+    long firstWrites = 0;
+    long onDisk = 0;
+    for (Piece p : r.pieces()) {
+      Path piece = dir.resolve(TreewalkSplitter.pieceName("tree", p.index()));
+      onDisk += Files.size(piece);
+      for (Block b : CarBlocks.read(piece)) {
+        if (seen.add(b.cid())) {
+          firstWrites += section(b);
+        }
+      }
+    }
+    // From the input: each distinct block's section (x-c-1001 holds no block unreachable from its root).
+    Set<Cid> distinct = new HashSet<>();
+    long input = 0;
+    for (Block b : CarBlocks.read(car("x-c-1001"))) {
+      if (distinct.add(b.cid())) {
+        input += section(b);
+      }
+    }
+    long[] last = calls.checkedLast();
+    assertEquals(firstWrites, last[0]);
+    assertEquals(input, last[1]);
+    assertTrue(onDisk > last[0], "headers and repeated ancestors are not counted");
+  }
+
+  @Test
+  void progressOfACarbitesSplitCountsABlockEachTimeItIsLinked() throws IOException {
+    // x-c-tree links one block from two files: a carbites-compatible split writes it twice.
+    Calls calls = new Calls();
+    Pieces pieces = new Pieces();
+    long perPath;
+    try (CarFile f = CarFile.open(car("x-c-tree"))) {
+      TreewalkSplitter.builder().maxPieceSize(101_500).carbitesCompatible(true).progress(calls).build()
+          .split(f, pieces);
+      perPath = sectionsPerPath(f, f.roots().get(0));
+    }
+    long[] last = calls.checkedLast();
+    assertEquals(perPath, last[0]);
+    assertEquals(perPath, last[1]);
+  }
+
+  /** Independent of the splitter: the sections of every block under {@code cid}, once per path reaching it. */
+  static long sectionsPerPath(CarFile f, Cid cid) throws IOException {
+    Block b = f.get(cid).orElseThrow();
+    long sum = section(b);
+    for (Cid child : LinkDecoders.standard().links(b)) {
+      sum += sectionsPerPath(f, child);
+    }
+    return sum;
+  }
+
+  @Test
+  void aProgressThatThrowsStopsTheSplitAndItsPiecesAreRemoved(@TempDir Path dir) throws IOException {
+    TreewalkSplitter.Progress failing = (done, expected) -> {
+      if (done > 0) {
+        throw new IllegalStateException("stop");
+      }
+    };
+    try (CarFile f = CarFile.open(car("x-c-1001"))) {
+      assertThrows(IllegalStateException.class,
+          () -> TreewalkSplitter.builder().progress(failing).build().split(f, dir, "tree"));
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(), files.toList());
+    }
+  }
 }

@@ -278,6 +278,7 @@ final class Extraction implements ExportVisitor {
           o.write(buffer, 0, n); // within maxTotalBytes: the declared size was checked against it above
           count += n;
           bytes += n;
+          options.progress().accept(bytes);
         }
       }
       if (count != size) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 
 /**
  * Extracts a UnixFS tree from a {@link BlockSource} (a CAR file, say) into a directory, safely: whatever the DAG
@@ -124,6 +125,7 @@ public final class Unpacker {
   private final boolean countFirst;
   private final EscapingSymlinkPolicy escapingSymlinks;
   private final TargetPolicy targetPolicy;
+  private final LongConsumer progress;
 
   private Unpacker(Builder b) {
     this.maxEntries = b.maxEntries;
@@ -134,6 +136,7 @@ public final class Unpacker {
     this.countFirst = b.countFirst;
     this.escapingSymlinks = b.escapingSymlinks;
     this.targetPolicy = b.targetPolicy;
+    this.progress = b.progress;
   }
 
   /** @return an unpacker with the defaults */
@@ -150,7 +153,7 @@ public final class Unpacker {
   public Builder toBuilder() {
     Builder b = new Builder().maxEntries(maxEntries).maxBlocks(maxBlocks)
         .maxDepth(maxDepth).verifyHashes(verifyHashes).countFirst(countFirst).escapingSymlinks(escapingSymlinks)
-        .targetPolicy(targetPolicy);
+        .targetPolicy(targetPolicy).progress(progress);
     b.maxTotalBytes = maxTotalBytes;
     return b;
   }
@@ -284,6 +287,10 @@ public final class Unpacker {
     return targetPolicy;
   }
 
+  LongConsumer progress() {
+    return progress;
+  }
+
   /** Configures an {@link Unpacker}. Not thread-safe. */
   public static final class Builder {
     private long maxEntries = DEFAULT_MAX_ENTRIES;
@@ -294,8 +301,24 @@ public final class Unpacker {
     private boolean countFirst = true;
     private EscapingSymlinkPolicy escapingSymlinks = EscapingSymlinkPolicy.REFUSE;
     private TargetPolicy targetPolicy = TargetPolicy.REQUIRE_EMPTY;
+    private LongConsumer progress = bytes -> { };
 
     private Builder() {}
+
+    /**
+     * Who is told how an unpack advances, for a progress display: the bytes of file content written so far in this
+     * {@link Unpacker#unpack unpack} call, after each buffer is written to a file (at most 64 KiB apart). It reaches
+     * {@link TreeSize#bytes()} of {@link Unpacker#count} for the same tree when the unpack succeeds. Calls come on
+     * the thread running {@code unpack}, one at a time (an unpacker shared by unpacks running at once calls it from
+     * each of their threads); one that throws stops the unpack, which removes what it wrote. Default: no one.
+     *
+     * @param value told the bytes written
+     * @return this builder
+     */
+    public Builder progress(LongConsumer value) {
+      progress = Objects.requireNonNull(value, "progress");
+      return this;
+    }
 
     /**
      * Most entries to unpack, the root included (default {@value Unpacker#DEFAULT_MAX_ENTRIES}).

@@ -130,6 +130,42 @@ class UnpackerTest {
   }
 
   @Test
+  void progressTellsTheBytesWrittenUpToWhatTheFilesOnDiskHold() throws IOException {
+    byte[] big = new byte[200_000];
+    new java.util.Random(3).nextBytes(big);
+    List<ImportEntry> entries = List.of(ImportEntry.file("a/big.bin", big),
+        ImportEntry.file("b.txt", text(70_000).getBytes(StandardCharsets.ISO_8859_1)),
+        ImportEntry.file("empty", new byte[0]), ImportEntry.symlink("link", "b.txt"));
+    Cid root = Importer.of(ImportProfile.UNIXFS_V1_2025).importEntries(entries, dags.store).root();
+    List<Long> calls = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    Unpacker unpacker = Unpacker.builder().progress(bytes -> {
+      calls.add(bytes);
+      threads.add(Thread.currentThread());
+    }).build();
+    unpacker.unpack(dags.store, root, out);
+
+    long onDisk = 0;
+    try (Stream<Path> s = Files.walk(out)) {
+      for (Path p : s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+        onDisk += Files.size(p);
+      }
+    }
+    assertEquals(200_000 + 70_000, onDisk);
+    assertEquals(onDisk, calls.get(calls.size() - 1));
+    assertEquals(onDisk, unpacker.count(dags.store, root).bytes(), "the total a display can know first");
+    long before = 0;
+    for (long c : calls) {
+      assertTrue(c > before && c - before <= 64 * 1024, "from " + before + " to " + c);
+      before = c;
+    }
+    assertTrue(threads.stream().allMatch(t -> t == Thread.currentThread()), "called on the unpacking thread");
+    calls.clear();
+    unpacker.toBuilder().build().unpack(dags.store, root, out.resolve("again"));
+    assertEquals(onDisk, calls.get(calls.size() - 1), "toBuilder keeps the listener; each unpack counts from 0");
+  }
+
+  @Test
   void aFileRootIsWrittenAtTheTargetPath() throws IOException {
     Cid file = dags.fileNode(3, List.of(dags.raw("abc"), dags.raw("def")));
     UnpackResult r = unpack(file);
