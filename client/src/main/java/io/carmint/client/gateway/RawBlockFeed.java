@@ -331,6 +331,9 @@ final class RawBlockFeed extends BlockFeed {
     while (inFlight() >= concurrency || (inFlight() > 0 && charged() + maxBlockSize > budget)) {
       CompletableFuture<?>[] flying = ahead.values().stream().map(a -> a.result).filter(r -> !r.isDone())
           .toArray(CompletableFuture[]::new);
+      if (flying.length == 0) {
+        continue; // they ended since the count: anyOf() of nothing would never complete
+      }
       try {
         CompletableFuture.anyOf(flying).get();
       } catch (ExecutionException e) {
