@@ -36,8 +36,11 @@ final class AsyncUploads {
           future.complete(result);
         }
       } catch (IOException | RuntimeException | Error e) {
-        job.finish();
-        future.completeExceptionally(e);
+        // A cancel that came first completes the future itself: its cancel() then returns true, as it stopped the
+        // upload, even when this thread, interrupted by it, gets here before it has completed the future.
+        if (job.finish()) {
+          future.completeExceptionally(e);
+        }
       } finally {
         job.worker(null);
         Thread.interrupted(); // a cancel may have interrupted this (pool) thread

@@ -26,6 +26,10 @@ final class Job {
   /** The deadline that passed, or null. */
   private volatile Duration expired;
   private boolean committed;
+  /** Whether {@link #cancel} stopped the job (a passed deadline stops it too, but does not complete its future). */
+  private boolean cancelledByCaller;
+  /** Whether the running thread has {@link #end ended} the fetch. */
+  private boolean ended;
   /** The calls under way: a CAR's, or the raw blocks' ({@link RawBlockFeed} has several in flight). */
   private final Set<Call> calls = new HashSet<>();
   private Thread worker;
@@ -78,14 +82,35 @@ final class Job {
   }
 
   /**
-   * Cancels unless the output was already committed.
+   * Cancels, for a caller, unless the output was already committed or the fetch has {@linkplain #end ended}.
    *
    * @return whether the job is now cancelled (false: it completed, or is completing, normally)
    */
   synchronized boolean cancel() {
-    if (committed) {
+    if (committed || ended) {
       return false;
     }
+    cancelledByCaller = true;
+    stop();
+    return true;
+  }
+
+  /**
+   * The thread running an asynchronous fetch is done, with a result or a failure; later cancels are refused.
+   *
+   * @return whether that thread completes the fetch's future; false if a caller's cancel came first, which completes
+   *     it (as cancelled) itself
+   */
+  synchronized boolean end() {
+    if (cancelledByCaller) {
+      return false;
+    }
+    ended = true;
+    return true;
+  }
+
+  /** Closes the calls under way and interrupts the running thread: what a cancel or a passed deadline does. */
+  private void stop() {
     cancelled = true;
     for (Call c : List.copyOf(calls)) {
       c.cancel();
@@ -93,7 +118,6 @@ final class Job {
     if (worker != null) {
       worker.interrupt();
     }
-    return true;
   }
 
   /**
@@ -103,9 +127,9 @@ final class Job {
    * @param deadline the deadline that passed, for the message
    */
   synchronized void expire(Duration deadline) {
-    if (!committed) {
+    if (!committed && !ended) {
       expired = deadline;
-      cancel();
+      stop();
     }
   }
 

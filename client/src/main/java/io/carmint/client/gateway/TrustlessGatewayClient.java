@@ -235,9 +235,14 @@ public final class TrustlessGatewayClient implements AutoCloseable {
     executor.execute(() -> {
       job.worker(Thread.currentThread());
       try {
-        future.complete(run(request, job));
+        FetchResult result = run(request, job);
+        if (job.end()) {
+          future.complete(result);
+        }
       } catch (IOException | RuntimeException | Error e) {
-        future.completeExceptionally(e);
+        if (job.end()) { // else a cancel came first, and completes the future itself
+          future.completeExceptionally(e);
+        }
       } finally {
         job.worker(null);
         Thread.interrupted(); // a cancel may have interrupted this (pool) thread

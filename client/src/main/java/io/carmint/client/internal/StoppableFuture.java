@@ -6,7 +6,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A future whose {@code cancel} first stops the work behind it: cancelled only if the work agreed to stop (it had
- * not already delivered its result).
+ * not already delivered its result). The work's thread must not complete the future once {@code stop} has agreed:
+ * the cancel completes it, so that a cancel that stopped the work always returns true.
  *
  * @param <T> the result
  */

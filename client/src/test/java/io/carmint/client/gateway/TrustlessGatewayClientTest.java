@@ -532,6 +532,33 @@ class TrustlessGatewayClientTest {
     assertTrue(Files.isRegularFile(out));
   }
 
+  /**
+   * The cancel closes the stalled call, and the fetching thread fails at once; if it completed the future first,
+   * {@code cancel} returned false although it had stopped the fetch. Many races: each cancel returns true.
+   */
+  @Test
+  void aCancelThatStopsTheFetchAlwaysReturnsTrue() throws Exception {
+    gateway.lie(Fault.STALL, 2);
+    try (TrustlessGatewayClient client = client(gateway).readTimeout(Duration.ofMinutes(5)).build()) {
+      for (int i = 0; i < 100; i++) {
+        CountDownLatch stalled = new CountDownLatch(1);
+        FetchListener l = new FetchListener() {
+          @Override
+          public void onBlock(Cid cid, int size, long blocks, long bytes) {
+            if (blocks == 2) {
+              stalled.countDown();
+            }
+          }
+        };
+        CompletableFuture<FetchResult> f = client.fetchAsync(FetchRequest.verify(IpfsPath.of(root), DagScope.ALL)
+            .listener(l));
+        assertTrue(stalled.await(1, TimeUnit.MINUTES));
+        assertTrue(f.cancel(true), "race " + i);
+        assertThrows(CancellationException.class, f::join);
+      }
+    }
+  }
+
   @Test
   void anInterruptedThreadStopsBeforeAsking() {
     Thread.currentThread().interrupt();
