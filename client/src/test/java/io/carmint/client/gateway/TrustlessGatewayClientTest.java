@@ -461,18 +461,20 @@ class TrustlessGatewayClientTest {
 
   // ---------------------------------------------------------------------------------------------- cancellation
 
+  /** @return a listener counting {@code latch} down when the {@code n}-th block has been verified */
+  private static FetchListener countDownAtBlock(long n, CountDownLatch latch) {
+    return FetchListener.onBlock((cid, size, blocks, bytes) -> {
+      if (blocks == n) {
+        latch.countDown();
+      }
+    });
+  }
+
   @Test
   void cancellingAStalledFetch() throws Exception {
     gateway.lie(Fault.STALL, 6);
     CountDownLatch stalled = new CountDownLatch(1);
-    FetchListener l = new FetchListener() {
-      @Override
-      public void onBlock(Cid cid, int size, long blocks, long bytes) {
-        if (blocks == 6) {
-          stalled.countDown();
-        }
-      }
-    };
+    FetchListener l = countDownAtBlock(6, stalled);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     Path out = dir.resolve("big.bin");
     CompletableFuture<FetchResult> f = client(gateway).readTimeout(Duration.ofMinutes(5)).executor(pool).build()
@@ -542,14 +544,7 @@ class TrustlessGatewayClientTest {
     try (TrustlessGatewayClient client = client(gateway).readTimeout(Duration.ofMinutes(5)).build()) {
       for (int i = 0; i < 100; i++) {
         CountDownLatch stalled = new CountDownLatch(1);
-        FetchListener l = new FetchListener() {
-          @Override
-          public void onBlock(Cid cid, int size, long blocks, long bytes) {
-            if (blocks == 2) {
-              stalled.countDown();
-            }
-          }
-        };
+        FetchListener l = countDownAtBlock(2, stalled);
         CompletableFuture<FetchResult> f = client.fetchAsync(FetchRequest.verify(IpfsPath.of(root), DagScope.ALL)
             .listener(l));
         assertTrue(stalled.await(1, TimeUnit.MINUTES));
