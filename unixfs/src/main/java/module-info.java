@@ -9,4 +9,5 @@ module io.carmint.unixfs {
   exports io.carmint.unixfs.importer;
   exports io.carmint.unixfs.layout;
   exports io.carmint.unixfs.unpack;
+  exports io.carmint.unixfs.internal to io.carmint.client;
 }

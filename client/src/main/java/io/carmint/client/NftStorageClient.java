@@ -4,7 +4,7 @@ import io.carmint.client.gateway.DagScope;
 import io.carmint.client.gateway.FetchResult;
 import io.carmint.client.gateway.IpfsPath;
 import io.carmint.client.gateway.TrustlessGatewayClient;
-import io.carmint.client.internal.Trees;
+import io.carmint.unixfs.internal.FileTrees;
 import io.carmint.pack.CarPacker;
 import io.carmint.multiformats.Cid;
 import io.carmint.nft.NftMetadata;
@@ -192,7 +192,7 @@ public final class NftStorageClient implements AutoCloseable {
       }
       return nft;
     } finally {
-      Trees.delete(work);
+      FileTrees.delete(work);
     }
   }
 
@@ -254,7 +254,7 @@ public final class NftStorageClient implements AutoCloseable {
       storeCar(car, listener, job); // every answer must name the CAR's root: the ipnft
       return token;
     } finally {
-      Trees.delete(work);
+      FileTrees.delete(work);
     }
   }
 

@@ -3,7 +3,7 @@ package io.carmint.client;
 import io.carmint.car.CarFile;
 import io.carmint.car.split.SplitResult;
 import io.carmint.car.split.TreewalkSplitter;
-import io.carmint.client.internal.Trees;
+import io.carmint.unixfs.internal.FileTrees;
 import io.carmint.multiformats.Cid;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -102,7 +102,7 @@ final class PieceUploader {
       job.check();
       return finalStatus(root, upload(root, pieces, sizes, listener, job), job);
     } finally {
-      Trees.delete(work);
+      FileTrees.delete(work);
     }
   }
 

@@ -2,6 +2,7 @@ package io.carmint.client;
 
 import java.io.InterruptedIOException;
 import java.util.HashSet;
+import io.carmint.client.internal.AsyncWork;
 import java.util.Set;
 import okhttp3.Call;
 
@@ -12,7 +13,7 @@ import okhttp3.Call;
  * upload, which then stops the upload's threads and removes its temporary files. Listener calls run under this
  * object's lock, so once {@link #cancel()} has returned no listener call is under way or will start. Thread-safe.
  */
-final class UploadJob implements Transport.Cancellation {
+final class UploadJob implements Transport.Cancellation, AsyncWork.Job {
   private final Set<Call> calls = new HashSet<>();
   private volatile boolean cancelled;
   private boolean finished;
@@ -43,7 +44,8 @@ final class UploadJob implements Transport.Cancellation {
   }
 
   /** Registers (or, with null, forgets) the thread running an asynchronous upload, to interrupt it on cancel. */
-  synchronized void worker(Thread t) {
+  @Override
+  public synchronized void worker(Thread t) {
     worker = t;
   }
 
@@ -59,7 +61,8 @@ final class UploadJob implements Transport.Cancellation {
    *
    * @return whether it is now cancelled (false: it had finished)
    */
-  synchronized boolean cancel() {
+  @Override
+  public synchronized boolean cancel() {
     if (finished) {
       return false;
     }
@@ -77,7 +80,8 @@ final class UploadJob implements Transport.Cancellation {
    *
    * @return whether it finished before being cancelled
    */
-  synchronized boolean finish() {
+  @Override
+  public synchronized boolean end() {
     finished = true;
     return !cancelled;
   }

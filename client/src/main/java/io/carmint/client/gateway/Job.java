@@ -1,6 +1,7 @@
 package io.carmint.client.gateway;
 
 import io.carmint.client.DeadlineExceededException;
+import io.carmint.client.internal.AsyncWork;
 import io.carmint.client.internal.Durations;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -17,17 +18,16 @@ import okhttp3.Call;
  * succeeded guarantees nothing appears at the output. A deadline that passes {@linkplain #expire expires} the job:
  * a cancel whose exception says so. Thread-safe.
  */
-final class Job {
+final class Job implements AsyncWork.Job {
   /** The builder setting a passed deadline names. */
   static final String DEADLINE_SETTING = "TrustlessGatewayClient.Builder.deadline";
 
   private final String what;
-  private volatile boolean cancelled;
   /** The deadline that passed, or null. */
   private volatile Duration expired;
   private boolean committed;
-  /** Whether {@link #cancel} stopped the job (a passed deadline stops it too, but does not complete its future). */
-  private boolean cancelledByCaller;
+  /** Whether {@link #cancel} stopped the job (a passed deadline, {@link #expired}, stops it too). */
+  private volatile boolean cancelledByCaller;
   /** Whether the running thread has {@link #end ended} the fetch. */
   private boolean ended;
   /** The calls under way: a CAR's, or the raw blocks' ({@link RawBlockFeed} has several in flight). */
@@ -41,7 +41,7 @@ final class Job {
   /** Registers an HTTP call under way (cancelled at once if the job already is) until {@link #untrack}. */
   synchronized void track(Call c) {
     calls.add(c);
-    if (cancelled) {
+    if (halted()) {
       c.cancel();
     }
   }
@@ -52,13 +52,19 @@ final class Job {
   }
 
   /** Registers (or, with null, forgets) the thread running the fetch, to interrupt it on cancel. */
-  synchronized void worker(Thread t) {
+  @Override
+  public synchronized void worker(Thread t) {
     worker = t;
   }
 
-  /** @return whether the job was cancelled, or the running thread interrupted */
+  /** @return whether a cancel or the deadline stopped the job */
+  private boolean halted() {
+    return cancelledByCaller || expired != null;
+  }
+
+  /** @return whether the job was cancelled, its deadline passed, or the running thread interrupted */
   boolean stopped() {
-    return cancelled || Thread.currentThread().isInterrupted();
+    return halted() || Thread.currentThread().isInterrupted();
   }
 
   /** @throws InterruptedIOException if the job was cancelled or the running thread interrupted */
@@ -78,7 +84,8 @@ final class Job {
       return new DeadlineExceededException("The fetch of " + what + " did not finish within its deadline of "
           + Durations.format(deadline) + " (" + DEADLINE_SETTING + ")", DEADLINE_SETTING, deadline, null);
     }
-    return new InterruptedIOException("The fetch of " + what + " was " + (cancelled ? "cancelled" : "interrupted"));
+    return new InterruptedIOException("The fetch of " + what + " was "
+        + (cancelledByCaller ? "cancelled" : "interrupted"));
   }
 
   /**
@@ -86,7 +93,8 @@ final class Job {
    *
    * @return whether the job is now cancelled (false: it completed, or is completing, normally)
    */
-  synchronized boolean cancel() {
+  @Override
+  public synchronized boolean cancel() {
     if (committed || ended) {
       return false;
     }
@@ -101,7 +109,8 @@ final class Job {
    * @return whether that thread completes the fetch's future; false if a caller's cancel came first, which completes
    *     it (as cancelled) itself
    */
-  synchronized boolean end() {
+  @Override
+  public synchronized boolean end() {
     if (cancelledByCaller) {
       return false;
     }
@@ -111,7 +120,6 @@ final class Job {
 
   /** Closes the calls under way and interrupts the running thread: what a cancel or a passed deadline does. */
   private void stop() {
-    cancelled = true;
     for (Call c : List.copyOf(calls)) {
       c.cancel();
     }

@@ -3,7 +3,7 @@ package io.carmint.client.gateway;
 import io.carmint.block.BlockSink;
 import io.carmint.car.CarWriteOptions;
 import io.carmint.car.CarWriter;
-import io.carmint.client.internal.Trees;
+import io.carmint.unixfs.internal.FileTrees;
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.unpack.TargetNotEmptyException;
 import java.io.Closeable;
@@ -98,7 +98,7 @@ abstract class Output implements Closeable {
     @Override
     void begin(int attempt) throws IOException {
       if (staging != null) {
-        Trees.delete(staging);
+        FileTrees.delete(staging);
       }
       staging = temp.resolve("attempt-" + attempt);
     }
@@ -119,7 +119,7 @@ abstract class Output implements Closeable {
 
     @Override
     public void close() throws IOException {
-      Trees.delete(temp);
+      FileTrees.delete(temp);
     }
   }
 

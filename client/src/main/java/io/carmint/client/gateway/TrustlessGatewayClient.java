@@ -2,7 +2,7 @@ package io.carmint.client.gateway;
 
 import io.carmint.car.CarReadOptions;
 import io.carmint.car.CarReader;
-import io.carmint.client.internal.StoppableFuture;
+import io.carmint.client.internal.AsyncWork;
 import io.carmint.multiformats.Cid;
 import io.carmint.unixfs.exporter.Exporter;
 import io.carmint.unixfs.exporter.MissingBlockException;
@@ -66,9 +66,9 @@ import okhttp3.Response;
  *
  * <p><b>Cancellation.</b> {@link #fetchAsync} returns a future whose {@code cancel} closes the HTTP calls under way
  * (block by block, every block request in flight) at once; once {@code cancel} returned true nothing appears at the
- * output, and the fetching thread removes its temporary files as it stops. The blocking methods honour {@link Thread#interrupt()} before every block and
- * request; a read already waiting on a silent gateway then ends at the read timeout. A {@link Builder#deadline}
- * stops a fetch the same way when it has taken too long.
+ * output, and the fetching thread removes its temporary files as it stops. The blocking methods honour
+ * {@link Thread#interrupt()} before every block and request; a read already waiting on a silent gateway then ends at
+ * the read timeout. A {@link Builder#deadline} stops a fetch the same way when it has taken too long.
  *
  * <p>Supported: UnixFS (dag-pb and raw blocks: files, directories, HAMT-sharded directories, symlinks) along the
  * path and in the scope; scope {@link DagScope#BLOCK} also takes a final block of any codec. Not supported: IPNS
@@ -230,25 +230,7 @@ public final class TrustlessGatewayClient implements AutoCloseable {
    */
   public CompletableFuture<FetchResult> fetchAsync(FetchRequest request) {
     Objects.requireNonNull(request, "request");
-    Job job = new Job(request.path().toString());
-    StoppableFuture<FetchResult> future = new StoppableFuture<>(job::cancel);
-    executor.execute(() -> {
-      job.worker(Thread.currentThread());
-      try {
-        FetchResult result = run(request, job);
-        if (job.end()) {
-          future.complete(result);
-        }
-      } catch (IOException | RuntimeException | Error e) {
-        if (job.end()) { // else a cancel came first, and completes the future itself
-          future.completeExceptionally(e);
-        }
-      } finally {
-        job.worker(null);
-        Thread.interrupted(); // a cancel may have interrupted this (pool) thread
-      }
-    });
-    return future;
+    return AsyncWork.run(executor, new Job(request.path().toString()), job -> run(request, job));
   }
 
   private FetchResult run(FetchRequest request, Job job) throws IOException {

@@ -5,18 +5,17 @@ import io.carmint.multiformats.LimitExceededException;
 import io.carmint.unixfs.UnixFsFormatException;
 import io.carmint.unixfs.exporter.EntryNames;
 import io.carmint.unixfs.exporter.ExportVisitor;
+import io.carmint.unixfs.internal.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -75,34 +74,12 @@ final class Extraction implements ExportVisitor {
   void removeWritten(Throwable failure) {
     for (int i = written.size() - 1; i >= 0; i--) {
       try {
-        deleteTree(written.get(i));
+        FileTrees.delete(written.get(i)); // links are deleted, not followed
       } catch (IOException e) {
         failure.addSuppressed(e);
       }
     }
     written.clear();
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(p, new SimpleFileVisitor<>() { // does not follow symlinks: a link is deleted, not its target
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 
   /** Notes an entry made in {@code dirs[parentDepth]}: kept for removal unless that directory is this unpack's. */

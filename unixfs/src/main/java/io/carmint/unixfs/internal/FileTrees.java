@@ -1,4 +1,4 @@
-package io.carmint.client.internal;
+package io.carmint.unixfs.internal;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -9,15 +9,16 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Removes the temporary trees the client writes: pieces and packed CARs of uploads, content staged by a fetch.
- * Stateless and thread-safe. Public only so both client packages reach it; the module does not export it.
+ * Removes trees carmint wrote: what a failed unpack wrote, the client's upload pieces and packed CARs, content a
+ * fetch staged. Stateless and thread-safe. Public only for carmint's own modules: the module exports this package
+ * to the client alone.
  */
-public final class Trees {
-  private Trees() {}
+public final class FileTrees {
+  private FileTrees() {}
 
   /**
-   * Deletes {@code root} and everything under it, if it exists, without following symbolic links (a fetched tree
-   * may hold some): a link is deleted, not its target.
+   * Deletes {@code root} and everything under it, if it exists, without following symbolic links (an unpacked or
+   * fetched tree may hold some): a link is deleted, not its target.
    *
    * @param root a file or directory
    * @throws IOException if an entry cannot be deleted
